@@ -1,0 +1,24 @@
+/** What every `mdm-migrate` sub-command provides. */
+export interface CliCommand {
+  readonly name: string;
+  readonly summary: string;
+  readonly usage: string;
+  /** Returns the process exit code. Throws UsageError or UserFacingError for bad input. */
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+export interface CliIo {
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+/** Wrong flags or arguments: the CLI prints the command's usage and exits 2. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly command?: CliCommand,
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

@@ -1,0 +1,41 @@
+import { snapshotOverview } from '../../core/queries/snapshotOverview.js';
+import { openSnapshot } from '../../core/snapshot/openSnapshot.js';
+import type { CliCommand } from '../cliCommand.js';
+import { parseFlags, requiredFlag } from '../parseFlags.js';
+
+export const infoCommand: CliCommand = {
+  name: 'info',
+  summary: 'Show what a snapshot holds',
+  usage: 'mdm-migrate info --db FILE [--json]',
+  async run(args, io) {
+    const { values } = parseFlags(this, args, { db: { type: 'string' }, json: { type: 'boolean', default: false } });
+    const snapshot = openSnapshot(requiredFlag(this, values.db, '--db'), { mustExist: true });
+    try {
+      const overview = snapshotOverview(snapshot);
+      if (values.json) {
+        io.stdout.write(`${JSON.stringify(overview, null, 2)}\n`);
+        return 0;
+      }
+      const lines = [
+        `Snapshot        ${overview.summary.fileName} (schema ${overview.summary.schemaVersion})`,
+        `Customer        ${overview.summary.customer || '—'}${overview.summary.isDemo ? ' [demo]' : ''}`,
+        `Data as of      ${overview.summary.dataAsOf ?? 'unknown'}`,
+        `MDM authority   ${overview.tenant.mdmAuthority ?? 'unknown'}`,
+        `Users           ${overview.users.total} (${overview.users.inEntra} in Entra, ${overview.users.demAccounts} DEM accounts)`,
+        `Devices         ${overview.devices.total} (${overview.devices.withoutPrimaryUser} without a primary user, ${overview.devices.withCategory} with a category)`,
+        ...overview.devices.byPlatform.map((row) => `  ${row.label.padEnd(14)}${row.count}`),
+        `Sources`,
+        ...overview.devices.bySource.map((row) => `  ${row.label.padEnd(28)}${row.count}`),
+        `Collections     ${overview.collections.total} (${overview.collections.withRules} with membership rules)`,
+        `Categories      ${overview.categories}`,
+        `APNs expires    ${overview.appleTokens.apnsExpiresAt ?? 'unknown'}`,
+        `DEP / VPP       ${overview.appleTokens.depTokens} / ${overview.appleTokens.vppTokens} tokens`,
+        `Imports         ${overview.importBatches}`,
+      ];
+      io.stdout.write(`${lines.join('\n')}\n`);
+      return 0;
+    } finally {
+      snapshot.close();
+    }
+  },
+};

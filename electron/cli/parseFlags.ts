@@ -1,0 +1,27 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError, type CliCommand } from './cliCommand.js';
+
+/** node:util parseArgs, with its errors turned into usage errors for the given command. */
+export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(
+  command: CliCommand,
+  args: string[],
+  options: T,
+  allowPositionals = false,
+) {
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message, command);
+  }
+}
+
+export function requiredFlag(command: CliCommand, value: string | undefined, flag: string): string {
+  if (!value) throw new UsageError(`${flag} is required`, command);
+  return value;
+}
+
+export function wholeNumberFlag(command: CliCommand, value: string | undefined, flag: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} must be a whole number, got "${value}"`, command);
+  return Number(value);
+}

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import type { ApiMethod } from './methods.js';
+
+/**
+ * The one typed contract between the renderer and the main-side services. Every request is
+ * parsed with its schema at the boundary (ipc.ts in Electron, the bridge in tests) before a
+ * handler runs; the TypeScript types below are inferred from the same schemas, so the checks
+ * and the types cannot disagree. Payloads are plain JSON and lists come in pages.
+ */
+
+const NoRequest = z.object({}).strict();
+
+export const MAX_PAGE_SIZE = 500;
+
+const PageRequest = z.object({
+  offset: z.number().int().min(0).max(10_000_000),
+  limit: z.number().int().min(1).max(MAX_PAGE_SIZE),
+  search: z.string().max(200).optional(),
+  sortDirection: z.enum(['asc', 'desc']).default('asc'),
+});
+
+export const AppInfo = z.object({
+  appVersion: z.string(),
+  schemaVersion: z.number().int(),
+});
+
+export const RecentSnapshot = z.object({
+  path: z.string(),
+  fileName: z.string(),
+  customer: z.string(),
+  openedAt: z.string(),
+  exists: z.boolean(),
+});
+
+export const SnapshotSummary = z.object({
+  path: z.string(),
+  fileName: z.string(),
+  customer: z.string(),
+  consultant: z.string(),
+  dataAsOf: z.string().nullable(),
+  isDemo: z.boolean(),
+  schemaVersion: z.number().int(),
+});
+
+const CountByKey = z.array(z.object({ key: z.string(), label: z.string(), count: z.number().int() }));
+
+export const SnapshotOverview = z.object({
+  summary: SnapshotSummary,
+  createdAt: z.string(),
+  createdByAppVersion: z.string(),
+  lastWrittenAppVersion: z.string(),
+  plannedSwitchDate: z.string().nullable(),
+  tenant: z.object({
+    name: z.string().nullable(),
+    mdmAuthority: z.string().nullable(),
+    cmSiteCode: z.string().nullable(),
+    cmVersion: z.string().nullable(),
+    subscriptionCollectionId: z.string().nullable(),
+    subscriptionCollectionName: z.string().nullable(),
+  }),
+  users: z.object({ total: z.number().int(), inEntra: z.number().int(), demAccounts: z.number().int() }),
+  devices: z.object({
+    total: z.number().int(),
+    byPlatform: CountByKey,
+    bySource: CountByKey,
+    withoutPrimaryUser: z.number().int(),
+    withCategory: z.number().int(),
+  }),
+  collections: z.object({ total: z.number().int(), withRules: z.number().int() }),
+  categories: z.number().int(),
+  appleTokens: z.object({
+    apnsExpiresAt: z.string().nullable(),
+    apnsAppleId: z.string().nullable(),
+    depTokens: z.number().int(),
+    vppTokens: z.number().int(),
+  }),
+  importBatches: z.number().int(),
+});
+
+export const DeviceRow = z.object({
+  id: z.number().int(),
+  name: z.string().nullable(),
+  platform: z.string(),
+  osVersion: z.string().nullable(),
+  serialNumber: z.string().nullable(),
+  primaryUserUpn: z.string().nullable(),
+  enrollmentType: z.string().nullable(),
+  ownership: z.string().nullable(),
+  category: z.string().nullable(),
+  lastCheckIn: z.string().nullable(),
+  compliance: z.string().nullable(),
+  sources: z.array(z.string()),
+});
+
+export const DEVICE_SORT_COLUMNS = ['name', 'platform', 'serialNumber', 'primaryUserUpn', 'enrollmentType', 'category', 'lastCheckIn', 'compliance'] as const;
+
+export const DevicePageRequest = PageRequest.extend({
+  sortBy: z.enum(DEVICE_SORT_COLUMNS).default('name'),
+  platform: z.string().max(40).optional(),
+});
+
+export const UserRow = z.object({
+  id: z.number().int(),
+  userPrincipalName: z.string().nullable(),
+  displayName: z.string().nullable(),
+  onPremisesAccount: z.string().nullable(),
+  accountEnabled: z.boolean().nullable(),
+  inEntra: z.boolean(),
+  isDem: z.boolean(),
+  devices: z.number().int(),
+  licences: z.array(z.string()),
+});
+
+export const USER_SORT_COLUMNS = ['userPrincipalName', 'displayName', 'devices'] as const;
+
+export const UserPageRequest = PageRequest.extend({
+  sortBy: z.enum(USER_SORT_COLUMNS).default('userPrincipalName'),
+});
+
+function pageOf<T extends z.ZodType>(row: T) {
+  return z.object({ total: z.number().int(), offset: z.number().int(), rows: z.array(row) });
+}
+
+export const CreateSnapshotRequest = z.object({
+  customer: z.string().trim().min(1, 'Customer name is required').max(200),
+  consultant: z.string().trim().max(200).default(''),
+});
+
+export const apiContract = {
+  'app.info': { request: NoRequest, response: AppInfo },
+  'snapshot.recent': { request: NoRequest, response: z.array(RecentSnapshot) },
+  'snapshot.current': { request: NoRequest, response: SnapshotSummary.nullable() },
+  'snapshot.openDemo': { request: NoRequest, response: SnapshotSummary },
+  /** null when the person cancels the dialog. */
+  'snapshot.openWithDialog': { request: NoRequest, response: SnapshotSummary.nullable() },
+  'snapshot.createWithDialog': { request: CreateSnapshotRequest, response: SnapshotSummary.nullable() },
+  /** Only paths already in the recent list are accepted: the renderer never invents paths. */
+  'snapshot.openRecent': { request: z.object({ path: z.string().min(1).max(4096) }), response: SnapshotSummary },
+  'snapshot.close': { request: NoRequest, response: z.null() },
+  'snapshot.overview': { request: NoRequest, response: SnapshotOverview },
+  'devices.page': { request: DevicePageRequest, response: pageOf(DeviceRow) },
+  'users.page': { request: UserPageRequest, response: pageOf(UserRow) },
+} as const satisfies Record<ApiMethod, { request: z.ZodType; response: z.ZodType }>;
+
+export type ApiContract = typeof apiContract;
+export type ApiRequest<M extends ApiMethod> = z.input<ApiContract[M]['request']>;
+export type ParsedRequest<M extends ApiMethod> = z.output<ApiContract[M]['request']>;
+export type ApiResponse<M extends ApiMethod> = z.output<ApiContract[M]['response']>;
+
+export type AppInfo = z.output<typeof AppInfo>;
+export type RecentSnapshot = z.output<typeof RecentSnapshot>;
+export type SnapshotSummary = z.output<typeof SnapshotSummary>;
+export type SnapshotOverview = z.output<typeof SnapshotOverview>;
+export type DeviceRow = z.output<typeof DeviceRow>;
+export type UserRow = z.output<typeof UserRow>;
+export type DeviceSortColumn = (typeof DEVICE_SORT_COLUMNS)[number];
+export type UserSortColumn = (typeof USER_SORT_COLUMNS)[number];

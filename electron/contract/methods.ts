@@ -1,0 +1,28 @@
+/**
+ * The names of every call the renderer can make. Kept apart from the zod schemas so the
+ * sandboxed preload can build `window.api` from this list without bundling a validator it
+ * never runs. `api.ts` is checked against this list at compile time and by a unit test.
+ */
+export const API_METHODS = [
+  'app.info',
+  'snapshot.recent',
+  'snapshot.current',
+  'snapshot.openDemo',
+  'snapshot.openWithDialog',
+  'snapshot.createWithDialog',
+  'snapshot.openRecent',
+  'snapshot.close',
+  'snapshot.overview',
+  'devices.page',
+  'users.page',
+] as const;
+
+export type ApiMethod = (typeof API_METHODS)[number];
+
+/** IPC channel names are the method names under one prefix the main process checks. */
+export const CHANNEL_PREFIX = 'app:';
+export const EVENT_CHANNEL = 'app:event';
+
+export function channelFor(method: ApiMethod): string {
+  return `${CHANNEL_PREFIX}${method}`;
+}

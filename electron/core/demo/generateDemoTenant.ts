@@ -1,0 +1,546 @@
+import { USERLESS_ENROLLMENT_TYPES, type EnrollmentType } from '../deviceEnums.js';
+import { UserFacingError } from '../errors.js';
+import { SERVICE_PLANS, SKUS } from '../licensing.js';
+import { withIndexesDeferred } from '../snapshot/deferIndexes.js';
+import type { Snapshot } from '../snapshot/openSnapshot.js';
+import { SeededRandom, weightedTable, type WeightedTable } from './seededRandom.js';
+import {
+  DEMO_CATEGORIES,
+  DEMO_DOMAIN,
+  DEMO_NETBIOS_DOMAIN,
+  DEMO_SITE_CODE,
+  FIRST_NAMES,
+  HARDWARE,
+  LAST_NAMES,
+  USAGE_LOCATIONS,
+} from './demoVocabulary.js';
+
+export interface DemoTenantOptions {
+  readonly devices: number;
+  readonly seed: number;
+  /** The "data as of" instant. Fixed by default so that every run plants the same tenant. */
+  readonly asOf?: Date;
+}
+
+/**
+ * What the generator planted, counted as it went. Tests compare the readiness engine's
+ * findings with these numbers, so every count is of a disjoint, named situation.
+ */
+export interface DemoManifest {
+  seed: number;
+  asOf: string;
+  plannedSwitchDate: string;
+  users: number;
+  devices: number;
+  devicesByPlatform: Record<string, number>;
+  devicesByEnrollmentType: Record<string, number>;
+  /** Devices with no primary user in any source (userless enrollment types, DEM, and user-type enrollments left without a user). */
+  userlessDevices: number;
+  /** Of those, enrolled with a user-affinity type but with the user missing everywhere. */
+  userlessWithUserEnrollmentType: number;
+  demEnrolledDevices: number;
+  devicesWithCategory: number;
+  /** Last check-in more than 7 days before `asOf` (abandoned devices included). */
+  staleDevices: number;
+  /** Last check-in more than 180 days ago and the MDM certificate expired. */
+  abandonedDevices: number;
+  easOnlyDevices: number;
+  appleDevices: number;
+  demAccounts: number;
+  /** Users by licence situation; the groups are disjoint and add up to `users`. */
+  usersByLicence: Record<UserLicenceProfile, number>;
+  /** Users owning more than 5 MDM devices (the hybrid default enrollment limit). */
+  usersOverDeviceLimit: number;
+  collectionsByRuleType: Record<string, number>;
+  subscriptionCollectionId: string;
+  apnsExpiresAt: string;
+  depTokensExpiringBeforeSwitchPlus60Days: number;
+  vppTokens: number;
+}
+
+export type UserLicenceProfile =
+  | 'intune'
+  | 'suiteWithIntuneDisabled'
+  | 'intuneSuspended'
+  | 'o365MdmOnly'
+  | 'unlicensed'
+  | 'notInEntra'
+  | 'demAccount';
+
+const DEFAULT_AS_OF = new Date('2026-11-02T09:00:00.000Z');
+const DAY_MS = 86_400_000;
+export const MAX_DEMO_DEVICES = 1_000_000;
+const BULK_TABLES = [
+  'users',
+  'user_sources',
+  'user_licences',
+  'user_licence_disabled_plans',
+  'user_service_plans',
+  'devices',
+  'device_sources',
+  'user_device_affinity',
+  'collection_members',
+];
+
+type PlatformKey = keyof typeof HARDWARE;
+const USERLESS_TYPES: ReadonlySet<EnrollmentType> = new Set(USERLESS_ENROLLMENT_TYPES);
+
+const PLATFORM_WEIGHTS = weightedTable<PlatformKey>({ ios: 36, ipados: 8, android: 29, windows: 22, macos: 5 });
+
+const ENROLLMENT_WEIGHTS: Record<PlatformKey, WeightedTable<EnrollmentType>> = {
+  ios: weightedTable<EnrollmentType>({ userEnrollment: 58, appleBulkWithUser: 26, appleBulkWithoutUser: 9, deviceEnrollmentManager: 7 }),
+  ipados: weightedTable<EnrollmentType>({ userEnrollment: 40, appleBulkWithUser: 25, appleBulkWithoutUser: 25, deviceEnrollmentManager: 10 }),
+  macos: weightedTable<EnrollmentType>({ userEnrollment: 70, appleBulkWithUser: 20, appleBulkWithoutUser: 10 }),
+  android: weightedTable<EnrollmentType>({ userEnrollment: 84, deviceEnrollmentManager: 16 }),
+  windows: weightedTable<EnrollmentType>({
+    windowsAzureADJoin: 40,
+    windowsAutoEnrollment: 34,
+    userEnrollment: 12,
+    windowsBulkUserless: 6,
+    windowsBulkAzureDomainJoin: 4,
+    deviceEnrollmentManager: 4,
+  }),
+};
+
+const LICENCE_WEIGHTS = weightedTable<Exclude<UserLicenceProfile, 'demAccount'>>({
+  intune: 78,
+  suiteWithIntuneDisabled: 4,
+  intuneSuspended: 2,
+  o365MdmOnly: 6,
+  unlicensed: 8,
+  notInEntra: 2,
+});
+
+interface DemoUser {
+  id: number;
+  upn: string;
+  cmResourceId: number;
+  uniqueUserName: string;
+  firstName: string;
+  deviceCount: number;
+}
+
+/** Fills an empty snapshot with a realistic hybrid tenant. One transaction. */
+export function generateDemoTenant(snapshot: Snapshot, options: DemoTenantOptions): DemoManifest {
+  if (!Number.isInteger(options.devices) || options.devices < 1 || options.devices > MAX_DEMO_DEVICES) {
+    throw new UserFacingError('invalid_input', `--devices must be a whole number from 1 to ${MAX_DEMO_DEVICES}.`);
+  }
+  const db = snapshot.db;
+  const existing = db.prepare('SELECT (SELECT count(*) FROM devices) + (SELECT count(*) FROM users) AS n').get() as { n: number };
+  if (existing.n > 0) throw new UserFacingError('invalid_input', `${snapshot.fileName} already holds data; the demo tenant goes into a new snapshot.`);
+
+  const generate = db.transaction(() =>
+    withIndexesDeferred(db, BULK_TABLES, () => new DemoTenantWriter(snapshot, options).write()),
+  );
+  return generate();
+}
+
+class DemoTenantWriter {
+  private readonly random: SeededRandom;
+  private readonly asOf: Date;
+  private readonly manifest: DemoManifest;
+  private readonly users: DemoUser[] = [];
+  private readonly demUsers: DemoUser[] = [];
+
+  constructor(
+    private readonly snapshot: Snapshot,
+    private readonly options: DemoTenantOptions,
+  ) {
+    this.random = new SeededRandom(options.seed);
+    this.asOf = options.asOf ?? DEFAULT_AS_OF;
+    this.manifest = {
+      seed: options.seed,
+      asOf: this.asOf.toISOString(),
+      plannedSwitchDate: this.daysFromAsOf(45).slice(0, 10),
+      users: 0,
+      devices: 0,
+      devicesByPlatform: {},
+      devicesByEnrollmentType: {},
+      userlessDevices: 0,
+      userlessWithUserEnrollmentType: 0,
+      demEnrolledDevices: 0,
+      devicesWithCategory: 0,
+      staleDevices: 0,
+      abandonedDevices: 0,
+      easOnlyDevices: 0,
+      appleDevices: 0,
+      demAccounts: 0,
+      usersByLicence: {
+        intune: 0,
+        suiteWithIntuneDisabled: 0,
+        intuneSuspended: 0,
+        o365MdmOnly: 0,
+        unlicensed: 0,
+        notInEntra: 0,
+        demAccount: 0,
+      },
+      usersOverDeviceLimit: 0,
+      collectionsByRuleType: {},
+      subscriptionCollectionId: 'SMS00002',
+      apnsExpiresAt: this.daysFromAsOf(52),
+      depTokensExpiringBeforeSwitchPlus60Days: 0,
+      vppTokens: 0,
+    };
+  }
+
+  write(): DemoManifest {
+    this.writeTenantAndEngagement();
+    this.writeCategories();
+    this.writeUsers();
+    this.writeDevices();
+    this.writeCollections();
+    this.writeAppleTokens();
+    this.manifest.usersOverDeviceLimit = this.users.filter((user) => user.deviceCount > 5).length;
+    this.snapshot.db
+      .prepare('UPDATE engagement SET demo_manifest = ? WHERE id = 1')
+      .run(JSON.stringify(this.manifest));
+    this.snapshot.audit('demo generator', 'demo.generate', null, { devices: this.options.devices, seed: this.options.seed });
+    return this.manifest;
+  }
+
+  private daysFromAsOf(days: number): string {
+    return new Date(this.asOf.getTime() + days * DAY_MS).toISOString();
+  }
+
+  private writeTenantAndEngagement(): void {
+    const db = this.snapshot.db;
+    db.prepare(
+      `UPDATE engagement SET customer = 'Contoso Ltd (demo tenant)', consultant = 'Demo consultant',
+         data_as_of = ?, planned_switch_date = ?, is_demo = 1, demo_seed = ? WHERE id = 1`,
+    ).run(this.manifest.asOf, this.manifest.plannedSwitchDate, this.options.seed);
+    db.prepare(
+      `UPDATE tenant SET tenant_name = 'Contoso Ltd', mdm_authority = 'sccm', cm_version = '1810',
+         cm_site_code = ?, subscription_collection_id = 'SMS00002', subscription_collection_name = 'All Users',
+         exchange_connector_present = 1, ndes_in_use = 1, code_signing_uploaded = 0, android_for_work_enabled = 1,
+         cm_pc_conditional_access = 0, cm_rbac_roles_for_mdm = 1, switching_admin_upn = ? WHERE id = 1`,
+    ).run(DEMO_SITE_CODE, `mdm.admin@${DEMO_DOMAIN}`);
+  }
+
+  private writeCategories(): void {
+    const insert = this.snapshot.db.prepare('INSERT INTO device_categories (id, display_name, description) VALUES (?, ?, ?)');
+    for (const category of DEMO_CATEGORIES) insert.run(category.id, category.name, category.description);
+  }
+
+  /** Users first, so devices can be handed out to them. Roughly 1.6 devices per user. */
+  private writeUsers(): void {
+    const db = this.snapshot.db;
+    const random = this.random;
+    const userCount = Math.max(12, Math.round(this.options.devices / 1.6));
+    const demCount = Math.max(2, Math.round(userCount / 2500));
+    const insertUser = db.prepare(
+      `INSERT INTO users (upn, entra_object_id, display_name, mail, on_prem_domain, on_prem_sam, cm_unique_user_name,
+         cm_resource_id, account_enabled, usage_location, user_type, in_entra, is_dem)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'Member', ?, ?)`,
+    );
+    const insertLicence = db.prepare('INSERT INTO user_licences (user_id, sku_id, sku_part_number) VALUES (?, ?, ?)');
+    const insertDisabledPlan = db.prepare('INSERT INTO user_licence_disabled_plans (licence_id, service_plan_id) VALUES (?, ?)');
+    const insertPlan = db.prepare(
+      `INSERT INTO user_service_plans (user_id, service_plan_id, service_plan_name, service, capability_status, assigned_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    const assignedAt = '2018-03-01T10:00:00Z';
+    // Next free numeric suffix per base account name, so name clashes cost one lookup.
+    const samSuffixes = new Map<string, number>();
+
+    for (let index = 0; index < userCount; index++) {
+      const isDem = index < demCount;
+      const first = random.pick(FIRST_NAMES);
+      const last = random.pick(LAST_NAMES);
+      const baseSam = isDem ? `dem.enroll${index + 1}` : `${first[0]}${last}`.toLowerCase();
+      const suffix = samSuffixes.get(baseSam) ?? 1;
+      samSuffixes.set(baseSam, suffix + 1);
+      const sam = suffix === 1 ? baseSam : `${baseSam}${suffix}`;
+      const upn = isDem ? `${sam}@${DEMO_DOMAIN}` : `${sam.replace(/^(.)/, '$1.')}@${DEMO_DOMAIN}`;
+      const displayName = isDem ? `Device Enrollment Manager ${index + 1}` : `${first} ${last}`;
+      const profile: UserLicenceProfile = isDem ? 'demAccount' : random.weighted(LICENCE_WEIGHTS);
+      const inEntra = profile !== 'notInEntra';
+      const cmResourceId = 2063597568 + index;
+      const uniqueUserName = `${DEMO_NETBIOS_DOMAIN}\\${sam}`;
+      const id = Number(
+        insertUser.run(
+          // A user missing from Entra keeps the UPN ConfigMgr knows, which matches nothing in Azure AD.
+          inEntra ? upn : `${sam}@corp.${DEMO_DOMAIN}`,
+          inEntra ? random.guid() : null,
+          displayName,
+          inEntra ? upn : null,
+          DEMO_NETBIOS_DOMAIN,
+          sam,
+          uniqueUserName,
+          cmResourceId,
+          random.chance(0.97) ? 1 : 0,
+          random.pick(USAGE_LOCATIONS),
+          inEntra ? 1 : 0,
+          isDem ? 1 : 0,
+        ).lastInsertRowid,
+      );
+      this.manifest.usersByLicence[profile]++;
+
+      const intunePlan = SERVICE_PLANS.INTUNE_A;
+      switch (profile) {
+        case 'intune':
+        case 'demAccount': {
+          const sku = random.chance(0.6) ? SKUS.EMS : SKUS.SPE_E3;
+          insertLicence.run(id, sku.id, sku.partNumber);
+          insertPlan.run(id, intunePlan.id, 'INTUNE_A', intunePlan.service, 'Enabled', assignedAt);
+          if (sku === SKUS.SPE_E3) {
+            const exchange = SERVICE_PLANS.EXCHANGE_S_ENTERPRISE;
+            insertPlan.run(id, exchange.id, 'EXCHANGE_S_ENTERPRISE', exchange.service, 'Enabled', assignedAt);
+          }
+          break;
+        }
+        case 'suiteWithIntuneDisabled': {
+          const licenceId = insertLicence.run(id, SKUS.SPE_E3.id, SKUS.SPE_E3.partNumber).lastInsertRowid;
+          insertDisabledPlan.run(licenceId, intunePlan.id);
+          const exchange = SERVICE_PLANS.EXCHANGE_S_ENTERPRISE;
+          insertPlan.run(id, exchange.id, 'EXCHANGE_S_ENTERPRISE', exchange.service, 'Enabled', assignedAt);
+          break;
+        }
+        case 'intuneSuspended':
+          insertLicence.run(id, SKUS.EMS.id, SKUS.EMS.partNumber);
+          insertPlan.run(id, intunePlan.id, 'INTUNE_A', intunePlan.service, 'Suspended', assignedAt);
+          break;
+        case 'o365MdmOnly': {
+          const basic = SERVICE_PLANS.INTUNE_O365;
+          insertLicence.run(id, SKUS.ENTERPRISEPACK.id, SKUS.ENTERPRISEPACK.partNumber);
+          insertPlan.run(id, basic.id, 'INTUNE_O365', basic.service, 'Enabled', assignedAt);
+          break;
+        }
+        case 'unlicensed':
+        case 'notInEntra':
+          break;
+      }
+
+      const user: DemoUser = { id, upn, cmResourceId, uniqueUserName, firstName: first, deviceCount: 0 };
+      (isDem ? this.demUsers : this.users).push(user);
+    }
+    // Set-based inserts: one statement instead of a JS-to-SQLite call per row.
+    db.exec(`INSERT INTO user_sources (user_id, source) SELECT id, 'configmgr' FROM users`);
+    db.exec(`INSERT INTO user_sources (user_id, source) SELECT id, 'graph' FROM users WHERE in_entra = 1`);
+    this.manifest.users = userCount;
+    this.manifest.demAccounts = demCount;
+  }
+
+  /** Picks an owner so that most users have 1–2 devices and a few have many. */
+  private pickOwner(): DemoUser {
+    const random = this.random;
+    // A small pool of heavy users (test benches, shared desks) goes past the enrollment limit.
+    if (random.chance(0.01)) return this.users[random.int(0, Math.max(0, Math.floor(this.users.length / 200)))]!;
+    return this.users[random.int(0, this.users.length - 1)]!;
+  }
+
+  private writeDevices(): void {
+    const db = this.snapshot.db;
+    const random = this.random;
+    const insertDevice = db.prepare(
+      `INSERT INTO devices (intune_device_id, cm_resource_id, entra_device_id, serial_number, imei, name, management_name,
+         platform, os, os_version, model, manufacturer, ownership, ownership_raw, enrollment_type, enrollment_type_raw,
+         management_agent, management_agent_raw, category, category_id, primary_user_id, primary_user_upn, enrolled_by_user_id,
+         last_check_in, enrolled_at, mdm_cert_expires_at, compliance, compliance_raw, cm_enrollment_status, cm_client_type)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 3)`,
+    );
+    const asOfMs = this.asOf.getTime();
+    const manifest = this.manifest;
+
+    for (let index = 0; index < this.options.devices; index++) {
+      const platform = random.weighted(PLATFORM_WEIGHTS);
+      const enrollmentType = random.weighted(ENROLLMENT_WEIGHTS[platform]);
+      const [manufacturer, model, os, versions] = random.pick(HARDWARE[platform]);
+      const osVersion = random.pick(versions);
+      const isDem = enrollmentType === 'deviceEnrollmentManager';
+      const userlessType = USERLESS_TYPES.has(enrollmentType);
+      // About 1 in 100 user-affinity enrollments lost its user (left the company, affinity removed).
+      const lostUser = !userlessType && random.chance(0.01);
+      const owner = userlessType || lostUser ? null : this.pickOwner();
+      const enroller = isDem ? this.demUsers[index % this.demUsers.length]! : null;
+      if (owner) owner.deviceCount++;
+
+      const company = userlessType || enrollmentType === 'appleBulkWithUser' || enrollmentType === 'windowsAzureADJoin' || random.chance(0.45);
+      const category = random.chance(platform === 'windows' ? 0.1 : 0.38) ? random.pick(DEMO_CATEGORIES) : null;
+
+      const ageRoll = random.next();
+      let silentDays: number;
+      if (ageRoll < 0.015) silentDays = random.int(200, 420);
+      else if (ageRoll < 0.07) silentDays = random.int(8, 170);
+      else silentDays = random.next() * 6.5;
+      const lastCheckIn = asOfMs - silentDays * DAY_MS;
+      const enrolledAt = lastCheckIn - random.int(30, 900) * DAY_MS;
+      const certExpires = silentDays > 180 ? asOfMs - random.int(1, 20) * DAY_MS : enrolledAt + 365 * DAY_MS * 2;
+
+      const easOnly = platform !== 'windows' && platform !== 'macos' && random.chance(0.015);
+      const agent = easOnly ? 'eas' : platform === 'windows' && random.chance(0.12) ? 'configurationManagerClientMdm' : random.chance(0.06) ? 'easMdm' : 'mdm';
+      const compliance = silentDays > 30 ? 'noncompliant' : random.chance(0.9) ? 'compliant' : random.pick(['noncompliant', 'inGracePeriod', 'unknown'] as const);
+      const serial = platform === 'windows' ? random.alphanumeric(10) : random.alphanumeric(12);
+      const phone = platform === 'ios' || (platform === 'android' && model !== 'SM-T830');
+      const ownerName = owner?.firstName ?? null;
+      const name = platform === 'windows'
+        ? `${company ? 'CON' : 'DESKTOP'}-${serial.slice(0, 7)}`
+        : ownerName ? `${ownerName}'s ${model}` : `${model.replace(/\s.*/, '')}-${serial.slice(-6)}`;
+
+      insertDevice.run(
+          random.guid(),
+          16777216 + index,
+          enrollmentType.startsWith('windows') ? random.guid() : null,
+          serial,
+          phone ? `35${random.digits(13)}` : null,
+          name,
+          `${owner ? owner.upn.split('@')[0] : 'userless'}_${platform === 'ipados' ? 'iPad' : os}_${new Date(enrolledAt).toISOString().slice(0, 10)}`,
+          platform,
+          os,
+          osVersion,
+          model,
+          manufacturer,
+          company ? 'company' : 'personal',
+          company ? 'Corporate' : 'Personal',
+          enrollmentType,
+          enrollmentType,
+          agent,
+          agent === 'eas' ? 'Exchange ActiveSync' : agent === 'configurationManagerClientMdm' ? 'Co-managed' : 'Intune',
+          category?.name ?? null,
+          category?.id ?? null,
+          owner?.id ?? null,
+          owner?.upn ?? null,
+          enroller?.id ?? null,
+          new Date(lastCheckIn).toISOString(),
+          new Date(enrolledAt).toISOString(),
+          new Date(certExpires).toISOString(),
+          compliance,
+          compliance,
+          owner ? 2 : 1,
+      );
+
+      manifest.devices++;
+      manifest.devicesByPlatform[platform] = (manifest.devicesByPlatform[platform] ?? 0) + 1;
+      manifest.devicesByEnrollmentType[enrollmentType] = (manifest.devicesByEnrollmentType[enrollmentType] ?? 0) + 1;
+      if (!owner) manifest.userlessDevices++;
+      if (lostUser) manifest.userlessWithUserEnrollmentType++;
+      if (isDem) manifest.demEnrolledDevices++;
+      if (category) manifest.devicesWithCategory++;
+      if (silentDays > 7) manifest.staleDevices++;
+      if (silentDays > 180) manifest.abandonedDevices++;
+      if (easOnly) manifest.easOnlyDevices++;
+      if (platform === 'ios' || platform === 'ipados' || platform === 'macos') manifest.appleDevices++;
+    }
+    // Every hybrid MDM device is in ConfigMgr; a deterministic 96 % also appear in the Intune export.
+    db.exec(`INSERT INTO device_sources (device_id, source) SELECT id, 'configmgr' FROM devices`);
+    db.exec(`INSERT INTO device_sources (device_id, source) SELECT id, 'intune' FROM devices WHERE (id * 2654435761) % 100 < 96`);
+    db.exec(`INSERT INTO user_device_affinity (device_resource_id, device_id, unique_user_name, user_id, is_primary, relation_active, types, sources, created_at)
+             SELECT d.cm_resource_id, d.id, u.cm_unique_user_name, u.id, 1, 1, '1', '5', d.enrolled_at
+             FROM devices d JOIN users u ON u.id = d.primary_user_id`);
+  }
+
+  /** ConfigMgr collections: the built-ins, one of every rule type, and category collections. */
+  private writeCollections(): void {
+    const db = this.snapshot.db;
+    const random = this.random;
+    const insertCollection = db.prepare(
+      `INSERT INTO collections (collection_id, name, collection_type, limit_to_collection_id, member_count, is_built_in)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    const insertRule = db.prepare(
+      `INSERT INTO collection_rules (collection_id, rule_type, rule_name, resource_class, resource_id, query_id,
+         query_expression, referenced_collection_id, device_category_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertEntraGroup = db.prepare('INSERT INTO entra_groups (id, display_name) VALUES (?, ?)');
+    const ruleCounts = this.manifest.collectionsByRuleType;
+    const countRule = (type: string) => (ruleCounts[type] = (ruleCounts[type] ?? 0) + 1);
+
+    insertCollection.run('SMS00001', 'All Systems', 2, null, null, 1);
+    insertCollection.run('SMS00002', 'All Users', 1, null, null, 1);
+    insertCollection.run('SMS00004', 'All Users and User Groups', 1, null, null, 1);
+    insertCollection.run('SMSDM003', 'All Mobile Devices', 2, 'SMS00001', null, 1);
+    db.exec(`INSERT INTO collection_members (collection_id, resource_id, resource_kind, name, is_direct)
+             SELECT 'SMS00001', cm_resource_id, 'device', name, 0 FROM devices WHERE cm_resource_id IS NOT NULL`);
+    db.exec(`INSERT INTO collection_members (collection_id, resource_id, resource_kind, name, is_direct)
+             SELECT 'SMS00002', cm_resource_id, 'user', cm_unique_user_name, 0 FROM users WHERE cm_resource_id IS NOT NULL`);
+
+    let sequence = 0x14;
+    const nextId = () => `${DEMO_SITE_CODE}${(sequence++).toString(16).toUpperCase().padStart(5, '0')}`;
+
+    // Direct membership: a hand-picked VIP list.
+    const vipId = nextId();
+    insertCollection.run(vipId, 'VIP Users', 1, 'SMS00002', null, 0);
+    const vipCount = Math.min(20, this.users.length);
+    for (let i = 0; i < vipCount; i++) {
+      const user = this.users[random.int(0, this.users.length - 1)]!;
+      const exists = db.prepare('SELECT 1 FROM collection_rules WHERE collection_id = ? AND resource_id = ?').get(vipId, user.cmResourceId);
+      if (exists) continue;
+      insertRule.run(vipId, 'direct', user.uniqueUserName, 'SMS_R_User', user.cmResourceId, null, null, null, null);
+      db.prepare('INSERT INTO collection_members (collection_id, resource_id, resource_kind, name, is_direct) VALUES (?, ?, ?, ?, 1)')
+        .run(vipId, user.cmResourceId, 'user', user.uniqueUserName);
+    }
+    countRule('direct');
+
+    // Query rules: one single-AD-group test whose group exists in Entra, one whose group does not,
+    // and a complex query.
+    const salesId = nextId();
+    insertCollection.run(salesId, 'Sales Team', 1, 'SMS00002', null, 0);
+    insertRule.run(salesId, 'query', 'Sales Team AD group', 'SMS_R_User', null, 1,
+      `select SMS_R_USER.ResourceID from SMS_R_User where SMS_R_User.UserGroupName = "${DEMO_NETBIOS_DOMAIN}\\\\Sales Team"`, null, null);
+    insertEntraGroup.run('7a1c9e52-3b5d-4f7e-8a90-5c6d7e8f9a01', 'Sales Team');
+    const financeId = nextId();
+    insertCollection.run(financeId, 'Finance Team', 1, 'SMS00002', null, 0);
+    insertRule.run(financeId, 'query', 'Finance AD group', 'SMS_R_User', null, 2,
+      `select SMS_R_USER.ResourceID from SMS_R_User where SMS_R_User.UserGroupName = "${DEMO_NETBIOS_DOMAIN}\\\\Finance"`, null, null);
+    const iosId = nextId();
+    insertCollection.run(iosId, 'Corporate iOS devices', 2, 'SMSDM003', null, 0);
+    insertRule.run(iosId, 'query', 'iOS company-owned', 'SMS_R_System', null, 3,
+      'select SMS_R_System.ResourceId from SMS_R_System inner join SMS_G_System_DEVICE_OSINFORMATION on SMS_G_System_DEVICE_OSINFORMATION.ResourceID = SMS_R_System.ResourceId where SMS_G_System_DEVICE_OSINFORMATION.Platform like "iOS%" and SMS_R_System.DeviceOwner = 1',
+      null, null);
+    countRule('query');
+    countRule('query');
+    countRule('query');
+
+    // Include and exclude: the first migration wave is excluded from a rebuilt subscription collection.
+    const pilotId = nextId();
+    insertCollection.run(pilotId, 'Migration pilot', 1, 'SMS00002', null, 0);
+    insertRule.run(pilotId, 'include', 'Include VIP Users', null, null, null, null, vipId, null);
+    countRule('include');
+    const hybridId = nextId();
+    insertCollection.run(hybridId, 'Hybrid MDM users (excluding pilot)', 1, 'SMS00002', null, 0);
+    insertRule.run(hybridId, 'include', 'Include All Users', null, null, null, null, 'SMS00002', null);
+    insertRule.run(hybridId, 'exclude', 'Exclude Migration pilot', null, null, null, null, pilotId, null);
+    countRule('include');
+    countRule('exclude');
+
+    // Device Category Rules: one collection per category.
+    const insertCategoryMembers = db.prepare(
+      `INSERT INTO collection_members (collection_id, resource_id, resource_kind, name, is_direct)
+       SELECT ?, cm_resource_id, 'device', name, 0 FROM devices WHERE category_id = ?`,
+    );
+    for (const category of DEMO_CATEGORIES) {
+      const id = nextId();
+      insertCollection.run(id, `${category.name} devices`, 2, 'SMSDM003', null, 0);
+      insertRule.run(id, 'device_category', category.name, null, null, null, null, null, category.id);
+      insertCategoryMembers.run(id, category.id);
+      countRule('device_category');
+    }
+
+    db.exec(`UPDATE collections SET member_count = (SELECT count(*) FROM collection_members m WHERE m.collection_id = collections.collection_id)`);
+  }
+
+  private writeAppleTokens(): void {
+    const db = this.snapshot.db;
+    db.prepare(
+      `INSERT INTO apns_certificates (id, apple_id, topic, expires_at, last_modified_at, source) VALUES (?, ?, ?, ?, ?, 'demo')`,
+    ).run('apns-1', `mdm.admin@${DEMO_DOMAIN}`, `com.apple.mgmt.External.${this.random.guid()}`, this.manifest.apnsExpiresAt, this.daysFromAsOf(-313));
+    const insertDep = db.prepare(
+      `INSERT INTO dep_tokens (id, token_name, apple_id, token_type, expires_at, last_sync_at, synced_device_count, source)
+       VALUES (?, ?, ?, 'dep', ?, ?, ?, 'demo')`,
+    );
+    const depTokens: [string, string, number, number][] = [
+      ['dep-1', 'Contoso DEP (corporate iPhones)', 38, 1200],
+      ['dep-2', 'Contoso DEP (retail iPads)', 240, 310],
+    ];
+    for (const [id, name, expiresInDays, synced] of depTokens) {
+      insertDep.run(id, name, `apple.business@${DEMO_DOMAIN}`, this.daysFromAsOf(expiresInDays), this.daysFromAsOf(-1), synced);
+      if (expiresInDays < 45 + 60) this.manifest.depTokensExpiringBeforeSwitchPlus60Days++;
+    }
+    const insertVpp = db.prepare(
+      `INSERT INTO vpp_tokens (id, organization_name, apple_id, account_type, state, expires_at, last_sync_at, source)
+       VALUES (?, 'Contoso Ltd', ?, 'business', ?, ?, ?, 'demo')`,
+    );
+    insertVpp.run('vpp-1', `apple.business@${DEMO_DOMAIN}`, 'valid', this.daysFromAsOf(75), this.daysFromAsOf(-1));
+    insertVpp.run('vpp-2', `apps@${DEMO_DOMAIN}`, 'valid', this.daysFromAsOf(290), this.daysFromAsOf(-2));
+    this.manifest.vppTokens = 2;
+  }
+}

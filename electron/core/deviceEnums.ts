@@ -1,0 +1,64 @@
+/**
+ * Graph enum members the snapshot stores (brief §4b), and the enrollment types the brief
+ * lists as userless (§2.2, "Userless enrollment types").
+ */
+export const ENROLLMENT_TYPES = [
+  'unknown',
+  'userEnrollment',
+  'deviceEnrollmentManager',
+  'appleBulkWithUser',
+  'appleBulkWithoutUser',
+  'windowsAzureADJoin',
+  'windowsBulkUserless',
+  'windowsAutoEnrollment',
+  'windowsBulkAzureDomainJoin',
+  'windowsCoManagement',
+  'windowsAzureADJoinUsingDeviceAuth',
+  'appleUserEnrollment',
+  'appleUserEnrollmentWithServiceAccount',
+  'azureAdJoinUsingAzureVmExtension',
+  'androidEnterpriseDedicatedDevice',
+  'androidEnterpriseFullyManaged',
+  'androidEnterpriseCorporateWorkProfile',
+  'androidAOSPUserOwnedDeviceEnrollment',
+  'androidAOSPUserlessDeviceEnrollment',
+  'appleAccountDrivenUserEnrollment',
+  'unknownFutureValue',
+] as const;
+export type EnrollmentType = (typeof ENROLLMENT_TYPES)[number];
+
+export const USERLESS_ENROLLMENT_TYPES: readonly EnrollmentType[] = [
+  'appleBulkWithoutUser',
+  'deviceEnrollmentManager',
+  'windowsBulkUserless',
+  'windowsBulkAzureDomainJoin',
+  'androidEnterpriseDedicatedDevice',
+  'androidAOSPUserlessDeviceEnrollment',
+];
+
+export const PLATFORMS = ['ios', 'ipados', 'macos', 'android', 'windows', 'windowsMobile', 'other', 'unknown'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const PLATFORM_LABELS: Readonly<Record<Platform, string>> = {
+  ios: 'iOS',
+  ipados: 'iPadOS',
+  macos: 'macOS',
+  android: 'Android',
+  windows: 'Windows',
+  windowsMobile: 'Windows Mobile',
+  other: 'Other',
+  unknown: 'Unknown',
+};
+
+export const DEVICE_SOURCES = ['intune', 'graph', 'configmgr', 'template', 'demo'] as const;
+export type DeviceSource = (typeof DEVICE_SOURCES)[number];
+
+export const SOURCE_LABELS: Readonly<Record<string, string>> = {
+  intune: 'Intune admin centre export',
+  graph: 'Microsoft Graph',
+  configmgr: 'Configuration Manager',
+  entra: 'Entra users export',
+  m365: 'Microsoft 365 active users',
+  template: 'Project template',
+  demo: 'Demo generator',
+};

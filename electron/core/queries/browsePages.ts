@@ -1,0 +1,94 @@
+import type { ApiResponse, DeviceSortColumn, ParsedRequest, UserSortColumn } from '../../contract/api.js';
+import type { Snapshot } from '../snapshot/openSnapshot.js';
+
+/** Sort keys map to indexed columns only; the renderer never supplies SQL. */
+const DEVICE_ORDER: Readonly<Record<DeviceSortColumn, string>> = {
+  name: 'd.name COLLATE NOCASE',
+  platform: 'd.platform',
+  serialNumber: 'd.serial_number',
+  primaryUserUpn: 'd.primary_user_upn',
+  enrollmentType: 'd.enrollment_type',
+  category: 'd.category',
+  lastCheckIn: 'd.last_check_in',
+  compliance: 'd.compliance',
+};
+
+const USER_ORDER: Readonly<Record<UserSortColumn, string>> = {
+  userPrincipalName: 'u.upn',
+  displayName: 'u.display_name',
+  devices: 'devices',
+};
+
+function likePattern(search: string | undefined): string | null {
+  const trimmed = search?.trim();
+  return trimmed ? `%${trimmed.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+}
+
+export function devicePage(snapshot: Snapshot, request: ParsedRequest<'devices.page'>): ApiResponse<'devices.page'> {
+  const pattern = likePattern(request.search);
+  const where = `WHERE (:pattern IS NULL OR d.name LIKE :pattern ESCAPE '\\' OR d.serial_number LIKE :pattern ESCAPE '\\'
+                        OR d.primary_user_upn LIKE :pattern ESCAPE '\\' OR d.imei LIKE :pattern ESCAPE '\\')
+                   AND (:platform IS NULL OR d.platform = :platform)`;
+  const params = { pattern, platform: request.platform ?? null };
+  const direction = request.sortDirection === 'desc' ? 'DESC' : 'ASC';
+  const total = (snapshot.db.prepare(`SELECT count(*) AS n FROM devices d ${where}`).get(params) as { n: number }).n;
+  const rows = snapshot.db
+    .prepare(
+      `SELECT d.id, d.name, d.platform, d.os_version AS osVersion, d.serial_number AS serialNumber,
+              d.primary_user_upn AS primaryUserUpn, d.enrollment_type AS enrollmentType, d.ownership, d.category,
+              d.last_check_in AS lastCheckIn, d.compliance,
+              (SELECT json_group_array(source) FROM device_sources s WHERE s.device_id = d.id) AS sources
+       FROM devices d ${where}
+       ORDER BY ${DEVICE_ORDER[request.sortBy]} ${direction} NULLS LAST, d.id
+       LIMIT :limit OFFSET :offset`,
+    )
+    .all({ ...params, limit: request.limit, offset: request.offset }) as (Omit<ApiResponse<'devices.page'>['rows'][number], 'sources'> & {
+    sources: string;
+  })[];
+  return {
+    total,
+    offset: request.offset,
+    rows: rows.map((row) => ({ ...row, sources: JSON.parse(row.sources) as string[] })),
+  };
+}
+
+export function userPage(snapshot: Snapshot, request: ParsedRequest<'users.page'>): ApiResponse<'users.page'> {
+  const pattern = likePattern(request.search);
+  const where = `WHERE (:pattern IS NULL OR u.upn LIKE :pattern ESCAPE '\\' OR u.display_name LIKE :pattern ESCAPE '\\'
+                        OR u.cm_unique_user_name LIKE :pattern ESCAPE '\\')`;
+  const direction = request.sortDirection === 'desc' ? 'DESC' : 'ASC';
+  const total = (snapshot.db.prepare(`SELECT count(*) AS n FROM users u ${where}`).get({ pattern }) as { n: number }).n;
+  const rows = snapshot.db
+    .prepare(
+      `SELECT u.id, u.upn AS userPrincipalName, u.display_name AS displayName,
+              u.cm_unique_user_name AS onPremisesAccount, u.account_enabled AS accountEnabled,
+              u.in_entra AS inEntra, u.is_dem AS isDem,
+              (SELECT count(*) FROM devices d WHERE d.primary_user_id = u.id) AS devices,
+              (SELECT json_group_array(coalesce(l.sku_part_number, l.sku_id)) FROM user_licences l WHERE l.user_id = u.id) AS licences
+       FROM users u ${where}
+       ORDER BY ${USER_ORDER[request.sortBy]} ${direction} NULLS LAST, u.id
+       LIMIT :limit OFFSET :offset`,
+    )
+    .all({ pattern, limit: request.limit, offset: request.offset }) as {
+    id: number;
+    userPrincipalName: string | null;
+    displayName: string | null;
+    onPremisesAccount: string | null;
+    accountEnabled: number | null;
+    inEntra: number;
+    isDem: number;
+    devices: number;
+    licences: string;
+  }[];
+  return {
+    total,
+    offset: request.offset,
+    rows: rows.map((row) => ({
+      ...row,
+      accountEnabled: row.accountEnabled === null ? null : row.accountEnabled === 1,
+      inEntra: row.inEntra === 1,
+      isDem: row.isDem === 1,
+      licences: JSON.parse(row.licences) as string[],
+    })),
+  };
+}

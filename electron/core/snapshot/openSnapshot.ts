@@ -1,0 +1,120 @@
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { APP_VERSION } from '../appVersion.js';
+import { UserFacingError } from '../errors.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
+import { SNAPSHOT_APPLICATION_ID, assertSchemaVersionSupported, inspectSnapshotFile } from './snapshotFileHeader.js';
+
+export type SqliteDatabase = Database.Database;
+
+export interface OpenSnapshotOptions {
+  /** Electron passes its own-ABI better-sqlite3 build here; Node and tests leave it unset. */
+  readonly nativeBinding?: string;
+  /** Make a new, empty snapshot when the file does not exist yet. */
+  readonly create?: boolean;
+  /** Refuse to create: the file must already exist. */
+  readonly mustExist?: boolean;
+  readonly now?: () => Date;
+}
+
+/** An open `.mdmsnap` file. Owns its better-sqlite3 connection. */
+export class Snapshot {
+  constructor(
+    readonly path: string,
+    readonly db: SqliteDatabase,
+  ) {}
+
+  get fileName(): string {
+    return basename(this.path);
+  }
+
+  get schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  /** Appends to the evidence trail. The table refuses edits and deletions. */
+  audit(actor: string, action: string, subject: string | null, detail?: unknown): void {
+    this.db
+      .prepare('INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)')
+      .run(new Date().toISOString(), actor, action, subject, detail === undefined ? null : JSON.stringify(detail));
+  }
+
+  close(): void {
+    if (!this.db.open) return;
+    // Fold the WAL back into the main file so the snapshot can be copied as one file.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.close();
+  }
+}
+
+/**
+ * Opens a snapshot, or creates one. An existing file is checked from its header before
+ * SQLite opens it, so that files this build must refuse (not SQLite, truncated, someone
+ * else's database, newer schema) stay byte-identical.
+ */
+export function openSnapshot(path: string, options: OpenSnapshotOptions = {}): Snapshot {
+  const fileExists = existsSync(path);
+  if (!fileExists && (options.mustExist || !options.create)) {
+    throw new UserFacingError('file_not_found', `${path}: no such file.`);
+  }
+  if (fileExists) inspectSnapshotFile(path);
+
+  let db: SqliteDatabase;
+  try {
+    db = new Database(path, { nativeBinding: options.nativeBinding });
+  } catch (error) {
+    throw new UserFacingError('corrupt', `${basename(path)} could not be opened: ${(error as Error).message}`);
+  }
+  try {
+    if (fileExists) verifyOpenedSnapshot(db, basename(path));
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    // Imports and the demo generator write hundreds of thousands of rows into a dozen indexes;
+    // the default 2 MB page cache makes each transaction spill to the WAL over and over.
+    db.pragma('cache_size = -262144');
+    if (!fileExists) db.pragma(`application_id = ${SNAPSHOT_APPLICATION_ID}`);
+    migrate(db, (options.now ?? (() => new Date()))());
+    return new Snapshot(path, db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** The header looked right; now make SQLite read the schema, which exposes corruption. */
+function verifyOpenedSnapshot(db: SqliteDatabase, name: string): void {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    const applicationId = db.pragma('application_id', { simple: true }) as number;
+    if (applicationId !== SNAPSHOT_APPLICATION_ID) {
+      throw new UserFacingError('not_a_snapshot', `${name} is a SQLite database but not an MDM Migration Assistant snapshot.`);
+    }
+    // The WAL may hold a newer user_version than the main file's header showed.
+    assertSchemaVersionSupported(name, db.pragma('user_version', { simple: true }) as number);
+  } catch (error) {
+    if (error instanceof UserFacingError) throw error;
+    throw new UserFacingError('corrupt', `${name} is damaged and cannot be read (${(error as Error).message}). Restore it from a copy.`);
+  }
+}
+
+function migrate(db: SqliteDatabase, now: Date): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+  db.prepare(
+    `INSERT INTO engagement (id, created_at, created_by_app_version, last_written_app_version)
+     VALUES (1, ?, ?, ?)
+     ON CONFLICT (id) DO NOTHING`,
+  ).run(now.toISOString(), APP_VERSION, APP_VERSION);
+  db.prepare('INSERT INTO tenant (id) VALUES (1) ON CONFLICT (id) DO NOTHING').run();
+  if (current < LATEST_SCHEMA_VERSION) {
+    db.prepare('UPDATE engagement SET last_written_app_version = ? WHERE id = 1').run(APP_VERSION);
+  }
+}

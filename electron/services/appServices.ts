@@ -1,0 +1,129 @@
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ApiResponse, ParsedRequest, SnapshotSummary } from '../contract/api.js';
+import type { ApiMethod } from '../contract/methods.js';
+import { APP_VERSION } from '../core/appVersion.js';
+import { generateDemoTenant } from '../core/demo/generateDemoTenant.js';
+import { UserFacingError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import { devicePage, userPage } from '../core/queries/browsePages.js';
+import { snapshotOverview, snapshotSummary } from '../core/queries/snapshotOverview.js';
+import { LATEST_SCHEMA_VERSION } from '../core/snapshot/migrations.js';
+import { openSnapshot, type Snapshot } from '../core/snapshot/openSnapshot.js';
+import type { EventSink, FileDialogs } from './ports.js';
+import { RecentSnapshots } from './recentSnapshots.js';
+
+export type ApiHandlers = {
+  readonly [M in ApiMethod]: (request: ParsedRequest<M>) => ApiResponse<M> | Promise<ApiResponse<M>>;
+};
+
+export interface AppServicesOptions {
+  /** Where the app keeps its own files: the demo snapshot and the recent list. */
+  readonly dataDir: string;
+  readonly dialogs: FileDialogs;
+  readonly emit: EventSink;
+  readonly logger: Logger;
+  readonly nativeBinding?: string;
+  /** Size of the demo tenant the welcome screen opens. */
+  readonly demoDevices?: number;
+}
+
+export const DEMO_SNAPSHOT_FILE = 'demo-tenant.mdmsnap';
+const DEFAULT_DEMO_DEVICES = 5_000;
+const DEMO_SEED = 20_190_901;
+
+/**
+ * The main-side services behind `window.api`: one open snapshot at a time, plus the app's
+ * own files. Electron-free, so the Playwright bridge and unit tests drive the real thing.
+ */
+export class AppServices {
+  private snapshot: Snapshot | null = null;
+  private readonly recent: RecentSnapshots;
+
+  constructor(private readonly options: AppServicesOptions) {
+    this.recent = new RecentSnapshots(options.dataDir, options.logger);
+  }
+
+  get currentSnapshot(): Snapshot | null {
+    return this.snapshot;
+  }
+
+  readonly handlers: ApiHandlers = {
+    'app.info': () => ({ appVersion: APP_VERSION, schemaVersion: LATEST_SCHEMA_VERSION }),
+    'snapshot.recent': () => this.recent.list(),
+    'snapshot.current': () => (this.snapshot ? snapshotSummary(this.snapshot) : null),
+    'snapshot.openDemo': () => this.openDemo(),
+    'snapshot.openWithDialog': async () => {
+      const path = await this.options.dialogs.chooseSnapshotToOpen();
+      return path === null ? null : this.open(path, { mustExist: true });
+    },
+    'snapshot.createWithDialog': async (request) => {
+      const path = await this.options.dialogs.chooseNewSnapshotPath(`${request.customer}.mdmsnap`);
+      return path === null ? null : this.create(path, request);
+    },
+    'snapshot.openRecent': (request) => {
+      if (!this.recent.includes(request.path)) {
+        throw new UserFacingError('invalid_input', 'That file is not in the recent snapshots list. Use File > Open… instead.');
+      }
+      return this.open(request.path, { mustExist: true });
+    },
+    'snapshot.close': () => {
+      this.closeSnapshot();
+      this.options.emit({ type: 'snapshot.changed' });
+      return null;
+    },
+    'snapshot.overview': () => snapshotOverview(this.requireSnapshot()),
+    'devices.page': (request) => devicePage(this.requireSnapshot(), request),
+    'users.page': (request) => userPage(this.requireSnapshot(), request),
+  };
+
+  /** Opens an existing snapshot; used by the menu's File > Open… and Open Recent too. */
+  open(path: string, options: { mustExist: boolean }): SnapshotSummary {
+    const next = openSnapshot(path, { mustExist: options.mustExist, nativeBinding: this.options.nativeBinding });
+    return this.makeCurrent(next);
+  }
+
+  create(path: string, engagement: { customer: string; consultant: string }): SnapshotSummary {
+    if (existsSync(path)) {
+      throw new UserFacingError('file_exists', `${path} already exists. Choose another name, or open it with File > Open….`);
+    }
+    const next = openSnapshot(path, { create: true, nativeBinding: this.options.nativeBinding });
+    next.db.prepare('UPDATE engagement SET customer = ?, consultant = ? WHERE id = 1').run(engagement.customer, engagement.consultant);
+    next.audit(engagement.consultant || 'consultant', 'snapshot.create', null, { customer: engagement.customer });
+    return this.makeCurrent(next);
+  }
+
+  closeSnapshot(): void {
+    this.snapshot?.close();
+    this.snapshot = null;
+  }
+
+  private openDemo(): SnapshotSummary {
+    const path = join(this.options.dataDir, DEMO_SNAPSHOT_FILE);
+    if (existsSync(path)) return this.open(path, { mustExist: true });
+    const demo = openSnapshot(path, { create: true, nativeBinding: this.options.nativeBinding });
+    try {
+      generateDemoTenant(demo, { devices: this.options.demoDevices ?? DEFAULT_DEMO_DEVICES, seed: DEMO_SEED });
+    } catch (error) {
+      demo.close();
+      rmSync(path, { force: true });
+      throw error;
+    }
+    return this.makeCurrent(demo);
+  }
+
+  private makeCurrent(next: Snapshot): SnapshotSummary {
+    this.closeSnapshot();
+    this.snapshot = next;
+    const summary = snapshotSummary(next);
+    this.recent.remember(next.path, summary.customer);
+    this.options.logger.info('snapshot opened', { schemaVersion: summary.schemaVersion });
+    this.options.emit({ type: 'snapshot.changed' });
+    return summary;
+  }
+
+  private requireSnapshot(): Snapshot {
+    if (!this.snapshot) throw new UserFacingError('no_snapshot_open', 'No snapshot is open. Open one, or start with the demo tenant.');
+    return this.snapshot;
+  }
+}

@@ -1,0 +1,14 @@
+import type { AppEvent } from '../contract/events.js';
+
+/**
+ * What the services need from their host. Electron implements these with native dialogs
+ * and IPC; the Playwright bridge and unit tests implement them with scripted answers.
+ */
+export interface FileDialogs {
+  /** Absolute path of an existing snapshot the person picked, or null if they cancelled. */
+  chooseSnapshotToOpen(): Promise<string | null>;
+  /** Absolute path for a new snapshot, or null if they cancelled. */
+  chooseNewSnapshotPath(suggestedName: string): Promise<string | null>;
+}
+
+export type EventSink = (event: AppEvent) => void;
