@@ -1,6 +1,6 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ApiResponse, ParsedRequest, SnapshotSummary } from '../contract/api.js';
+import type { ApiResponse, ParsedRequest, RecentSnapshot, SnapshotSummary } from '../contract/api.js';
 import type { ApiMethod } from '../contract/methods.js';
 import { APP_VERSION } from '../core/appVersion.js';
 import { generateDemoTenant } from '../core/demo/generateDemoTenant.js';
@@ -50,7 +50,7 @@ export class AppServices {
 
   readonly handlers: ApiHandlers = {
     'app.info': () => ({ appVersion: APP_VERSION, schemaVersion: LATEST_SCHEMA_VERSION }),
-    'snapshot.recent': () => this.recent.list(),
+    'snapshot.recent': () => this.recentSnapshots(),
     'snapshot.current': () => (this.snapshot ? snapshotSummary(this.snapshot) : null),
     'snapshot.openDemo': () => this.openDemo(),
     'snapshot.openWithDialog': async () => {
@@ -93,6 +93,10 @@ export class AppServices {
     return this.makeCurrent(next);
   }
 
+  recentSnapshots(): RecentSnapshot[] {
+    return this.recent.list();
+  }
+
   closeSnapshot(): void {
     this.snapshot?.close();
     this.snapshot = null;
@@ -101,6 +105,7 @@ export class AppServices {
   private openDemo(): SnapshotSummary {
     const path = join(this.options.dataDir, DEMO_SNAPSHOT_FILE);
     if (existsSync(path)) return this.open(path, { mustExist: true });
+    mkdirSync(this.options.dataDir, { recursive: true });
     const demo = openSnapshot(path, { create: true, nativeBinding: this.options.nativeBinding });
     try {
       generateDemoTenant(demo, { devices: this.options.demoDevices ?? DEFAULT_DEMO_DEVICES, seed: DEMO_SEED });

@@ -1,0 +1,22 @@
+import { dialog, type BrowserWindow } from 'electron';
+import type { FileDialogs } from '../services/ports.js';
+
+const SNAPSHOT_FILTER = { name: 'MDM Migration snapshot', extensions: ['mdmsnap'] };
+
+/** Native open/save dialogs: the only source of file paths the services accept from a person. */
+export function electronDialogs(window: () => BrowserWindow | undefined): FileDialogs {
+  return {
+    async chooseSnapshotToOpen() {
+      const parent = window();
+      const options = { title: 'Open snapshot', filters: [SNAPSHOT_FILTER], properties: ['openFile' as const] };
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseNewSnapshotPath(suggestedName) {
+      const parent = window();
+      const options = { title: 'New snapshot', defaultPath: suggestedName, filters: [SNAPSHOT_FILTER] };
+      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+  };
+}

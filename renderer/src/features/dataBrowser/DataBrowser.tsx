@@ -1,0 +1,95 @@
+import { Badge, SearchBox, Tab, TabList, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useDeferredValue } from 'react';
+import type { DeviceRow, DeviceSortColumn, UserRow, UserSortColumn } from '../../../../electron/contract/api';
+import { PLATFORM_LABELS, type Platform } from '../../../../electron/core/deviceEnums';
+import { callApi } from '../../api/callApi';
+import { formatDate } from '../../app/format';
+import { VirtualTable, type Column } from './VirtualTable';
+import { useDataBrowserStore, type BrowserTab } from './dataBrowserStore';
+
+const useStyles = makeStyles({
+  page: { flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}` },
+  toolbar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalL },
+  search: { marginLeft: 'auto', width: '320px' },
+  missing: { color: tokens.colorPaletteRedForeground1 },
+});
+
+const DEVICE_COLUMNS: Column<DeviceRow>[] = [
+  { key: 'name', label: 'Device name', width: 'minmax(180px, 2fr)', sortable: true, render: (row) => row.name ?? '—' },
+  { key: 'platform', label: 'Platform', width: '110px', sortable: true, render: (row) => `${PLATFORM_LABELS[row.platform as Platform] ?? row.platform} ${row.osVersion ?? ''}` },
+  { key: 'serialNumber', label: 'Serial number', width: '140px', sortable: true, render: (row) => row.serialNumber ?? '—' },
+  { key: 'primaryUserUpn', label: 'Primary user', width: 'minmax(180px, 2fr)', sortable: true, render: (row) => row.primaryUserUpn ?? <Badge color="danger" appearance="tint">No primary user</Badge> },
+  { key: 'enrollmentType', label: 'Enrollment type', width: 'minmax(150px, 1.3fr)', sortable: true, render: (row) => row.enrollmentType ?? '—' },
+  { key: 'category', label: 'Category', width: '120px', sortable: true, render: (row) => row.category ?? '—' },
+  { key: 'lastCheckIn', label: 'Last check-in', width: '120px', sortable: true, render: (row) => (row.lastCheckIn ? formatDate(row.lastCheckIn) : '—') },
+  { key: 'compliance', label: 'Compliance', width: '120px', sortable: true, render: (row) => row.compliance ?? '—' },
+];
+
+const USER_COLUMNS: Column<UserRow>[] = [
+  { key: 'userPrincipalName', label: 'User principal name', width: 'minmax(220px, 2fr)', sortable: true, render: (row) => row.userPrincipalName ?? '—' },
+  { key: 'displayName', label: 'Display name', width: 'minmax(160px, 1.5fr)', sortable: true, render: (row) => row.displayName ?? '—' },
+  { key: 'onPremisesAccount', label: 'ConfigMgr account', width: 'minmax(160px, 1.2fr)', render: (row) => row.onPremisesAccount ?? '—' },
+  { key: 'inEntra', label: 'Entra ID', width: '110px', render: (row) => (row.inEntra ? 'Found' : <Badge color="danger" appearance="tint">Not found</Badge>) },
+  { key: 'licences', label: 'Licences', width: 'minmax(140px, 1fr)', render: (row) => row.licences.join(', ') || <Badge color="warning" appearance="tint">None</Badge> },
+  { key: 'devices', label: 'Devices', width: '90px', sortable: true, render: (row) => row.devices },
+  { key: 'isDem', label: 'DEM', width: '70px', render: (row) => (row.isDem ? 'Yes' : '') },
+];
+
+export function DataBrowser() {
+  const styles = useStyles();
+  const { tab, search, deviceSort, userSort, setTab, setSearch, sortDevices, sortUsers } = useDataBrowserStore();
+  const deferredSearch = useDeferredValue(search);
+
+  const fetchDevices = useCallback(
+    (offset: number, limit: number) =>
+      callApi('devices.page', { offset, limit, search: deferredSearch || undefined, sortBy: deviceSort.column, sortDirection: deviceSort.direction }),
+    [deferredSearch, deviceSort],
+  );
+  const fetchUsers = useCallback(
+    (offset: number, limit: number) =>
+      callApi('users.page', { offset, limit, search: deferredSearch || undefined, sortBy: userSort.column, sortDirection: userSort.direction }),
+    [deferredSearch, userSort],
+  );
+
+  return (
+    <section className={styles.page} aria-labelledby="data-title">
+      <div className={styles.toolbar}>
+        <Title3 as="h1" id="data-title">
+          Data browser
+        </Title3>
+        <TabList selectedValue={tab} onTabSelect={(_event, data) => setTab(data.value as BrowserTab)}>
+          <Tab value="devices">Devices</Tab>
+          <Tab value="users">Users</Tab>
+        </TabList>
+        <SearchBox
+          className={styles.search}
+          placeholder={tab === 'devices' ? 'Search name, serial, IMEI or user' : 'Search UPN, name or DOMAIN\\user'}
+          value={search}
+          onChange={(_event, data) => setSearch(data.value)}
+          aria-label="Search"
+        />
+      </div>
+      {tab === 'devices' ? (
+        <VirtualTable
+          columns={DEVICE_COLUMNS}
+          fetchPage={fetchDevices}
+          queryKey={`devices|${deferredSearch}|${deviceSort.column}|${deviceSort.direction}`}
+          sort={deviceSort}
+          onSort={(column) => sortDevices(column as DeviceSortColumn)}
+          label="Devices"
+          noun="devices"
+        />
+      ) : (
+        <VirtualTable
+          columns={USER_COLUMNS}
+          fetchPage={fetchUsers}
+          queryKey={`users|${deferredSearch}|${userSort.column}|${userSort.direction}`}
+          sort={userSort}
+          onSort={(column) => sortUsers(column as UserSortColumn)}
+          label="Users"
+          noun="users"
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { DataBarVerticalRegular, DocumentPdfRegular, ShieldErrorRegular, TableRegular, TaskListLtrRegular } from '@fluentui/react-icons';
+import type { ReactElement } from 'react';
+import type { SnapshotSummary } from '../../../../electron/contract/api';
+import { DataBrowser } from '../dataBrowser/DataBrowser';
+import { OverviewScreen } from '../overview/OverviewScreen';
+import { PlannedSection } from './PlannedSection';
+import { useNavigationStore, type Section } from './navigationStore';
+
+const useStyles = makeStyles({
+  layout: { flex: 1, minHeight: 0, display: 'grid', gridTemplateColumns: '220px 1fr' },
+  nav: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalS}`,
+  },
+  content: { minWidth: 0, minHeight: 0, display: 'flex', flexDirection: 'column' },
+});
+
+const SECTIONS: { id: Section; label: string; icon: ReactElement }[] = [
+  { id: 'overview', label: 'Overview', icon: <DataBarVerticalRegular /> },
+  { id: 'wizard', label: 'Migration wizard', icon: <TaskListLtrRegular /> },
+  { id: 'findings', label: 'Findings', icon: <ShieldErrorRegular /> },
+  { id: 'data', label: 'Data browser', icon: <TableRegular /> },
+  { id: 'reports', label: 'Reports', icon: <DocumentPdfRegular /> },
+];
+
+export function Workspace({ snapshot }: { snapshot: SnapshotSummary }) {
+  const styles = useStyles();
+  const { section, go } = useNavigationStore();
+  return (
+    <div className={styles.layout}>
+      <nav className={styles.nav} aria-label="Sections">
+        <TabList vertical selectedValue={section} onTabSelect={(_event, data) => go(data.value as Section)} size="large">
+          {SECTIONS.map((entry) => (
+            <Tab key={entry.id} value={entry.id} icon={entry.icon}>
+              {entry.label}
+            </Tab>
+          ))}
+        </TabList>
+      </nav>
+      <div className={styles.content}>
+        {section === 'overview' && <OverviewScreen key={snapshot.path} />}
+        {section === 'data' && <DataBrowser key={snapshot.path} />}
+        {section === 'wizard' && (
+          <PlannedSection
+            title="Migration wizard"
+            description="The phases of the migration, from inventory to validation, as a resumable checklist with sign-offs. Progress is saved in the snapshot."
+            items={['Phase 0 — Inventory and snapshot', 'Phase 1 — Intune Data Importer', 'Phase 2 — Prepare Intune', 'Phase 3 — Mixed authority, pilot users', 'Phase 4 — Further waves and userless devices', 'Phase 5 — Change the tenant MDM authority', 'Phase 6 — Post-change tasks', 'Phase 7 — Validation']}
+          />
+        )}
+        {section === 'findings' && (
+          <PlannedSection
+            title="Findings"
+            description="Everything that will not migrate cleanly, blockers first: userless and category-bound devices, licences, collections and Apple tokens, each with its fix."
+            items={['Readiness rules from the migration brief, evaluated on this snapshot', 'Drill-down lists with search, sort and CSV export', 'Accepted-risk and resolved-outside decisions, kept in the audit log']}
+          />
+        )}
+        {section === 'reports' && (
+          <PlannedSection
+            title="Reports"
+            description="Printable outputs for the customer and the change board."
+            items={['Printable migration checklist', 'Migration readiness report (PDF and CSV)', 'APNs certificate upload reminder (calendar file)']}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
