@@ -4,6 +4,7 @@ import type { AppEvent } from '../../../electron/contract/events.js';
 import { silentLogger } from '../../../electron/core/logger.js';
 import { AppServices } from '../../../electron/services/appServices.js';
 import { createDispatch } from '../../../electron/services/dispatch.js';
+import { typedDispatch } from '../../support/typedDispatch.js';
 import { BAD_SNAPSHOT_CASES } from '../../support/badSnapshotFiles.js';
 import { sha256OfFile, useTempDir } from '../../support/tempDir.js';
 
@@ -19,7 +20,7 @@ describe('AppServices', () => {
       logger: silentLogger,
       demoDevices: 400,
     });
-    return { services, answers, events, dispatch: createDispatch(services.handlers, silentLogger, { checkResponses: true }) };
+    return { services, answers, events, dispatch: typedDispatch(createDispatch(services.handlers, silentLogger, { checkResponses: true })) };
   }
 
   it('opens the demo tenant, generating it once, and remembers it as recent', async () => {
