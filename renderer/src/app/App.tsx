@@ -8,6 +8,7 @@ import { AboutDialog } from '../features/about/AboutDialog';
 import { NewSnapshotDialog } from '../features/welcome/NewSnapshotDialog';
 import { useNavigationStore } from '../features/workspace/navigationStore';
 import { AppHeader } from './AppHeader';
+import { ErrorBoundary } from './ErrorBoundary';
 
 const useStyles = makeStyles({
   main: { flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground2 },
@@ -40,7 +41,9 @@ export function App() {
             <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={dismissError} />} />
           </MessageBar>
         )}
-        {!loaded ? <Spinner className={styles.loading} label="Starting…" /> : current ? <Workspace snapshot={current} /> : <WelcomeScreen onNewSnapshot={() => setDialog('newSnapshot')} />}
+        <ErrorBoundary>
+          {!loaded ? <Spinner className={styles.loading} label="Starting…" /> : current ? <Workspace snapshot={current} /> : <WelcomeScreen onNewSnapshot={() => setDialog('newSnapshot')} />}
+        </ErrorBoundary>
       </main>
       <NewSnapshotDialog open={dialog === 'newSnapshot'} onClose={() => setDialog(null)} />
       <AboutDialog open={dialog === 'about'} onClose={() => setDialog(null)} />

@@ -15,14 +15,14 @@ const useStyles = makeStyles({
 });
 
 const DEVICE_COLUMNS: Column<DeviceRow>[] = [
-  { key: 'name', label: 'Device name', width: 'minmax(180px, 2fr)', sortable: true, render: (row) => row.name ?? '—' },
-  { key: 'platform', label: 'Platform', width: '110px', sortable: true, render: (row) => `${PLATFORM_LABELS[row.platform as Platform] ?? row.platform} ${row.osVersion ?? ''}` },
+  { key: 'name', label: 'Device name', width: 'minmax(160px, 1.6fr)', sortable: true, render: (row) => row.name ?? '—' },
+  { key: 'platform', label: 'Platform', width: '130px', sortable: true, render: (row) => `${PLATFORM_LABELS[row.platform as Platform] ?? row.platform} ${row.osVersion ?? ''}` },
   { key: 'serialNumber', label: 'Serial number', width: '140px', sortable: true, render: (row) => row.serialNumber ?? '—' },
-  { key: 'primaryUserUpn', label: 'Primary user', width: 'minmax(180px, 2fr)', sortable: true, render: (row) => row.primaryUserUpn ?? <Badge color="danger" appearance="tint">No primary user</Badge> },
-  { key: 'enrollmentType', label: 'Enrollment type', width: 'minmax(150px, 1.3fr)', sortable: true, render: (row) => row.enrollmentType ?? '—' },
+  { key: 'primaryUserUpn', label: 'Primary user', width: 'minmax(170px, 1.6fr)', sortable: true, render: (row) => row.primaryUserUpn ?? <Badge color="danger" appearance="tint">No primary user</Badge> },
+  { key: 'enrollmentType', label: 'Enrollment type', width: 'minmax(140px, 1.2fr)', sortable: true, render: (row) => row.enrollmentType ?? '—' },
   { key: 'category', label: 'Category', width: '120px', sortable: true, render: (row) => row.category ?? '—' },
-  { key: 'lastCheckIn', label: 'Last check-in', width: '120px', sortable: true, render: (row) => (row.lastCheckIn ? formatDate(row.lastCheckIn) : '—') },
-  { key: 'compliance', label: 'Compliance', width: '120px', sortable: true, render: (row) => row.compliance ?? '—' },
+  { key: 'lastCheckIn', label: 'Last check-in', width: '110px', sortable: true, render: (row) => (row.lastCheckIn ? formatDate(row.lastCheckIn) : '—') },
+  { key: 'compliance', label: 'Compliance', width: '110px', sortable: true, render: (row) => row.compliance ?? '—' },
 ];
 
 const USER_COLUMNS: Column<UserRow>[] = [
@@ -71,6 +71,7 @@ export function DataBrowser() {
       </div>
       {tab === 'devices' ? (
         <VirtualTable
+          key="devices"
           columns={DEVICE_COLUMNS}
           fetchPage={fetchDevices}
           queryKey={`devices|${deferredSearch}|${deviceSort.column}|${deviceSort.direction}`}
@@ -81,6 +82,7 @@ export function DataBrowser() {
         />
       ) : (
         <VirtualTable
+          key="users"
           columns={USER_COLUMNS}
           fetchPage={fetchUsers}
           queryKey={`users|${deferredSearch}|${userSort.column}|${userSort.direction}`}

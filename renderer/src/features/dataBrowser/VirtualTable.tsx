@@ -21,6 +21,7 @@ const ROW_HEIGHT = 36;
 
 const useStyles = makeStyles({
   frame: { flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground1 },
+  table: { flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' },
   header: { display: 'grid', borderBottom: `1px solid ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground3 },
   headerCell: { justifyContent: 'flex-start', fontWeight: tokens.fontWeightSemibold, minWidth: 0, padding: `0 ${tokens.spacingHorizontalS}`, height: '36px', borderRadius: 0 },
   staticHeader: { display: 'flex', alignItems: 'center', fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalS}` },
@@ -66,7 +67,9 @@ export function VirtualTable<Row>(props: {
   }
 
   return (
-    <div className={styles.frame} role="table" aria-label={props.label} aria-rowcount={total ?? undefined}>
+    <div className={styles.frame}>
+      <div className={styles.table} role="table" aria-label={props.label} aria-rowcount={total === null ? undefined : total + 1}>
+      <div role="rowgroup">
       <div className={styles.header} style={{ gridTemplateColumns: template }} role="row">
         {props.columns.map((column) => {
           const active = props.sort.column === column.key;
@@ -90,8 +93,9 @@ export function VirtualTable<Row>(props: {
           );
         })}
       </div>
-      <div ref={scroller} className={styles.scroller} tabIndex={0} aria-label={`${props.label}, scrollable`} data-testid="virtual-scroller">
-        <div style={{ height: virtualizer.getTotalSize() }}>
+      </div>
+      <div ref={scroller} role="rowgroup" className={styles.scroller} tabIndex={0} aria-label={`${props.label}, scrollable`} data-testid="virtual-scroller">
+        <div style={{ height: virtualizer.getTotalSize() }} role="presentation">
           {items.map((item) => {
             const row = rowAt(item.index);
             return (
@@ -117,6 +121,7 @@ export function VirtualTable<Row>(props: {
             );
           })}
         </div>
+      </div>
       </div>
       <div className={styles.footer} aria-live="polite" data-testid="table-footer">
         {total === null ? 'Loading…' : `${total.toLocaleString('en-US')} ${props.noun}`}
