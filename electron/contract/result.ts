@@ -3,12 +3,22 @@
  * `invoke` carries only a message with a prefix, and because the renderer must be able to
  * tell "file refused" from "bug" without parsing text.
  */
-export type ErrorCode =
-  | 'bad_request'
-  | 'forbidden'
-  | 'unknown_method'
-  | 'internal'
-  | import('../core/errors.js').UserErrorCode;
+/** Codes of refusals caused by the person's input (a bad file, a missing snapshot…). */
+export type UserErrorCode =
+  | 'file_not_found'
+  | 'not_a_file'
+  | 'empty_file'
+  | 'not_sqlite'
+  | 'truncated'
+  | 'corrupt'
+  | 'not_a_snapshot'
+  | 'newer_schema'
+  | 'file_exists'
+  | 'no_snapshot_open'
+  | 'invalid_input'
+  | 'cancelled';
+
+export type ErrorCode = 'bad_request' | 'forbidden' | 'unknown_method' | 'internal' | UserErrorCode;
 
 export interface ApiError {
   readonly code: ErrorCode;

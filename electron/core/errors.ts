@@ -1,3 +1,7 @@
+import type { UserErrorCode } from '../contract/result.js';
+
+export type { UserErrorCode };
+
 /**
  * An error whose message is written for the person using the app or the CLI: it names the
  * file, line or field at fault and says what to do. Anything that is not a UserFacingError
@@ -12,20 +16,6 @@ export class UserFacingError extends Error {
     this.name = 'UserFacingError';
   }
 }
-
-export type UserErrorCode =
-  | 'file_not_found'
-  | 'not_a_file'
-  | 'empty_file'
-  | 'not_sqlite'
-  | 'truncated'
-  | 'corrupt'
-  | 'not_a_snapshot'
-  | 'newer_schema'
-  | 'file_exists'
-  | 'no_snapshot_open'
-  | 'invalid_input'
-  | 'cancelled';
 
 export function isUserFacingError(error: unknown): error is UserFacingError {
   return error instanceof UserFacingError;

@@ -1,5 +1,5 @@
 import type { SnapshotOverview, SnapshotSummary } from '../../contract/api.js';
-import { PLATFORM_LABELS, SOURCE_LABELS, type Platform } from '../deviceEnums.js';
+import { PLATFORM_LABELS, SOURCE_LABELS, type Platform } from '../../contract/labels.js';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
 
 interface EngagementRow {

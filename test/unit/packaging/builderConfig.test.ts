@@ -7,7 +7,17 @@ import { useTempDir } from '../../support/tempDir.js';
 
 const require = createRequire(import.meta.url);
 const yaml = require('js-yaml') as { load(text: string): Record<string, unknown> };
-const config = yaml.load(readFileSync('electron-builder.yml', 'utf8')) as Record<string, any>;
+interface BuilderConfig {
+  npmRebuild: boolean;
+  extraResources: unknown[];
+  files: string[];
+  electronFuses: Record<string, boolean>;
+  win: { target: { target: string }[] };
+  mac: { target: { target: string }[] };
+  linux: { target: string[] };
+  fileAssociations: { ext: string }[];
+}
+const config = yaml.load(readFileSync('electron-builder.yml', 'utf8')) as unknown as BuilderConfig;
 
 describe('electron-builder.yml', () => {
   const tempDir = useTempDir();
@@ -31,10 +41,10 @@ describe('electron-builder.yml', () => {
   });
 
   it('targets Windows NSIS and portable, macOS dmg, Linux AppImage and deb, and owns .mdmsnap', () => {
-    expect(config.win.target.map((t: { target: string }) => t.target)).toEqual(['nsis', 'portable']);
-    expect(config.mac.target.map((t: { target: string }) => t.target)).toEqual(['dmg']);
+    expect(config.win.target.map((t) => t.target)).toEqual(['nsis', 'portable']);
+    expect(config.mac.target.map((t) => t.target)).toEqual(['dmg']);
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
-    expect(config.fileAssociations[0].ext).toBe('mdmsnap');
+    expect(config.fileAssociations[0]!.ext).toBe('mdmsnap');
   });
 
   it('has no postinstall step that rebuilds native modules', () => {

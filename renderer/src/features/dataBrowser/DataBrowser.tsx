@@ -1,7 +1,7 @@
 import { Badge, SearchBox, Tab, TabList, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useDeferredValue } from 'react';
 import type { DeviceRow, DeviceSortColumn, UserRow, UserSortColumn } from '../../../../electron/contract/api';
-import { PLATFORM_LABELS, type Platform } from '../../../../electron/core/deviceEnums';
+import { PLATFORM_LABELS, type Platform } from '../../../../electron/contract/labels';
 import { callApi } from '../../api/callApi';
 import { formatDate } from '../../app/format';
 import { VirtualTable, type Column } from './VirtualTable';
