@@ -1,3 +1,5 @@
+import { BAD_SNAPSHOT_CASES } from '../support/badSnapshotFiles';
+import { sha256OfFile } from '../support/fileHash';
 import { expect, test } from './bridgeFixtures';
 
 test.describe('welcome screen', () => {
@@ -40,13 +42,16 @@ test.describe('welcome screen', () => {
     await expect(appPage.getByTestId('device-total')).toHaveText('0');
   });
 
-  test('a file that is not a snapshot gives a clear message and the welcome screen stays', async ({ appPage, dialogs, workDir }) => {
-    const { writeFileSync } = await import('node:fs');
-    const bogus = `${workDir}/notes.mdmsnap`;
-    writeFileSync(bogus, 'hello, this is not a database');
-    dialogs.openAnswers.push(bogus);
-    await appPage.getByRole('button', { name: 'Open…' }).click();
-    await expect(appPage.getByRole('alert')).toContainText('notes.mdmsnap is not an MDM Migration Assistant snapshot');
-    await expect(appPage.getByRole('button', { name: 'Open the demo tenant' })).toBeVisible();
-  });
+  for (const badCase of BAD_SNAPSHOT_CASES) {
+    test(`${badCase.name}: a clear message, the file unchanged, the welcome screen stays`, async ({ appPage, dialogs, workDir }) => {
+      const path = badCase.make(workDir);
+      const before = sha256OfFile(path);
+      dialogs.openAnswers.push(path);
+      await appPage.getByRole('button', { name: 'Open…' }).click();
+      await expect(appPage.getByRole('alert')).toContainText(badCase.messagePart);
+      await expect(appPage.getByRole('alert')).not.toContainText(/\bat \w+ \(/);
+      await expect(appPage.getByRole('button', { name: 'Open the demo tenant' })).toBeVisible();
+      expect(sha256OfFile(path)).toBe(before);
+    });
+  }
 });

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -12,8 +11,4 @@ export function useTempDir(): () => string {
     dir = null;
   });
   return () => (dir ??= mkdtempSync(join(tmpdir(), 'mdm-test-')));
-}
-
-export function sha256OfFile(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
 }

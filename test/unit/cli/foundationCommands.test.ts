@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BAD_SNAPSHOT_CASES } from '../../support/badSnapshotFiles.js';
-import { sha256OfFile, useTempDir } from '../../support/tempDir.js';
+import { sha256OfFile } from '../../support/fileHash.js';
+import { useTempDir } from '../../support/tempDir.js';
 import { runCli } from './cliHarness.js';
 
 describe('mdm-migrate demo and info', () => {

@@ -6,7 +6,8 @@ import { AppServices } from '../../../electron/services/appServices.js';
 import { createDispatch } from '../../../electron/services/dispatch.js';
 import { typedDispatch } from '../../support/typedDispatch.js';
 import { BAD_SNAPSHOT_CASES } from '../../support/badSnapshotFiles.js';
-import { sha256OfFile, useTempDir } from '../../support/tempDir.js';
+import { sha256OfFile } from '../../support/fileHash.js';
+import { useTempDir } from '../../support/tempDir.js';
 
 describe('AppServices', () => {
   const tempDir = useTempDir();

@@ -7,7 +7,8 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/core/snapsh
 import { openSnapshot } from '../../../electron/core/snapshot/openSnapshot.js';
 import { SNAPSHOT_APPLICATION_ID } from '../../../electron/core/snapshot/snapshotFileHeader.js';
 import { BAD_SNAPSHOT_CASES } from '../../support/badSnapshotFiles.js';
-import { sha256OfFile, useTempDir } from '../../support/tempDir.js';
+import { sha256OfFile } from '../../support/fileHash.js';
+import { useTempDir } from '../../support/tempDir.js';
 
 describe('openSnapshot', () => {
   const tempDir = useTempDir();
