@@ -1,21 +1,32 @@
 import type { SqliteDatabase } from './openSnapshot.js';
 
 /**
- * Runs a bulk load with the tables' secondary indexes dropped, then rebuilds them. Building
- * an index from sorted data is several times faster than updating a dozen b-trees row by
- * row. Call it inside the load's transaction: the drop, the load and the rebuild then commit
- * or roll back together, so a failed load never leaves a snapshot without its indexes.
+ * Drops the tables' secondary indexes (except those named in `keep`, which the load itself
+ * queries) and returns the function that rebuilds them. Building an index from sorted data is
+ * several times faster than updating a dozen b-trees row by row. Call it inside the load's
+ * transaction: the drop, the load and the rebuild then commit or roll back together, so a
+ * failed load never leaves a snapshot without its indexes. Importers, whose load is async
+ * (streamed files), call this directly; synchronous loads use withIndexesDeferred.
  */
-export function withIndexesDeferred<T>(db: SqliteDatabase, tables: readonly string[], load: () => T): T {
-  if (!db.inTransaction) throw new Error('withIndexesDeferred must run inside a transaction');
+export function deferIndexes(db: SqliteDatabase, tables: readonly string[], keep: readonly string[] = []): () => void {
+  if (!db.inTransaction) throw new Error('deferIndexes must run inside a transaction');
   const indexes = db
     .prepare(
       `SELECT name, sql FROM sqlite_schema
-       WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?))`,
+       WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?))
+         AND name NOT IN (SELECT value FROM json_each(?))`,
     )
-    .all(JSON.stringify(tables)) as { name: string; sql: string }[];
+    .all(JSON.stringify(tables), JSON.stringify(keep)) as { name: string; sql: string }[];
   for (const index of indexes) db.exec(`DROP INDEX "${index.name}"`);
+  return () => {
+    for (const index of indexes) db.exec(index.sql);
+  };
+}
+
+/** Runs a synchronous bulk load with the tables' secondary indexes deferred (see deferIndexes). */
+export function withIndexesDeferred<T>(db: SqliteDatabase, tables: readonly string[], load: () => T): T {
+  const restore = deferIndexes(db, tables);
   const result = load();
-  for (const index of indexes) db.exec(index.sql);
+  restore();
   return result;
 }

@@ -344,8 +344,17 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 `;
 
+// Importers keep going past a row they merged with a caveat (an ambiguous identity match
+// left unmerged, an unrecognised localised label kept raw). Those rows are accepted, so the
+// caveat must not count as a rejection, yet the consultant must still see it with its line.
+const V2_REJECTION_SEVERITY = /* sql */ `
+ALTER TABLE import_rejections ADD COLUMN severity TEXT NOT NULL DEFAULT 'error'
+  CHECK (severity = 'error' OR severity = 'warning');
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'Snapshot schema v1', sql: V1_SCHEMA },
+  { version: 2, description: 'Import rejections carry a severity (error or warning)', sql: V2_REJECTION_SEVERITY },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

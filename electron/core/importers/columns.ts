@@ -1,0 +1,76 @@
+import { normalizeHeader } from './csvReader.js';
+
+export interface ColumnDefinition {
+  /** Header names as exports write them; the first is the one a blank template uses. */
+  readonly headers: readonly string[];
+  /** A file without this column cannot be imported as this kind at all. */
+  readonly required?: boolean;
+}
+
+export type ColumnSpec<Field extends string> = Readonly<Record<Field, ColumnDefinition>>;
+
+/** A CSV record seen through a kind's column names. */
+export interface CsvRow<Field extends string> {
+  readonly line: number;
+  /** The cell trimmed, or null when the column is absent or the cell is blank. */
+  get(field: Field): string | null;
+  /** The header as written in the file, for rejection messages. */
+  header(field: Field): string;
+  /** Cells in the record, to spot records longer or shorter than the header. */
+  readonly width: number;
+}
+
+export interface ColumnBinding<Field extends string> {
+  readonly missingRequired: readonly Field[];
+  /** Reuses one row object per record; callers must not keep it. */
+  row(values: string[], line: number): CsvRow<Field>;
+}
+
+/** Maps a kind's fields to column positions in one file's header. */
+export function bindColumns<Field extends string>(spec: ColumnSpec<Field>, headers: readonly string[]): ColumnBinding<Field> {
+  const positions = new Map<string, number>();
+  headers.forEach((header, index) => {
+    const key = normalizeHeader(header);
+    if (!positions.has(key)) positions.set(key, index);
+  });
+  const index = {} as Record<Field, number>;
+  const missingRequired: Field[] = [];
+  for (const field of Object.keys(spec) as Field[]) {
+    const found = spec[field].headers.map((h) => positions.get(normalizeHeader(h))).find((i) => i !== undefined);
+    index[field] = found ?? -1;
+    if (found === undefined && spec[field].required) missingRequired.push(field);
+  }
+  let current: string[] = [];
+  let currentLine = 0;
+  const row: CsvRow<Field> = {
+    get line() {
+      return currentLine;
+    },
+    get width() {
+      return current.length;
+    },
+    get(field) {
+      const at = index[field];
+      if (at < 0) return null;
+      const value = current[at]?.trim();
+      return value ? value : null;
+    },
+    header(field) {
+      const at = index[field];
+      return at < 0 ? spec[field].headers[0]! : headers[at]!;
+    },
+  };
+  return {
+    missingRequired,
+    row(values, line) {
+      current = values;
+      currentLine = line;
+      return row;
+    },
+  };
+}
+
+/** True when the header has a column for every field listed. */
+export function hasColumns<Field extends string>(spec: ColumnSpec<Field>, normalizedHeaders: ReadonlySet<string>, fields: readonly Field[]): boolean {
+  return fields.every((field) => spec[field].headers.some((h) => normalizedHeaders.has(normalizeHeader(h))));
+}

@@ -1,0 +1,61 @@
+import type { SqliteDatabase } from '../snapshot/openSnapshot.js';
+import type { CsvRow, ColumnSpec } from './columns.js';
+import type { JsonObject } from './graphJson.js';
+import type { ImportStores } from './stores/importStores.js';
+
+/** Where a row's problem is recorded: `reject` drops the row, `warn` keeps it with a caveat. */
+export interface RowIssues {
+  reject(column: string | null, reason: string): void;
+  warn(column: string | null, reason: string): void;
+}
+
+export interface WriteContext {
+  readonly db: SqliteDatabase;
+  readonly batchId: number;
+  readonly source: string;
+  readonly stores: ImportStores;
+  /** State that lives for one import across its files, e.g. the collection IDs seen so far. */
+  perImport<T>(key: string, create: () => T): T;
+}
+
+/** Writes one parsed row; returns false when the row was rejected. */
+export interface RowWriter<Row> {
+  write(row: Row, issues: RowIssues): boolean;
+}
+
+interface KindBase {
+  /** Stable id, used by `--as` and stored in import_batches.kind. */
+  readonly id: string;
+  readonly label: string;
+  /** import_batches.source, and the device_sources/user_sources tag of what the kind writes. */
+  readonly source: string;
+  /** Kinds of one import run in this order, so collections exist before their members and users before affinity. */
+  readonly order: number;
+  /** Tables this kind fills row by row in large numbers; a big import defers their secondary indexes. */
+  readonly bulkTables?: readonly string[];
+  /** Removes what an earlier import of this kind wrote: runs once per import, before its first file. */
+  clear(context: WriteContext): void;
+  /** Runs once per import after the kind's last file, e.g. to drop what the new export no longer lists. */
+  finish?(context: WriteContext): void;
+}
+
+export interface CsvKind<Field extends string = string> extends KindBase {
+  readonly format: 'csv';
+  readonly columns: ColumnSpec<Field>;
+  /** Detected when every one of these columns is present… */
+  readonly signature: readonly Field[];
+  /** …and none of these (which mark a lookalike kind). */
+  readonly excludes?: readonly Field[];
+  writer(context: WriteContext): RowWriter<CsvRow<Field>>;
+}
+
+export interface JsonKind extends KindBase {
+  readonly format: 'json';
+  /** Matches the `@odata.context` of a Graph page (`…$metadata#deviceManagement/managedDevices`). */
+  readonly context: RegExp;
+  /** Recognises an item when the file has no `@odata.context` (a bare array or a single object). */
+  matches(item: JsonObject): boolean;
+  writer(context: WriteContext): RowWriter<JsonObject>;
+}
+
+export type ImportKind = CsvKind | JsonKind;

@@ -1,0 +1,349 @@
+import { UserFacingError, isUserFacingError, type UserErrorCode } from '../errors.js';
+import { deferIndexes } from '../snapshot/deferIndexes.js';
+import type { Snapshot, SqliteDatabase } from '../snapshot/openSnapshot.js';
+import type { ImportKind, RowIssues, WriteContext } from './importKind.js';
+import { importKindById } from './importKinds.js';
+import { resolveImportInput, sha256File, type ImportInput } from './importInput.js';
+import { openImportFile, type OpenedImportFile, type ParsedRecord, type StreamWatch } from './readImportFile.js';
+import { DEVICE_JOIN_INDEXES } from './stores/deviceStore.js';
+import { ImportStores } from './stores/importStores.js';
+
+export interface ImportProgress {
+  /** Bytes read so far across all files (decompressed bytes for a zip). */
+  readonly done: number;
+  readonly total: number;
+  /** The file being read. */
+  readonly label: string;
+}
+
+export interface ImportOptions {
+  /** A kind id (`intune-devices`, `graph-users`, …) that overrides detection for every file. */
+  readonly as?: string;
+  readonly onProgress?: (progress: ImportProgress) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface FileFailure {
+  readonly code: UserErrorCode;
+  readonly message: string;
+}
+
+/** What the review step shows per file before anything is written. */
+export interface InspectedFile {
+  readonly path: string;
+  readonly displayName: string;
+  readonly kind: string | null;
+  readonly kindLabel: string | null;
+  /** Records that will be offered to the importer (the header and blank lines excluded). */
+  readonly rows: number;
+  readonly error: FileFailure | null;
+}
+
+export interface ImportedFile {
+  readonly path: string;
+  readonly displayName: string;
+  readonly status: 'imported' | 'failed' | 'not_imported';
+  readonly kind: string | null;
+  readonly batchId: number | null;
+  readonly rowsAccepted: number;
+  readonly rowsRejected: number;
+  readonly warnings: number;
+  readonly durationMs: number;
+  readonly error: FileFailure | null;
+}
+
+export interface ImportOutcome {
+  /** True when every file was imported and the transaction committed. */
+  readonly committed: boolean;
+  readonly cancelled: boolean;
+  readonly files: readonly ImportedFile[];
+}
+
+function failureOf(error: unknown): FileFailure {
+  if (isUserFacingError(error)) return { code: error.code, message: error.message };
+  throw error;
+}
+
+function progressReporter(total: number, options: ImportOptions) {
+  let done = 0;
+  return (label: string): StreamWatch => ({
+    onBytes(bytes) {
+      done += bytes;
+      options.onProgress?.({ done: Math.min(done, total), total, label });
+    },
+    checkCancelled() {
+      if (options.signal?.aborted) throw new UserFacingError('cancelled', 'The import was cancelled; the snapshot was not changed.');
+    },
+  });
+}
+
+/** Counts the records a file offers without writing anything: the app's review step. */
+export async function inspectImportFiles(paths: readonly string[], options: ImportOptions = {}): Promise<InspectedFile[]> {
+  const as = options.as === undefined ? undefined : importKindById(options.as);
+  const results: InspectedFile[] = [];
+  const inputs = await Promise.all(paths.map((path) => resolveImportInput(path).catch((error: unknown) => failureOf(error))));
+  const watchFor = progressReporter(inputs.reduce((sum, input) => sum + ('bytes' in input ? input.bytes : 0), 0), options);
+  for (const [i, input] of inputs.entries()) {
+    const path = paths[i]!;
+    if (!('bytes' in input)) {
+      results.push({ path, displayName: path, kind: null, kindLabel: null, rows: 0, error: input });
+      continue;
+    }
+    try {
+      const file = await openImportFile(input, as, watchFor(input.displayName));
+      let rows = 0;
+      const countOnly: RowIssues = { reject() {}, warn() {} };
+      const records = file.records(() => countOnly)[Symbol.asyncIterator]();
+      while (!(await records.next()).done) rows++;
+      results.push({ path, displayName: input.displayName, kind: file.kind.id, kindLabel: file.kind.label, rows, error: null });
+    } catch (error) {
+      if (isUserFacingError(error) && error.code === 'cancelled') throw error;
+      results.push({ path, displayName: input.displayName, kind: null, kindLabel: null, rows: 0, error: failureOf(error) });
+    }
+  }
+  return results;
+}
+
+/**
+ * Checks every file far enough to know it can be imported (exists, readable, kind known,
+ * required columns present) without reading the rows. The CLI calls this before it creates a
+ * snapshot file, so a run of only bad files leaves no new file behind.
+ */
+export async function preflightImportFiles(paths: readonly string[], as?: string): Promise<{ path: string; error: FileFailure | null }[]> {
+  const kind = as === undefined ? undefined : importKindById(as);
+  const noWatch: StreamWatch = { onBytes() {}, checkCancelled() {} };
+  const results = [];
+  for (const path of paths) {
+    try {
+      (await openImportFile(await resolveImportInput(path), kind, noWatch)).close();
+      results.push({ path, error: null });
+    } catch (error) {
+      results.push({ path, error: failureOf(error) });
+    }
+  }
+  return results;
+}
+
+/**
+ * better-sqlite3's `db.transaction()` refuses async functions, and streaming a 1 GB export
+ * is async: the import therefore opens the transaction itself and commits or rolls back once
+ * every file is read. Nothing else may write on this connection meanwhile (the app's import
+ * service serialises imports, and the CLI runs one).
+ */
+async function inTransaction<T>(db: SqliteDatabase, work: () => Promise<T>): Promise<T> {
+  if (db.inTransaction) throw new Error('an import cannot start inside another transaction');
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = await work();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+/**
+ * Rebuilding an index costs time in proportion to the rows already in the table, so deferring
+ * pays off only when the import itself is large; below this many input bytes for bulk kinds
+ * (about 25,000 Intune export rows) the indexes are updated row by row.
+ */
+const BULK_IMPORT_BYTES = 8 * 1024 * 1024;
+
+function deferIndexesForBulk(db: SqliteDatabase, files: readonly PlannedFile[]): () => void {
+  const bulk = files.filter((file) => file.opened.kind.bulkTables);
+  if (bulk.reduce((sum, file) => sum + file.input.bytes, 0) < BULK_IMPORT_BYTES) return () => {};
+  const tables = [...new Set(bulk.flatMap((file) => file.opened.kind.bulkTables!))];
+  // The join indexes can go too when nothing can be joined: one device source, and no device
+  // in the snapshot from any other source (typically the first Intune export of an engagement).
+  const sources = [...new Set(bulk.map((file) => file.opened.kind.source))];
+  const joinable =
+    sources.length > 1 ||
+    db.prepare('SELECT EXISTS (SELECT 1 FROM device_sources WHERE source <> ?) OR EXISTS (SELECT 1 FROM devices WHERE id NOT IN (SELECT device_id FROM device_sources))').pluck().get(sources[0]) === 1;
+  return deferIndexes(db, tables, joinable ? DEVICE_JOIN_INDEXES : []);
+}
+
+interface PlannedFile {
+  readonly input: ImportInput;
+  readonly opened: OpenedImportFile;
+}
+
+/**
+ * Imports files into the snapshot as one transaction: either every file is in, or (a file
+ * that turns out unreadable half-way, a cancel) nothing is and the snapshot is unchanged.
+ * Each file gets an import_batches row; rows it could not take go to import_rejections.
+ * Re-importing a kind replaces what the previous import of that kind wrote.
+ */
+export async function importFiles(snapshot: Snapshot, paths: readonly string[], options: ImportOptions = {}): Promise<ImportOutcome> {
+  const as = options.as === undefined ? undefined : importKindById(options.as);
+  const inputs: (ImportInput | FileFailure)[] = [];
+  for (const path of paths) inputs.push(await resolveImportInput(path).catch((error: unknown) => failureOf(error)));
+  const watchFor = progressReporter(inputs.reduce((sum, input) => sum + ('bytes' in input ? input.bytes : 0), 0), options);
+
+  // Open every file (header or Graph document) before the transaction: a file that cannot be
+  // imported at all is reported with the others, and nothing is written.
+  const planned: (PlannedFile | FileFailure)[] = [];
+  for (const input of inputs) {
+    if (!('bytes' in input)) planned.push(input);
+    else planned.push(await openImportFile(input, as, watchFor(input.displayName)).then((opened) => ({ input, opened }), failureOf));
+  }
+  const results = new Map<number, ImportedFile>();
+  const summary = (): ImportOutcome => ({
+    committed: [...results.values()].every((file) => file.status === 'imported'),
+    cancelled: [...results.values()].some((file) => file.error?.code === 'cancelled'),
+    files: paths.map((path, i) => results.get(i) ?? notImported(path, inputs[i]!, null)),
+  });
+  planned.forEach((file, i) => {
+    if (!('opened' in file)) results.set(i, notImported(paths[i]!, inputs[i]!, file, 'failed'));
+  });
+  if (results.size > 0) {
+    for (const file of planned) if ('opened' in file) file.opened.close();
+    return summary();
+  }
+
+  const order = planned
+    .map((file, index) => ({ file: file as PlannedFile, index }))
+    .sort((a, b) => a.file.opened.kind.order - b.file.opened.kind.order || a.index - b.index);
+  let current = -1;
+  const restoreCache = boundedPageCache(snapshot.db);
+  try {
+    await inTransaction(snapshot.db, async () => {
+      const restoreIndexes = deferIndexesForBulk(snapshot.db, order.map(({ file }) => file));
+      const stores = new ImportStores(snapshot.db);
+      const state = new Map<string, unknown>();
+      const started = new Set<ImportKind>();
+      for (const [position, { file, index }] of order.entries()) {
+        current = index;
+        const kind = file.opened.kind;
+        const { result, context } = await importOneFile(snapshot, file, stores, state, !started.has(kind));
+        started.add(kind);
+        results.set(index, result);
+        const next = order[position + 1];
+        if (!next || next.file.opened.kind !== kind) kind.finish?.(context);
+      }
+      restoreIndexes();
+      stores.relink();
+    });
+  } catch (error) {
+    restoreCache();
+    for (const { file } of order) file.opened.close();
+    const failure = failureOf(error);
+    results.clear();
+    results.set(current, notImported(paths[current]!, inputs[current]!, failure, 'failed'));
+    return summary();
+  }
+  restoreCache();
+  for (const [index, file] of results) results.set(index, { ...file, status: 'imported' });
+  return summary();
+}
+
+/**
+ * The snapshot's 256 MB page cache suits the demo generator; an import also holds parsed
+ * records and statement state, and must stay under 300 MB RSS (issue 3). A 64 MB cache lets
+ * SQLite spill the import's dirty pages to the WAL earlier, which costs little: they are
+ * written there at commit anyway, and a rollback still discards them.
+ */
+function boundedPageCache(db: SqliteDatabase): () => void {
+  const previous = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('cache_size = -65536');
+  return () => db.pragma(`cache_size = ${previous}`);
+}
+
+function notImported(path: string, input: ImportInput | FileFailure, error: FileFailure | null, status: 'failed' | 'not_imported' = 'not_imported'): ImportedFile {
+  return {
+    path,
+    displayName: 'displayName' in input ? input.displayName : path,
+    status,
+    kind: null,
+    batchId: null,
+    rowsAccepted: 0,
+    rowsRejected: 0,
+    warnings: 0,
+    durationMs: 0,
+    error,
+  };
+}
+
+async function importOneFile(
+  snapshot: Snapshot,
+  file: PlannedFile,
+  stores: ImportStores,
+  state: Map<string, unknown>,
+  firstOfKind: boolean,
+): Promise<{ result: ImportedFile; context: WriteContext }> {
+  const started = performance.now();
+  const { input, opened } = file;
+  const kind = opened.kind;
+  const db = snapshot.db;
+  const sha256 = await sha256File(input.path);
+  const batchId = Number(
+    db
+      .prepare('INSERT INTO import_batches (file_name, kind, source, sha256, started_at) VALUES (?, ?, ?, ?, ?)')
+      .run(input.displayName, kind.id, kind.source, sha256, new Date().toISOString()).lastInsertRowid,
+  );
+  const context: WriteContext = {
+    db,
+    batchId,
+    source: kind.source,
+    stores,
+    perImport: <T>(key: string, create: () => T) => {
+      if (!state.has(key)) state.set(key, create());
+      return state.get(key) as T;
+    },
+  };
+  if (firstOfKind) kind.clear(context);
+
+  const insertIssue = db.prepare('INSERT INTO import_rejections (batch_id, line, column_name, reason, severity) VALUES (?, ?, ?, ?, ?)');
+  let accepted = 0;
+  let rejected = 0;
+  let warnings = 0;
+  let where: { line: number | null; prefix: string } = { line: null, prefix: '' };
+  const issues: RowIssues = {
+    reject(column, reason) {
+      rejected++;
+      insertIssue.run(batchId, where.line, column, where.prefix + reason, 'error');
+    },
+    warn(column, reason) {
+      warnings++;
+      insertIssue.run(batchId, where.line, column, where.prefix + reason, 'warning');
+    },
+  };
+  const at = (line: number | null, prefix = '') => {
+    where = { line, prefix };
+    return issues;
+  };
+  const writer = kind.writer(context) as { write(row: unknown, issues: RowIssues): boolean };
+  for await (const record of opened.records((line) => at(line))) {
+    const row = locate(record, at);
+    if (writer.write(row, issues)) accepted++;
+  }
+  const durationMs = Math.round(performance.now() - started);
+  db.prepare('UPDATE import_batches SET rows_accepted = ?, rows_rejected = ?, duration_ms = ? WHERE id = ?').run(accepted, rejected, durationMs, batchId);
+  snapshot.audit('import', 'import.file', input.displayName, { kind: kind.id, sha256, accepted, rejected, warnings });
+  return {
+    result: {
+      path: input.path,
+      displayName: input.displayName,
+      status: 'imported',
+      kind: kind.id,
+      batchId,
+      rowsAccepted: accepted,
+      rowsRejected: rejected,
+      warnings,
+      durationMs,
+      error: null,
+    },
+    context,
+  };
+}
+
+/** Points the issue sink at the record's line (CSV) or item number (JSON, which has no useful line). */
+function locate(record: ParsedRecord, at: (line: number | null, prefix?: string) => RowIssues): unknown {
+  if (record.format === 'csv') {
+    at(record.line);
+    return record.row;
+  }
+  const id = typeof record.item.id === 'string' ? ` (id ${record.item.id})` : '';
+  at(null, `item ${record.index}${id}: `);
+  return record.item;
+}

@@ -1,0 +1,107 @@
+import { UserFacingError } from '../errors.js';
+import { bindColumns, type ColumnBinding, type CsvRow } from './columns.js';
+import { openCsv } from './csvReader.js';
+import { checkKindFitsFormat, detectCsvKind, detectJsonKind } from './detectKind.js';
+import { readGraphDocument, type JsonObject } from './graphJson.js';
+import type { CsvKind, ImportKind, JsonKind, RowIssues } from './importKind.js';
+import type { ImportInput } from './importInput.js';
+import { utf8Chunks } from './textDecoding.js';
+
+/** One record handed to a kind's writer, with where it came from for rejection messages. */
+export type ParsedRecord =
+  | { readonly format: 'csv'; readonly line: number; readonly row: CsvRow<string> }
+  | { readonly format: 'json'; readonly item: JsonObject; readonly index: number };
+
+export interface OpenedImportFile {
+  readonly kind: ImportKind;
+  /**
+   * The records, each checked for the file-independent faults (a record wider or narrower than
+   * the header, a required cell left blank) that `issues` receives before the record is skipped.
+   */
+  records(issues: (line: number | null) => RowIssues): AsyncIterable<ParsedRecord>;
+  /** Releases the file when its records will not be read (another file failed first). */
+  close(): void;
+}
+
+/** Counts bytes as they stream past, for progress; aborts between chunks when asked. */
+export interface StreamWatch {
+  onBytes(bytes: number): void;
+  checkCancelled(): void;
+}
+
+async function* watched(source: AsyncIterable<Uint8Array>, watch: StreamWatch): AsyncGenerator<Uint8Array> {
+  for await (const chunk of source) {
+    watch.checkCancelled();
+    watch.onBytes(chunk.length);
+    yield chunk;
+  }
+}
+
+/**
+ * Opens a file far enough to know its kind and columns (the header, or the parsed Graph
+ * document) and fails whole, with a message naming the file, when it cannot be imported at
+ * all. The records are read only when `records()` is iterated.
+ */
+export async function openImportFile(input: ImportInput, as: ImportKind | undefined, watch: StreamWatch): Promise<OpenedImportFile> {
+  if (as) checkKindFitsFormat(as, input.format, input.displayName);
+  return input.format === 'json' ? openJson(input, as as JsonKind | undefined, watch) : openCsvFile(input, as as CsvKind | undefined, watch);
+}
+
+async function openJson(input: ImportInput, as: JsonKind | undefined, watch: StreamWatch): Promise<OpenedImportFile> {
+  const document = await readGraphDocument(input);
+  watch.onBytes(input.bytes);
+  const kind = as ?? detectJsonKind(document, input.displayName);
+  return {
+    kind,
+    close() {},
+    async *records() {
+      for (const [index, item] of document.items.entries()) {
+        if (index % 1000 === 0) watch.checkCancelled();
+        yield { format: 'json', item, index: index + 1 };
+      }
+    },
+  };
+}
+
+async function openCsvFile(input: ImportInput, as: CsvKind | undefined, watch: StreamWatch): Promise<OpenedImportFile> {
+  const name = input.displayName;
+  const stream = await input.open();
+  const table = await openCsv(utf8Chunks(watched(stream, watch), name), name).catch((error: unknown) => {
+    stream.destroy();
+    throw error;
+  });
+  let kind: CsvKind;
+  let binding: ColumnBinding<string>;
+  try {
+    kind = as ?? detectCsvKind(table.headers, name);
+    binding = bindColumns(kind.columns, table.headers);
+    if (binding.missingRequired.length > 0) {
+      const missing = binding.missingRequired.map((field) => `"${kind.columns[field]!.headers.join('" or "')}"`);
+      throw new UserFacingError('invalid_input', `${name}: line ${table.headerLine}: the header has no ${missing.join(', ')} column, which ${kind.label} needs.`);
+    }
+  } catch (error) {
+    stream.destroy();
+    throw error;
+  }
+  const required = (Object.keys(kind.columns) as string[]).filter((field) => kind.columns[field]!.required);
+  const width = table.headers.length;
+  return {
+    kind,
+    close: () => stream.destroy(),
+    async *records(issues) {
+      for await (const record of table.records) {
+        const row = binding.row(record.values, record.line);
+        if (row.width !== width) {
+          issues(record.line).reject(null, `the row has ${row.width} fields but the header has ${width}`);
+          continue;
+        }
+        const blank = required.find((field) => row.get(field) === null);
+        if (blank) {
+          issues(record.line).reject(row.header(blank), `${row.header(blank)} is empty`);
+          continue;
+        }
+        yield { format: 'csv', line: record.line, row };
+      }
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeIntuneCsv } from '../../support/importFixtures.js';
+import { ratio, seconds, type Benchmark } from '../benchmark.js';
+
+const SIZES = [10_000, 50_000, 250_000];
+const CHILD = join(import.meta.dirname, 'intuneImportChild.ts');
+
+/** Runs a command under GNU time and returns its wall time and peak RSS. */
+function timed(command: string, args: string[]): { ms: number; maxRssKb: number; stdout: string } {
+  const started = performance.now();
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const ms = performance.now() - started;
+  if (run.status !== 0) throw new Error(`${command} failed: ${run.stderr}`);
+  const maxRssKb = Number(run.stderr.trim().split('\n').pop());
+  return { ms, maxRssKb, stdout: run.stdout };
+}
+
+/**
+ * Issue 3's performance bar: importing an Intune device export takes at most twice what the
+ * sqlite3 shell needs to `.import` the same CSV into a plain table, with peak RSS under 300 MB.
+ * Both run as child processes in the same run, so the ratio compares like with like.
+ */
+export const intuneImportBenchmark: Benchmark = {
+  name: 'Intune device CSV import vs sqlite3 .import',
+  async run(workDir) {
+    const rows = [];
+    for (const size of SIZES) {
+      const csv = join(workDir, `intune-${size}.csv`);
+      await writeIntuneCsv(csv, size);
+      const shell = timed('sqlite3', [join(workDir, `plain-${size}.db`), '.mode csv', `.import ${csv} devices`]);
+      const ours = timed(process.execPath, ['--import', 'tsx', CHILD, csv, join(workDir, `import-${size}.mdmsnap`)]);
+      const result = JSON.parse(ours.stdout) as { ms: number; committed: boolean; rows: number };
+      if (!result.committed || result.rows !== size) throw new Error(`import of ${size} rows failed: ${ours.stdout}`);
+      rows.push({
+        case: `${size.toLocaleString('en-US')} rows (${(statSync(csv).size / 1e6).toFixed(0)} MB)`,
+        'sqlite3 s': seconds(shell.ms),
+        'import s': seconds(result.ms),
+        'import/sqlite3': ratio(result.ms, shell.ms),
+        'sqlite3 RSS MB': Math.round(shell.maxRssKb / 1024),
+        'import RSS MB': Math.round(ours.maxRssKb / 1024),
+        target: size === 250_000 ? '≤ 2.00×, < 300 MB' : '',
+      });
+    }
+    return rows;
+  },
+};

@@ -1,0 +1,79 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+
+/** Intune admin centre export header (Microsoft Entra variant; brief §4a). */
+export const INTUNE_HEADERS = [
+  'Device ID', 'Device name', 'Enrollment date', 'Last check-in', 'Microsoft Entra Device ID', 'OS version',
+  'Microsoft Entra registered', 'EAS activation ID', 'Serial number', 'Manufacturer', 'Model', 'EAS activated',
+  'IMEI', 'Last EAS sync time', 'EAS reason', 'EAS status', 'Compliance grace period expiration', 'Security patch level',
+  'Wi-Fi MAC', 'MEID', 'Subscriber carrier', 'Total storage', 'Free storage', 'Management name', 'Category', 'UserId',
+  'Primary user UPN', 'Primary user email address', 'Primary user display name', 'WiFiIPv4Address', 'WiFiSubnetID',
+  'Compliance', 'Managed by', 'Ownership', 'Device state', 'Intune registered', 'Supervised', 'Encrypted', 'OS',
+  'SkuFamily', 'JoinType', 'Phone number', 'Jailbroken', 'ICCID', 'EthernetMAC', 'CellularTechnology', 'ProcessorArchitecture', 'EID',
+];
+
+const OS = ['iOS', 'Android', 'Windows', 'macOS', 'iPadOS'];
+const OWNERSHIP = ['Corporate', 'Personal'];
+const MANAGED_BY = ['Intune', 'Co-managed', 'MDM/ConfigMgr Agent'];
+const COMPLIANCE = ['Compliant', 'Not compliant', 'In grace period'];
+
+/** One realistic Intune export row; deterministic in `i`. */
+export function intuneRow(i: number): string[] {
+  const hex = i.toString(16).padStart(12, '0');
+  const record: Record<string, string> = {
+    'Device ID': `0000${hex.slice(0, 4)}-1111-2222-3333-${hex}`,
+    'Device name': `DEVICE-${i}`,
+    'Enrollment date': '2024-03-01 08:15:00.0000000',
+    'Last check-in': '2026-11-01 10:22:33.0000000',
+    'Microsoft Entra Device ID': `aaaa${hex.slice(0, 4)}-bbbb-cccc-dddd-${hex}`,
+    'OS version': '17.5.1',
+    'Serial number': `SN${String(i).padStart(10, '0')}`,
+    Manufacturer: 'Apple',
+    Model: 'iPhone 14',
+    IMEI: String(350000000000000 + i),
+    'Management name': `user${i}_iPhone_${i}`,
+    Category: i % 3 === 0 ? 'Sales' : '',
+    UserId: `u-${i}`,
+    'Primary user UPN': i % 10 === 0 ? '' : `user${i % 5000}@contoso.com`,
+    'Primary user display name': `User, "Number" ${i % 5000}`,
+    Compliance: COMPLIANCE[i % COMPLIANCE.length]!,
+    'Managed by': MANAGED_BY[i % MANAGED_BY.length]!,
+    Ownership: OWNERSHIP[i % OWNERSHIP.length]!,
+    'Device state': 'Managed',
+    OS: OS[i % OS.length]!,
+    Supervised: 'True',
+    Encrypted: 'True',
+  };
+  return INTUNE_HEADERS.map((header) => record[header] ?? '');
+}
+
+export function csvText(rows: readonly (readonly string[])[], delimiter = ',', newline = '\r\n'): string {
+  const cell = (value: string) => (/[",;\t\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  return rows.map((row) => row.map(cell).join(delimiter)).join(newline) + newline;
+}
+
+/** Streams an N-row Intune export to disk without building it in memory. */
+export async function writeIntuneCsv(path: string, rows: number): Promise<void> {
+  const out = createWriteStream(path);
+  const write = async (text: string) => {
+    if (!out.write(text)) await once(out, 'drain');
+  };
+  await write('\uFEFF' + csvText([INTUNE_HEADERS]));
+  let batch: string[][] = [];
+  for (let i = 1; i <= rows; i++) {
+    batch.push(intuneRow(i));
+    if (batch.length === 1000 || i === rows) {
+      await write(csvText(batch));
+      batch = [];
+    }
+  }
+  out.end();
+  await once(out, 'close');
+}
+
+export function encode(text: string, encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be'): Buffer {
+  if (encoding === 'utf-8') return Buffer.from(text, 'utf8');
+  if (encoding === 'utf-8-bom') return Buffer.from('\uFEFF' + text, 'utf8');
+  const le = Buffer.from('\uFEFF' + text, 'utf16le');
+  return encoding === 'utf-16le' ? le : Buffer.from(le).swap16();
+}

@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { detectDelimiter, normalizeHeader, openCsv } from '../../../electron/core/importers/csvReader.js';
+import { utf8Chunks } from '../../../electron/core/importers/textDecoding.js';
+import { UserFacingError } from '../../../electron/core/errors.js';
+import { encode } from '../../support/importFixtures.js';
+
+/** Splits bytes into chunks of the given sizes (cycled), to cut characters, quotes and CRLFs across chunks. */
+function chunked(bytes: Buffer, sizes: readonly number[] = [bytes.length]): AsyncIterable<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for (let at = 0, i = 0; at < bytes.length; i++) {
+    const size = Math.max(1, sizes[i % sizes.length]!);
+    chunks.push(bytes.subarray(at, at + size));
+    at += size;
+  }
+  return Readable.from(chunks);
+}
+
+async function readAll(bytes: Buffer, sizes?: readonly number[]) {
+  const table = await openCsv(utf8Chunks(chunked(bytes, sizes), 'test.csv'), 'test.csv');
+  const records = [];
+  for await (const record of table.records) records.push(record);
+  return { table, records };
+}
+
+describe('CSV reader', () => {
+  it.each(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be'] as const)('reads %s with accents and a BOM-free header', async (encoding) => {
+    const { table, records } = await readAll(encode('Name,City\r\nZoë,Zürich\r\nÅsa,Malmö\r\n', encoding), [3]);
+    expect(table.headers).toEqual(['Name', 'City']);
+    expect(records.map((r) => r.values)).toEqual([
+      ['Zoë', 'Zürich'],
+      ['Åsa', 'Malmö'],
+    ]);
+  });
+
+  it('reads Windows-1252 (Excel ANSI) when the bytes are not UTF-8', async () => {
+    const { records } = await readAll(Buffer.from('Name;City\nJos\xe9;K\xf6ln\n', 'latin1'));
+    expect(records[0]!.values).toEqual(['José', 'Köln']);
+  });
+
+  it('detects comma, semicolon and tab, ignoring delimiters inside quotes', () => {
+    expect(detectDelimiter('a,b,c')).toBe(',');
+    expect(detectDelimiter('"a,x";b;c')).toBe(';');
+    expect(detectDelimiter('a\tb\t"c;d;e"')).toBe('\t');
+  });
+
+  it('skips the PowerShell #TYPE line and counts lines from the file start, multi-line fields included', async () => {
+    const text = '#TYPE IResultObject#SMS_Collection\r\n"Name","Note"\r\n"a","one\r\ntwo"\r\n"b","He said ""hi"", then left"\r\n\r\n"c",""\r\n';
+    const { table, records } = await readAll(encode(text, 'utf-16le'), [5, 7]);
+    expect(table.headerLine).toBe(2);
+    expect(records.map((r) => [r.line, ...r.values])).toEqual([
+      [3, 'a', 'one\r\ntwo'],
+      [5, 'b', 'He said "hi", then left'],
+      [7, 'c', ''],
+    ]);
+  });
+
+  it('matches headers case- and whitespace-insensitively', () => {
+    expect(normalizeHeader(' Serial  Number ')).toBe(normalizeHeader('serialnumber'));
+    expect(normalizeHeader('\uFEFFDevice ID')).toBe('deviceid');
+  });
+
+  it('fails a file truncated inside a quoted field, naming the file and line', async () => {
+    const error = await readAll(Buffer.from('a,b\n1,"unfinished\nmore')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserFacingError);
+    expect((error as UserFacingError).message).toMatch(/test\.csv: line 2: a quoted field is never closed/);
+  });
+
+  it('fails an empty file and a file of binary data', async () => {
+    await expect(readAll(Buffer.alloc(0))).rejects.toMatchObject({ code: 'empty_file' });
+    await expect(readAll(Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x10, 0x00, 0x00]))).rejects.toThrow(/test\.csv is not a text export/);
+  });
+
+  it('round-trips random tables through any quoting, newline, delimiter, encoding and chunking (property)', async () => {
+    const cell = fc.string({ unit: fc.constantFrom('a', 'Z', 'é', '€', '😀', ' ', ',', ';', '\t', '"', '\n', '\r\n', '#', 'x'), maxLength: 8 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 4 }).chain((width) =>
+          fc.record({
+            header: fc.array(fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,6}$/), { minLength: width, maxLength: width }),
+            rows: fc.array(fc.array(cell, { minLength: width, maxLength: width }), { maxLength: 6 }),
+          }),
+        ),
+        fc.constantFrom(',', ';', '\t'),
+        fc.constantFrom('\n', '\r\n'),
+        fc.constantFrom('utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be'),
+        fc.boolean(),
+        fc.array(fc.integer({ min: 1, max: 17 }), { minLength: 1, maxLength: 4 }),
+        async ({ header, rows }, delimiter, newline, encoding, quoteAll, sizes) => {
+          // A row of one empty cell is an empty line, which the reader skips by design.
+          const kept = rows.filter((row) => !(row.length === 1 && row[0] === ''));
+          const quote = (value: string) =>
+            quoteAll || /[",;\t\r\n]/.test(value) || value.trim() !== value || value === '' ? `"${value.replace(/"/g, '""')}"` : value;
+          const text = [header, ...kept].map((row) => row.map(quote).join(delimiter)).join(newline) + newline;
+          const { table, records } = await readAll(encode(text, encoding), sizes);
+          if (header.length > 1) expect(table.delimiter).toBe(delimiter);
+          expect(table.headers).toEqual(header);
+          expect(records.map((r) => r.values)).toEqual(kept);
+          // Each record starts on the line after the previous record's last line.
+          let line = 2;
+          for (const [i, record] of records.entries()) {
+            expect(record.line).toBe(line);
+            line += 1 + kept[i]!.join('').split('\n').length - 1;
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
