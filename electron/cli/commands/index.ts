@@ -1,6 +1,9 @@
 import type { CliCommand } from '../cliCommand.js';
+import { assessCommand } from './assessCommand.js';
 import { demoCommand } from './demoCommand.js';
+import { importCommand } from './importCommand.js';
 import { infoCommand } from './infoCommand.js';
+import { templateCommand } from './templateCommand.js';
 
 /** Every sub-command, in the order `mdm-migrate --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [demoCommand, infoCommand];
+export const COMMANDS: readonly CliCommand[] = [demoCommand, infoCommand, importCommand, templateCommand, assessCommand];
