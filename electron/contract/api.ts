@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Assessment, ClearDecisionRequest, DecideRequest, DecisionKind, FindingItemsPage, FindingItemsRequest, ItemFinding } from './findings.js';
+import { ImportKindInfo, ImportOutcome, ImportPath, ImportRunRequest, InspectedFile, RejectionRow } from './imports.js';
 import type { ApiMethod } from './methods.js';
 
 /**
@@ -121,6 +123,9 @@ function pageOf<T extends z.ZodType>(row: T) {
   return z.object({ total: z.number().int(), offset: z.number().int(), rows: z.array(row) });
 }
 
+/** A file the app wrote where the person chose, and how many data rows it holds. */
+const WrittenFile = z.object({ path: z.string(), rows: z.number().int() });
+
 export const CreateSnapshotRequest = z.object({
   customer: z.string().trim().min(1, 'Customer name is required').max(200),
   consultant: z.string().trim().max(200).default(''),
@@ -140,6 +145,32 @@ export const apiContract = {
   'snapshot.overview': { request: NoRequest, response: SnapshotOverview },
   'devices.page': { request: DevicePageRequest, response: pageOf(DeviceRow) },
   'users.page': { request: UserPageRequest, response: pageOf(UserRow) },
+  /** Runs every readiness rule; the stale-device threshold applies to later item calls too. */
+  'findings.assess': { request: z.object({ staleDays: z.number().int().min(1).max(365).optional() }), response: Assessment },
+  'findings.items': { request: FindingItemsRequest, response: FindingItemsPage },
+  'findings.decide': {
+    request: DecideRequest,
+    response: z.object({ rule: z.string(), itemKey: z.string(), decision: DecisionKind, note: z.string(), decidedBy: z.string(), decidedAt: z.string() }),
+  },
+  'findings.clearDecision': { request: ClearDecisionRequest, response: z.boolean() },
+  'findings.forDevice': { request: z.object({ deviceId: z.number().int().min(1) }), response: z.array(ItemFinding) },
+  'findings.forUser': { request: z.object({ userId: z.number().int().min(1) }), response: z.array(ItemFinding) },
+  /** Writes every item of one finding to a CSV file the person picks; null if they cancel. */
+  'findings.exportCsv': { request: z.object({ rule: FindingItemsRequest.shape.rule }), response: WrittenFile.nullable() },
+  'import.kinds': { request: NoRequest, response: z.array(ImportKindInfo) },
+  /** Opens the file dialog and inspects what was picked; null if cancelled. */
+  'import.chooseFiles': { request: NoRequest, response: z.array(InspectedFile).nullable() },
+  /** Inspects dropped files: detected kind and row count, nothing written. */
+  'import.inspect': { request: z.object({ paths: z.array(ImportPath).min(1).max(200) }), response: z.array(InspectedFile) },
+  /** Imports in one transaction; `job.progress` events report bytes read. */
+  'import.run': { request: ImportRunRequest, response: ImportOutcome },
+  'import.cancel': { request: ImportRunRequest.pick({ jobId: true }), response: z.boolean() },
+  'import.rejections': {
+    request: z.object({ batchId: z.number().int().min(1), offset: z.number().int().min(0), limit: z.number().int().min(1).max(MAX_PAGE_SIZE) }),
+    response: pageOf(RejectionRow),
+  },
+  'import.exportRejections': { request: z.object({ batchId: z.number().int().min(1).optional() }), response: WrittenFile.nullable() },
+  'import.saveTemplate': { request: z.object({ name: z.string().regex(/^[a-z0-9-]{2,60}$/) }), response: WrittenFile.nullable() },
 } as const satisfies Record<ApiMethod, { request: z.ZodType; response: z.ZodType }>;
 
 export type ApiContract = typeof apiContract;

@@ -15,6 +15,21 @@ export const API_METHODS = [
   'snapshot.overview',
   'devices.page',
   'users.page',
+  'findings.assess',
+  'findings.items',
+  'findings.decide',
+  'findings.clearDecision',
+  'findings.forDevice',
+  'findings.forUser',
+  'findings.exportCsv',
+  'import.kinds',
+  'import.chooseFiles',
+  'import.inspect',
+  'import.run',
+  'import.cancel',
+  'import.rejections',
+  'import.exportRejections',
+  'import.saveTemplate',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -9,4 +9,6 @@ export type WindowApi = {
 } & {
   /** Subscribes to push events; returns the unsubscribe function. */
   readonly onEvent: (listener: (event: AppEvent) => void) => () => void;
+  /** The local path of a file dropped on the window (Electron's webUtils.getPathForFile). */
+  readonly pathForFile: (file: File) => string;
 };

@@ -10,6 +10,8 @@ import { devicePage, userPage } from '../core/queries/browsePages.js';
 import { snapshotOverview, snapshotSummary } from '../core/queries/snapshotOverview.js';
 import { LATEST_SCHEMA_VERSION } from '../core/snapshot/migrations.js';
 import { openSnapshot, type Snapshot } from '../core/snapshot/openSnapshot.js';
+import { findingsHandlers } from './findingsHandlers.js';
+import { importHandlers } from './importHandlers.js';
 import type { EventSink, FileDialogs } from './ports.js';
 import { RecentSnapshots } from './recentSnapshots.js';
 
@@ -40,42 +42,49 @@ export class AppServices {
   private snapshot: Snapshot | null = null;
   private readonly recent: RecentSnapshots;
 
+  readonly handlers: ApiHandlers;
+
   constructor(private readonly options: AppServicesOptions) {
     this.recent = new RecentSnapshots(options.dataDir, options.logger);
+    this.handlers = this.createHandlers();
   }
 
   get currentSnapshot(): Snapshot | null {
     return this.snapshot;
   }
 
-  readonly handlers: ApiHandlers = {
-    'app.info': () => ({ appVersion: APP_VERSION, schemaVersion: LATEST_SCHEMA_VERSION }),
-    'snapshot.recent': () => this.recentSnapshots(),
-    'snapshot.current': () => (this.snapshot ? snapshotSummary(this.snapshot) : null),
-    'snapshot.openDemo': () => this.openDemo(),
-    'snapshot.openWithDialog': async () => {
-      const path = await this.options.dialogs.chooseSnapshotToOpen();
-      return path === null ? null : this.open(path, { mustExist: true });
-    },
-    'snapshot.createWithDialog': async (request) => {
-      const path = await this.options.dialogs.chooseNewSnapshotPath(`${request.customer}.mdmsnap`);
-      return path === null ? null : this.create(path, request);
-    },
-    'snapshot.openRecent': (request) => {
-      if (!this.recent.includes(request.path)) {
-        throw new UserFacingError('invalid_input', 'That file is not in the recent snapshots list. Use File > Open… instead.');
-      }
-      return this.open(request.path, { mustExist: true });
-    },
-    'snapshot.close': () => {
-      this.closeSnapshot();
-      this.options.emit({ type: 'snapshot.changed' });
-      return null;
-    },
-    'snapshot.overview': () => snapshotOverview(this.requireSnapshot()),
-    'devices.page': (request) => devicePage(this.requireSnapshot(), request),
-    'users.page': (request) => userPage(this.requireSnapshot(), request),
-  };
+  private createHandlers(): ApiHandlers {
+    return {
+      'app.info': () => ({ appVersion: APP_VERSION, schemaVersion: LATEST_SCHEMA_VERSION }),
+      'snapshot.recent': () => this.recentSnapshots(),
+      'snapshot.current': () => (this.snapshot ? snapshotSummary(this.snapshot) : null),
+      'snapshot.openDemo': () => this.openDemo(),
+      'snapshot.openWithDialog': async () => {
+        const path = await this.options.dialogs.chooseSnapshotToOpen();
+        return path === null ? null : this.open(path, { mustExist: true });
+      },
+      'snapshot.createWithDialog': async (request) => {
+        const path = await this.options.dialogs.chooseNewSnapshotPath(`${request.customer}.mdmsnap`);
+        return path === null ? null : this.create(path, request);
+      },
+      'snapshot.openRecent': (request) => {
+        if (!this.recent.includes(request.path)) {
+          throw new UserFacingError('invalid_input', 'That file is not in the recent snapshots list. Use File > Open… instead.');
+        }
+        return this.open(request.path, { mustExist: true });
+      },
+      'snapshot.close': () => {
+        this.closeSnapshot();
+        this.options.emit({ type: 'snapshot.changed' });
+        return null;
+      },
+      'snapshot.overview': () => snapshotOverview(this.requireSnapshot()),
+      'devices.page': (request) => devicePage(this.requireSnapshot(), request),
+      'users.page': (request) => userPage(this.requireSnapshot(), request),
+      ...findingsHandlers(() => this.requireSnapshot(), this.options.dialogs),
+      ...importHandlers(() => this.requireSnapshot(), this.options.dialogs, this.options.emit),
+    };
+  }
 
   /** Opens an existing snapshot; used by the menu's File > Open… and Open Recent too. */
   open(path: string, options: { mustExist: boolean }): SnapshotSummary {

@@ -9,6 +9,10 @@ export interface FileDialogs {
   chooseSnapshotToOpen(): Promise<string | null>;
   /** Absolute path for a new snapshot, or null if they cancelled. */
   chooseNewSnapshotPath(suggestedName: string): Promise<string | null>;
+  /** Export files to import; an empty list if they cancelled. */
+  chooseImportFiles(): Promise<string[]>;
+  /** Absolute path for an exported CSV file, or null if they cancelled. */
+  chooseCsvExportPath(suggestedName: string): Promise<string | null>;
 }
 
 export type EventSink = (event: AppEvent) => void;

@@ -18,5 +18,24 @@ export function electronDialogs(window: () => BrowserWindow | undefined): FileDi
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    async chooseImportFiles() {
+      const parent = window();
+      const options = {
+        title: 'Import exports',
+        filters: [
+          { name: 'Exports (CSV, JSON, ZIP)', extensions: ['csv', 'json', 'zip', 'txt'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+        properties: ['openFile' as const, 'multiSelections' as const],
+      };
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? [] : result.filePaths;
+    },
+    async chooseCsvExportPath(suggestedName) {
+      const parent = window();
+      const options = { title: 'Export to CSV', defaultPath: suggestedName, filters: [{ name: 'CSV (comma separated)', extensions: ['csv'] }] };
+      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
   };
 }

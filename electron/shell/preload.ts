@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { API_METHODS, EVENT_CHANNEL, channelFor } from '../contract/methods.js';
 import type { WindowApi } from '../contract/windowApi.js';
 
@@ -14,6 +14,7 @@ const api = {
       ipcRenderer.removeListener(EVENT_CHANNEL, forward);
     };
   },
+  pathForFile: (file: File) => webUtils.getPathForFile(file),
 } as unknown as WindowApi;
 
 contextBridge.exposeInMainWorld('api', api);

@@ -8,8 +8,12 @@ import './app/global.css';
 function ThemedApp() {
   const theme = useThemeStore((state) => state.theme);
   return (
-    <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} className="app-root" data-theme={theme}>
-      <App />
+    // The layout class sits on an inner div: Fluent copies the provider's className onto every
+    // portal (tooltips, menus), which would stretch each portal over the whole window.
+    <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} data-theme={theme} style={{ height: '100%' }}>
+      <div className="app-root">
+        <App />
+      </div>
     </FluentProvider>
   );
 }

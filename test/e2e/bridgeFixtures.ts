@@ -7,18 +7,7 @@ import { API_METHODS } from '../../electron/contract/methods.js';
 import type { Logger } from '../../electron/core/logger.js';
 import { AppServices } from '../../electron/services/appServices.js';
 import { createDispatch } from '../../electron/services/dispatch.js';
-
-/** Answers the services' file dialogs the way a person would, set per test. */
-export class ScriptedDialogs {
-  openAnswers: (string | null)[] = [];
-  saveAnswers: (string | null)[] = [];
-  async chooseSnapshotToOpen() {
-    return this.openAnswers.shift() ?? null;
-  }
-  async chooseNewSnapshotPath() {
-    return this.saveAnswers.shift() ?? null;
-  }
-}
+import { ScriptedDialogs } from '../support/scriptedDialogs.js';
 
 export interface BridgeFixtures {
   workDir: string;
@@ -67,6 +56,8 @@ export const test = base.extend<BridgeFixtures>({
           listeners.add(listener);
           return () => listeners.delete(listener);
         },
+        // Stands in for Electron's webUtils.getPathForFile: tests stage dropped files by name.
+        pathForFile: (file: File) => (w.__droppedFilePaths as Record<string, string> | undefined)?.[file.name] ?? '',
       };
     }, API_METHODS);
     await page.goto('/');

@@ -57,7 +57,7 @@ export function snapshotOverview(snapshot: Snapshot): SnapshotOverview {
     const deviceCounts = db
       .prepare(
         `SELECT count(*) AS total,
-                count(*) - count(primary_user_id) AS withoutPrimaryUser,
+                count(*) FILTER (WHERE primary_user_id IS NULL AND coalesce(primary_user_upn, '') = '') AS withoutPrimaryUser,
                 count(category) AS withCategory
          FROM devices`,
       )

@@ -5,6 +5,9 @@ import { useSnapshotStore } from '../features/snapshot/snapshotStore';
 import { WelcomeScreen } from '../features/welcome/WelcomeScreen';
 import { Workspace } from '../features/workspace/Workspace';
 import { AboutDialog } from '../features/about/AboutDialog';
+import { ImportDialog } from '../features/import/ImportDialog';
+import { useImportStore } from '../features/import/importStore';
+import { useFileDrop } from '../features/import/useFileDrop';
 import { NewSnapshotDialog } from '../features/welcome/NewSnapshotDialog';
 import { useNavigationStore } from '../features/workspace/navigationStore';
 import { AppHeader } from './AppHeader';
@@ -18,8 +21,10 @@ const useStyles = makeStyles({
 
 export function App() {
   const styles = useStyles();
-  const { current, loaded, load, error, dismissError } = useSnapshotStore();
+  const { current, loaded, load, error, dismissError, showError } = useSnapshotStore();
+  useFileDrop(current !== null, showError);
   const pendingCommand = useNavigationStore((state) => state.pendingCommand);
+  const importOpen = useImportStore((state) => state.phase !== 'closed');
   const [dialog, setDialog] = useState<'newSnapshot' | 'about' | null>(null);
 
   useEffect(() => {
@@ -45,8 +50,10 @@ export function App() {
           {!loaded ? <Spinner className={styles.loading} label="Starting…" /> : current ? <Workspace snapshot={current} /> : <WelcomeScreen onNewSnapshot={() => setDialog('newSnapshot')} />}
         </ErrorBoundary>
       </main>
-      <NewSnapshotDialog open={dialog === 'newSnapshot'} onClose={() => setDialog(null)} />
-      <AboutDialog open={dialog === 'about'} onClose={() => setDialog(null)} />
+      {/* Dialogs are mounted only while open: a closed-but-mounted modal can leave aria-hidden on the next one. */}
+      {dialog === 'newSnapshot' && <NewSnapshotDialog onClose={() => setDialog(null)} />}
+      {dialog === 'about' && <AboutDialog onClose={() => setDialog(null)} />}
+      {importOpen && <ImportDialog />}
     </>
   );
 }

@@ -4,6 +4,7 @@ import type { AppEvent } from '../../../electron/contract/events.js';
 import { silentLogger } from '../../../electron/core/logger.js';
 import { AppServices } from '../../../electron/services/appServices.js';
 import { createDispatch } from '../../../electron/services/dispatch.js';
+import { ScriptedDialogs } from '../../support/scriptedDialogs.js';
 import { typedDispatch } from '../../support/typedDispatch.js';
 import { BAD_SNAPSHOT_CASES } from '../../support/badSnapshotFiles.js';
 import { sha256OfFile } from '../../support/fileHash.js';
@@ -12,11 +13,13 @@ import { useTempDir } from '../../support/tempDir.js';
 describe('AppServices', () => {
   const tempDir = useTempDir();
   function setup() {
-    const answers: (string | null)[] = [];
+    const dialogs = new ScriptedDialogs();
+    const answers = dialogs.openAnswers;
+    dialogs.saveAnswers = answers;
     const events: AppEvent[] = [];
     const services = new AppServices({
       dataDir: join(tempDir(), 'app-data'),
-      dialogs: { chooseSnapshotToOpen: async () => answers.shift() ?? null, chooseNewSnapshotPath: async () => answers.shift() ?? null },
+      dialogs,
       emit: (event) => events.push(event),
       logger: silentLogger,
       demoDevices: 400,

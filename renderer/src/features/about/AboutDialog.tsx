@@ -1,10 +1,10 @@
 import { Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
 import { useSnapshotStore } from '../snapshot/snapshotStore';
 
-export function AboutDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function AboutDialog({ onClose }: { onClose: () => void }) {
   const appVersion = useSnapshotStore((state) => state.appVersion);
   return (
-    <Dialog open={open} onOpenChange={(_event, data) => !data.open && onClose()}>
+    <Dialog open onOpenChange={(_event, data) => !data.open && onClose()}>
       <DialogSurface>
         <DialogBody>
           <DialogTitle>MDM Migration Assistant</DialogTitle>

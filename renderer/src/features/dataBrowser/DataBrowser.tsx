@@ -1,9 +1,10 @@
 import { Badge, SearchBox, Tab, TabList, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useDeferredValue } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import type { DeviceRow, DeviceSortColumn, UserRow, UserSortColumn } from '../../../../electron/contract/api';
-import { PLATFORM_LABELS, type Platform } from '../../../../electron/contract/labels';
+import { PLATFORM_LABELS, SOURCE_LABELS, type Platform } from '../../../../electron/contract/labels';
 import { callApi } from '../../api/callApi';
 import { formatDate } from '../../app/format';
+import { RecordDrawer, deviceFindings, userFindings } from './RecordDrawer';
 import { VirtualTable, type Column } from './VirtualTable';
 import { useDataBrowserStore, type BrowserTab } from './dataBrowserStore';
 
@@ -35,10 +36,41 @@ const USER_COLUMNS: Column<UserRow>[] = [
   { key: 'isDem', label: 'DEM', width: '70px', render: (row) => (row.isDem ? 'Yes' : '') },
 ];
 
+function deviceFacts(row: DeviceRow): [string, ReactNode][] {
+  return [
+    ['Platform', `${PLATFORM_LABELS[row.platform as Platform] ?? row.platform} ${row.osVersion ?? ''}`],
+    ['Serial number', row.serialNumber],
+    ['Primary user', row.primaryUserUpn ?? 'none'],
+    ['Enrollment type', row.enrollmentType],
+    ['Ownership', row.ownership],
+    ['Category', row.category],
+    ['Last check-in', row.lastCheckIn ? formatDate(row.lastCheckIn) : null],
+    ['Compliance', row.compliance],
+    ['Seen in', row.sources.map((source) => SOURCE_LABELS[source] ?? source).join(', ')],
+  ];
+}
+
+function userFacts(row: UserRow): [string, ReactNode][] {
+  return [
+    ['Display name', row.displayName],
+    ['ConfigMgr account', row.onPremisesAccount],
+    ['In Entra ID', row.inEntra ? 'yes' : 'no'],
+    ['Account enabled', row.accountEnabled === null ? null : row.accountEnabled ? 'yes' : 'no'],
+    ['Licences', row.licences.join(', ') || 'none'],
+    ['Devices', String(row.devices)],
+    ['Device enrollment manager', row.isDem ? 'yes' : 'no'],
+  ];
+}
+
 export function DataBrowser() {
   const styles = useStyles();
   const { tab, search, deviceSort, userSort, setTab, setSearch, sortDevices, sortUsers } = useDataBrowserStore();
   const deferredSearch = useDeferredValue(search);
+  const [openRecord, setOpenRecord] = useState<{ type: 'device'; row: DeviceRow } | { type: 'user'; row: UserRow } | null>(null);
+  const loadFindings = useMemo(
+    () => (openRecord?.type === 'device' ? deviceFindings(openRecord.row.id) : openRecord?.type === 'user' ? userFindings(openRecord.row.id) : null),
+    [openRecord],
+  );
 
   const fetchDevices = useCallback(
     (offset: number, limit: number) =>
@@ -79,6 +111,7 @@ export function DataBrowser() {
           onSort={(column) => sortDevices(column as DeviceSortColumn)}
           label="Devices"
           noun="devices"
+          onRowActivate={(row) => setOpenRecord({ type: 'device', row })}
         />
       ) : (
         <VirtualTable
@@ -90,6 +123,15 @@ export function DataBrowser() {
           onSort={(column) => sortUsers(column as UserSortColumn)}
           label="Users"
           noun="users"
+          onRowActivate={(row) => setOpenRecord({ type: 'user', row })}
+        />
+      )}
+      {openRecord && loadFindings && (
+        <RecordDrawer
+          title={openRecord.type === 'device' ? (openRecord.row.name ?? 'Device') : (openRecord.row.userPrincipalName ?? openRecord.row.displayName ?? 'User')}
+          facts={openRecord.type === 'device' ? deviceFacts(openRecord.row) : userFacts(openRecord.row)}
+          loadFindings={loadFindings}
+          onClose={() => setOpenRecord(null)}
         />
       )}
     </section>

@@ -27,6 +27,7 @@ const useStyles = makeStyles({
   staticHeader: { display: 'flex', alignItems: 'center', fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalS}` },
   scroller: { flex: 1, minHeight: 0, overflow: 'auto', position: 'relative' },
   row: { display: 'grid', position: 'absolute', left: 0, right: 0, alignItems: 'center', borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover } },
+  activatable: { cursor: 'pointer', ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' } },
   cell: { padding: `0 ${tokens.spacingHorizontalS}`, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', fontSize: tokens.fontSizeBase300 },
   footer: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
 });
@@ -40,6 +41,8 @@ export function VirtualTable<Row>(props: {
   onSort: (column: string) => void;
   label: string;
   noun: string;
+  /** Makes rows focusable and clickable (Enter or click), e.g. to open a detail pane. */
+  onRowActivate?: (row: Row) => void;
 }) {
   const styles = useStyles();
   const { total, error, rowAt, ensureRange } = usePagedRows(props.fetchPage, props.queryKey);
@@ -103,8 +106,20 @@ export function VirtualTable<Row>(props: {
                 key={item.key}
                 role="row"
                 aria-rowindex={item.index + 2}
-                className={styles.row}
+                className={mergeClasses(styles.row, props.onRowActivate && styles.activatable)}
                 style={{ gridTemplateColumns: template, top: item.start, height: item.size }}
+                tabIndex={props.onRowActivate && row ? 0 : undefined}
+                onClick={props.onRowActivate && row ? () => props.onRowActivate!(row) : undefined}
+                onKeyDown={
+                  props.onRowActivate && row
+                    ? (event) => {
+                        if (event.key === 'Enter' || event.key === ' ') {
+                          event.preventDefault();
+                          props.onRowActivate!(row);
+                        }
+                      }
+                    : undefined
+                }
               >
                 {props.columns.map((column) => (
                   <div key={column.key} role="cell" className={mergeClasses(styles.cell)}>
@@ -124,7 +139,7 @@ export function VirtualTable<Row>(props: {
       </div>
       </div>
       <div className={styles.footer} aria-live="polite" data-testid="table-footer">
-        {total === null ? 'Loading…' : `${total.toLocaleString('en-US')} ${props.noun}`}
+        {total === null ? 'Loading…' : `${total.toLocaleString('en-US')} ${total === 1 ? props.noun.replace(/s$/, '') : props.noun}`}
       </div>
     </div>
   );

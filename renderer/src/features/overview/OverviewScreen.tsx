@@ -1,14 +1,16 @@
-import { Badge, Body1, Caption1, Card, CardHeader, MessageBar, MessageBarBody, Spinner, Subtitle2, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { AppsListRegular, BuildingRegular, PeopleRegular, PhoneLaptopRegular, ShieldKeyholeRegular, TagRegular } from '@fluentui/react-icons';
+import { Badge, Body1, Button, Caption1, Card, CardHeader, MessageBar, MessageBarBody, Spinner, Subtitle2, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { AppsListRegular, ArrowImportRegular, BuildingRegular, PeopleRegular, PhoneLaptopRegular, ShieldKeyholeRegular, TagRegular } from '@fluentui/react-icons';
 import { useEffect, type ReactNode } from 'react';
 import type { SnapshotOverview } from '../../../../electron/contract/api';
 import { daysBetween, formatDate, formatNumber } from '../../app/format';
+import { useImportStore } from '../import/importStore';
 import { useOverviewStore } from './overviewStore';
 
 const useStyles = makeStyles({
   page: { padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`, overflow: 'auto' },
   heading: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalL, flexWrap: 'wrap' },
   subtle: { color: tokens.colorNeutralForeground3 },
+  importButton: { marginLeft: 'auto' },
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))', gap: tokens.spacingHorizontalL },
   wide: { gridColumn: 'span 2' },
   metric: { fontSize: tokens.fontSizeHero800, lineHeight: tokens.lineHeightHero800, fontWeight: tokens.fontWeightSemibold },
@@ -89,6 +91,9 @@ export function OverviewScreen() {
         <Caption1 className={styles.subtle}>
           {summary.fileName} · schema v{summary.schemaVersion} · data as of {summary.dataAsOf ? formatDate(summary.dataAsOf) : 'unknown'}
         </Caption1>
+        <Button className={styles.importButton} icon={<ArrowImportRegular />} onClick={() => void useImportStore.getState().choose()}>
+          Import exports…
+        </Button>
       </div>
       <div className={styles.grid}>
         <Card>

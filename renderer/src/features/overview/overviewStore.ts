@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { SnapshotOverview } from '../../../../electron/contract/api';
-import { callApi, messageOf } from '../../api/callApi';
+import { callApi, messageOf, onAppEvent } from '../../api/callApi';
 
 interface OverviewState {
   overview: SnapshotOverview | null;
@@ -19,3 +19,8 @@ export const useOverviewStore = create<OverviewState>((set) => ({
     }
   },
 }));
+
+// An import or a reopened snapshot changes what the overview shows.
+onAppEvent((event) => {
+  if (event.type === 'snapshot.changed' && useOverviewStore.getState().overview) void useOverviewStore.getState().load();
+});

@@ -18,6 +18,7 @@ interface SnapshotState {
   create(customer: string, consultant: string): Promise<boolean>;
   close(): Promise<void>;
   dismissError(): void;
+  showError(message: string): void;
 }
 
 /** The open snapshot and the recent list: the one piece of state every screen depends on. */
@@ -58,6 +59,7 @@ export const useSnapshotStore = create<SnapshotState>((set, get) => {
     create: (customer, consultant) => run('create', () => callApi('snapshot.createWithDialog', { customer, consultant })),
     close: () => run(null, () => callApi('snapshot.close', {})).then(() => undefined),
     dismissError: () => set({ error: null }),
+    showError: (message) => set({ error: message }),
   };
 });
 

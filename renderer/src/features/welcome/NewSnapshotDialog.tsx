@@ -5,7 +5,7 @@ import { useSnapshotStore } from '../snapshot/snapshotStore';
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
 /** Names the engagement; the main process then asks where to save the .mdmsnap file. */
-export function NewSnapshotDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function NewSnapshotDialog({ onClose }: { onClose: () => void }) {
   const styles = useStyles();
   const create = useSnapshotStore((state) => state.create);
   const busy = useSnapshotStore((state) => state.busy);
@@ -27,7 +27,7 @@ export function NewSnapshotDialog({ open, onClose }: { open: boolean; onClose: (
   }
 
   return (
-    <Dialog open={open} onOpenChange={(_event, data) => !data.open && onClose()}>
+    <Dialog open onOpenChange={(_event, data) => !data.open && onClose()}>
       <DialogSurface aria-describedby={undefined}>
         <form noValidate onSubmit={(event) => void submit(event)}>
           <DialogBody>

@@ -3,6 +3,7 @@ import { DataBarVerticalRegular, DocumentPdfRegular, ShieldErrorRegular, TableRe
 import type { ReactElement } from 'react';
 import type { SnapshotSummary } from '../../../../electron/contract/api';
 import { DataBrowser } from '../dataBrowser/DataBrowser';
+import { FindingsScreen } from '../findings/FindingsScreen';
 import { OverviewScreen } from '../overview/OverviewScreen';
 import { PlannedSection } from './PlannedSection';
 import { useNavigationStore, type Section } from './navigationStore';
@@ -49,13 +50,7 @@ export function Workspace({ snapshot }: { snapshot: SnapshotSummary }) {
             items={['Phase 0 — Inventory and snapshot', 'Phase 1 — Intune Data Importer', 'Phase 2 — Prepare Intune', 'Phase 3 — Mixed authority, pilot users', 'Phase 4 — Further waves and userless devices', 'Phase 5 — Change the tenant MDM authority', 'Phase 6 — Post-change tasks', 'Phase 7 — Validation']}
           />
         )}
-        {section === 'findings' && (
-          <PlannedSection
-            title="Findings"
-            description="Everything that will not migrate cleanly, blockers first: userless and category-bound devices, licences, collections and Apple tokens, each with its fix."
-            items={['Readiness rules from the migration brief, evaluated on this snapshot', 'Drill-down lists with search, sort and CSV export', 'Accepted-risk and resolved-outside decisions, kept in the audit log']}
-          />
-        )}
+        {section === 'findings' && <FindingsScreen key={snapshot.path} />}
         {section === 'reports' && (
           <PlannedSection
             title="Reports"

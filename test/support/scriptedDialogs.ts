@@ -1,0 +1,21 @@
+import type { FileDialogs } from '../../electron/services/ports.js';
+
+/** Answers the services' file dialogs the way a person would: queued answers, null = cancel. */
+export class ScriptedDialogs implements FileDialogs {
+  openAnswers: (string | null)[] = [];
+  saveAnswers: (string | null)[] = [];
+  csvAnswers: (string | null)[] = [];
+  importAnswers: string[][] = [];
+  async chooseSnapshotToOpen() {
+    return this.openAnswers.shift() ?? null;
+  }
+  async chooseNewSnapshotPath() {
+    return this.saveAnswers.shift() ?? null;
+  }
+  async chooseImportFiles() {
+    return this.importAnswers.shift() ?? [];
+  }
+  async chooseCsvExportPath() {
+    return this.csvAnswers.shift() ?? null;
+  }
+}
