@@ -1,7 +1,5 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
-import { csvLine } from './csvCell.js';
+import { writeCsvFile } from '../csv/writeCsvFile.js';
 
 interface RejectionRow {
   file_name: string;
@@ -25,20 +23,11 @@ export async function exportRejectionsCsv(snapshot: Snapshot, outPath: string, b
        ORDER BY r.batch_id, r.line, r.id`,
     )
     .iterate({ batchId: batchId ?? null }) as IterableIterator<RejectionRow>;
-  const out = createWriteStream(outPath, { encoding: 'utf8' });
-  let count = 0;
-  const write = async (text: string) => {
-    if (!out.write(text)) await once(out, 'drain');
-  };
-  try {
-    await write(`\uFEFF${csvLine(['File', 'Kind', 'Line', 'Column', 'Severity', 'Reason'])}`);
-    for (const row of rows) {
-      await write(csvLine([row.file_name, row.kind, row.line, row.column_name, row.severity, row.reason]));
-      count++;
-    }
-  } finally {
-    out.end();
-    await once(out, 'close');
-  }
-  return count;
+  return writeCsvFile(
+    outPath,
+    ['File', 'Kind', 'Line', 'Column', 'Severity', 'Reason'],
+    (function* () {
+      for (const row of rows) yield [row.file_name, row.kind, row.line, row.column_name, row.severity, row.reason];
+    })(),
+  );
 }

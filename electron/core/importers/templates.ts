@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { UserFacingError } from '../errors.js';
-import { csvLine } from './csvCell.js';
+import { csvLine } from '../csv/csvCell.js';
 import type { CsvKind } from './importKind.js';
 import { appleTokensTemplate } from './kinds/appleTokens.js';
 import { collectionRulesTemplate } from './kinds/collectionRules.js';

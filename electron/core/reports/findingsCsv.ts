@@ -1,12 +1,11 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
-import { csvLine } from '../importers/csvCell.js';
+import type { CsvValue } from '../csv/csvCell.js';
+import { writeCsvFile } from '../csv/writeCsvFile.js';
 import { getRule, iterateFindingItems, type AssessOptions, type FindingItem } from '../rules/index.js';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
 
 const HEADER = ['Rule', 'Severity', 'Item type', 'Item key', 'Name', 'User principal name', 'Serial number', 'Intune device ID', 'ConfigMgr ID', 'Detail', 'Decision', 'Decision note', 'Decided by', 'Decided at'];
 
-function cells(rule: string, severity: string, item: FindingItem): (string | number | null)[] {
+function cells(rule: string, severity: string, item: FindingItem): CsvValue[] {
   const upn = item.type === 'device' || item.type === 'user' ? item.userPrincipalName : null;
   const serial = item.type === 'device' ? item.serialNumber : null;
   const intuneId = item.type === 'device' ? item.intuneDeviceId : null;
@@ -20,20 +19,11 @@ function cells(rule: string, severity: string, item: FindingItem): (string | num
  */
 export async function writeFindingCsv(snapshot: Snapshot, ruleId: string, outPath: string, options: AssessOptions = {}): Promise<number> {
   const rule = getRule(ruleId);
-  const out = createWriteStream(outPath, { encoding: 'utf8' });
-  const write = async (text: string) => {
-    if (!out.write(text)) await once(out, 'drain');
-  };
-  let rows = 0;
-  try {
-    await write(`\uFEFF${csvLine(HEADER)}`);
-    for (const item of iterateFindingItems(snapshot, ruleId, options)) {
-      await write(csvLine(cells(rule.id, rule.severity, item)));
-      rows++;
-    }
-  } finally {
-    out.end();
-    await once(out, 'close');
-  }
-  return rows;
+  return writeCsvFile(
+    outPath,
+    HEADER,
+    (function* () {
+      for (const item of iterateFindingItems(snapshot, ruleId, options)) yield cells(rule.id, rule.severity, item);
+    })(),
+  );
 }
