@@ -1,8 +1,10 @@
 import { USERLESS_ENROLLMENT_TYPES, type EnrollmentType } from '../deviceEnums.js';
 import { UserFacingError } from '../errors.js';
 import { SERVICE_PLANS, SKUS } from '../licensing.js';
+import { BatchedInsert } from '../snapshot/batchedInsert.js';
 import { withIndexesDeferred } from '../snapshot/deferIndexes.js';
-import type { Snapshot } from '../snapshot/openSnapshot.js';
+import type { Snapshot, SqliteDatabase } from '../snapshot/openSnapshot.js';
+import { IsoTimestampFormatter } from './isoTimestamp.js';
 import { SeededRandom, weightedTable, type WeightedTable } from './seededRandom.js';
 import {
   DEMO_CATEGORIES,
@@ -69,6 +71,9 @@ export type UserLicenceProfile =
 
 const DEFAULT_AS_OF = new Date('2026-11-02T09:00:00.000Z');
 const DAY_MS = 86_400_000;
+/** ConfigMgr ResourceIDs: users and devices are numbered from these. */
+const FIRST_USER_RESOURCE_ID = 2063597568;
+const FIRST_DEVICE_RESOURCE_ID = 16777216;
 export const MAX_DEMO_DEVICES = 1_000_000;
 const BULK_TABLES = [
   'users',
@@ -83,6 +88,7 @@ const BULK_TABLES = [
 ];
 
 type PlatformKey = keyof typeof HARDWARE;
+const COMPLIANCE_OTHER = ['noncompliant', 'inGracePeriod', 'unknown'] as const;
 const USERLESS_TYPES: ReadonlySet<EnrollmentType> = new Set(USERLESS_ENROLLMENT_TYPES);
 
 const PLATFORM_WEIGHTS = weightedTable<PlatformKey>({ ios: 36, ipados: 8, android: 29, windows: 22, macos: 5 });
@@ -111,9 +117,48 @@ const LICENCE_WEIGHTS = weightedTable<Exclude<UserLicenceProfile, 'demAccount'>>
   notInEntra: 2,
 });
 
+/**
+ * What each licence situation writes: a licence (SKU), a plan switched off inside it, and the
+ * assigned service plans with their capabilityStatus. Indexed by a small code so that one code
+ * per user is all the set-based inserts need (see writeLicences).
+ */
+interface LicenceKind {
+  readonly sku: { readonly id: string; readonly partNumber: string } | null;
+  readonly disabledPlan?: keyof typeof SERVICE_PLANS;
+  readonly plans: readonly (readonly [plan: keyof typeof SERVICE_PLANS, capabilityStatus: string])[];
+}
+const LICENCE_KINDS: readonly LicenceKind[] = [
+  /* 0 */ { sku: null, plans: [] },
+  /* 1 */ { sku: SKUS.EMS, plans: [['INTUNE_A', 'Enabled']] },
+  /* 2 */ { sku: SKUS.SPE_E3, plans: [['INTUNE_A', 'Enabled'], ['EXCHANGE_S_ENTERPRISE', 'Enabled']] },
+  /* 3 */ { sku: SKUS.SPE_E3, disabledPlan: 'INTUNE_A', plans: [['EXCHANGE_S_ENTERPRISE', 'Enabled']] },
+  /* 4 */ { sku: SKUS.EMS, plans: [['INTUNE_A', 'Suspended']] },
+  /* 5 */ { sku: SKUS.ENTERPRISEPACK, plans: [['INTUNE_O365', 'Enabled']] },
+];
+
+/** The LICENCE_KINDS code for a profile; `ems` is the EMS-or-Microsoft-365-E3 draw of licensed users. */
+function licenceKindOf(profile: UserLicenceProfile, ems: boolean): number {
+  switch (profile) {
+    case 'intune':
+    case 'demAccount':
+      return ems ? 1 : 2;
+    case 'suiteWithIntuneDisabled':
+      return 3;
+    case 'intuneSuspended':
+      return 4;
+    case 'o365MdmOnly':
+      return 5;
+    case 'unlicensed':
+    case 'notInEntra':
+      return 0;
+  }
+}
+
 interface DemoUser {
   id: number;
   upn: string;
+  /** The UPN before the @, for devices' management names. */
+  upnLocal: string;
   cmResourceId: number;
   uniqueUserName: string;
   firstName: string;
@@ -132,7 +177,40 @@ export function generateDemoTenant(snapshot: Snapshot, options: DemoTenantOption
   const generate = db.transaction(() =>
     withIndexesDeferred(db, BULK_TABLES, () => new DemoTenantWriter(snapshot, options).write()),
   );
-  return generate();
+  return withBulkLoadSettings(db, generate);
+}
+
+/**
+ * Connection settings for the one big load transaction, restored afterwards. Both pragmas are
+ * no-ops inside a transaction, so they are set around it.
+ *
+ * - A rollback journal instead of the WAL: in WAL mode every page of the new ~350 MB (250k
+ *   devices) is written twice, into the WAL with a checksum per frame and then copied into
+ *   the file by the checkpoint on close. With a rollback journal the pages go straight into
+ *   the file, and the journal holds only the few pages that existed before the load (the
+ *   empty schema). It is just as safe: a crash mid-load leaves a hot journal that rolls the
+ *   file back to the empty snapshot on next open. synchronous = FULL while in that mode,
+ *   because NORMAL is only crash-safe with WAL.
+ * - Foreign keys off: every reference the generator writes points at a row it wrote moments
+ *   before, in the same transaction; checking each costs a b-tree lookup per reference
+ *   (measured: half of SQLite's own cost of inserting a device). The unit tests
+ *   (generateDemoTenantBulkLoad.test.ts) run foreign_key_check on the result.
+ */
+function withBulkLoadSettings<T>(db: SqliteDatabase, load: () => T): T {
+  if (db.inTransaction) return load();
+  const journalMode = db.pragma('journal_mode', { simple: true }) as string;
+  const synchronous = db.pragma('synchronous', { simple: true }) as number;
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('journal_mode = DELETE');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = OFF');
+  try {
+    return load();
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys}`);
+    db.pragma(`synchronous = ${synchronous}`);
+    db.pragma(`journal_mode = ${journalMode}`);
+  }
 }
 
 class DemoTenantWriter {
@@ -227,22 +305,29 @@ class DemoTenantWriter {
     const random = this.random;
     const userCount = Math.max(12, Math.round(this.options.devices / 1.6));
     const demCount = Math.max(2, Math.round(userCount / 2500));
-    const insertUser = db.prepare(
-      `INSERT INTO users (upn, entra_object_id, display_name, mail, on_prem_domain, on_prem_sam, cm_unique_user_name,
+    // Ids are given explicitly (1, 2, 3, … in generation order) so that the set-based licence
+    // inserts below can find a user from its position. The snapshot was checked to be empty.
+    // Columns that follow from others (mail, domain, ConfigMgr names and ids) are filled in by
+    // SQL: each value bound from JavaScript costs more than SQLite computing it.
+    const insertUser = new BatchedInsert(
+      db,
+      (values) => `WITH new_user (id, upn, entra_object_id, display_name, sam, account_enabled, usage_location, in_entra, is_dem)
+         AS (${values})
+       INSERT INTO users (id, upn, entra_object_id, display_name, mail, on_prem_domain, on_prem_sam, cm_unique_user_name,
          cm_resource_id, account_enabled, usage_location, user_type, in_entra, is_dem)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'Member', ?, ?)`,
+       SELECT id, upn, entra_object_id, display_name, CASE in_entra WHEN 1 THEN upn END, '${DEMO_NETBIOS_DOMAIN}', sam,
+         '${DEMO_NETBIOS_DOMAIN}\\' || sam, ${FIRST_USER_RESOURCE_ID - 1} + id, account_enabled, usage_location, 'Member', in_entra, is_dem
+       FROM new_user`,
+      '(?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    const insertLicence = db.prepare('INSERT INTO user_licences (user_id, sku_id, sku_part_number) VALUES (?, ?, ?)');
-    const insertDisabledPlan = db.prepare('INSERT INTO user_licence_disabled_plans (licence_id, service_plan_id) VALUES (?, ?)');
-    const insertPlan = db.prepare(
-      `INSERT INTO user_service_plans (user_id, service_plan_id, service_plan_name, service, capability_status, assigned_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    );
-    const assignedAt = '2018-03-01T10:00:00Z';
+    // The licence situation of user N is licenceKinds[N - 1] (an index into LICENCE_KINDS);
+    // the licence and plan rows are then written by three INSERT … SELECT statements.
+    const licenceKinds = new Uint8Array(userCount);
     // Next free numeric suffix per base account name, so name clashes cost one lookup.
     const samSuffixes = new Map<string, number>();
 
     for (let index = 0; index < userCount; index++) {
+      const id = index + 1;
       const isDem = index < demCount;
       const first = random.pick(FIRST_NAMES);
       const last = random.pick(LAST_NAMES);
@@ -250,74 +335,80 @@ class DemoTenantWriter {
       const suffix = samSuffixes.get(baseSam) ?? 1;
       samSuffixes.set(baseSam, suffix + 1);
       const sam = suffix === 1 ? baseSam : `${baseSam}${suffix}`;
-      const upn = isDem ? `${sam}@${DEMO_DOMAIN}` : `${sam.replace(/^(.)/, '$1.')}@${DEMO_DOMAIN}`;
+      // "a.smith": the first initial, a dot, the rest of the account name.
+      const upnLocal = isDem ? sam : `${sam[0]}.${sam.slice(1)}`;
+      const upn = `${upnLocal}@${DEMO_DOMAIN}`;
       const displayName = isDem ? `Device Enrollment Manager ${index + 1}` : `${first} ${last}`;
       const profile: UserLicenceProfile = isDem ? 'demAccount' : random.weighted(LICENCE_WEIGHTS);
       const inEntra = profile !== 'notInEntra';
-      const cmResourceId = 2063597568 + index;
+      const cmResourceId = FIRST_USER_RESOURCE_ID + index;
       const uniqueUserName = `${DEMO_NETBIOS_DOMAIN}\\${sam}`;
-      const id = Number(
-        insertUser.run(
-          // A user missing from Entra keeps the UPN ConfigMgr knows, which matches nothing in Azure AD.
-          inEntra ? upn : `${sam}@corp.${DEMO_DOMAIN}`,
-          inEntra ? random.guid() : null,
-          displayName,
-          inEntra ? upn : null,
-          DEMO_NETBIOS_DOMAIN,
-          sam,
-          uniqueUserName,
-          cmResourceId,
-          random.chance(0.97) ? 1 : 0,
-          random.pick(USAGE_LOCATIONS),
-          inEntra ? 1 : 0,
-          isDem ? 1 : 0,
-        ).lastInsertRowid,
+      insertUser.add(
+        id,
+        // A user missing from Entra keeps the UPN ConfigMgr knows, which matches nothing in Azure AD.
+        inEntra ? upn : `${sam}@corp.${DEMO_DOMAIN}`,
+        inEntra ? random.guid() : null,
+        displayName,
+        sam,
+        random.chance(0.97) ? 1 : 0,
+        random.pick(USAGE_LOCATIONS),
+        inEntra ? 1 : 0,
+        isDem ? 1 : 0,
       );
       this.manifest.usersByLicence[profile]++;
+      // Drawn here, in user order, so that the random sequence stays what it always was.
+      licenceKinds[index] = licenceKindOf(profile, profile === 'intune' || profile === 'demAccount' ? random.chance(0.6) : false);
 
-      const intunePlan = SERVICE_PLANS.INTUNE_A;
-      switch (profile) {
-        case 'intune':
-        case 'demAccount': {
-          const sku = random.chance(0.6) ? SKUS.EMS : SKUS.SPE_E3;
-          insertLicence.run(id, sku.id, sku.partNumber);
-          insertPlan.run(id, intunePlan.id, 'INTUNE_A', intunePlan.service, 'Enabled', assignedAt);
-          if (sku === SKUS.SPE_E3) {
-            const exchange = SERVICE_PLANS.EXCHANGE_S_ENTERPRISE;
-            insertPlan.run(id, exchange.id, 'EXCHANGE_S_ENTERPRISE', exchange.service, 'Enabled', assignedAt);
-          }
-          break;
-        }
-        case 'suiteWithIntuneDisabled': {
-          const licenceId = insertLicence.run(id, SKUS.SPE_E3.id, SKUS.SPE_E3.partNumber).lastInsertRowid;
-          insertDisabledPlan.run(licenceId, intunePlan.id);
-          const exchange = SERVICE_PLANS.EXCHANGE_S_ENTERPRISE;
-          insertPlan.run(id, exchange.id, 'EXCHANGE_S_ENTERPRISE', exchange.service, 'Enabled', assignedAt);
-          break;
-        }
-        case 'intuneSuspended':
-          insertLicence.run(id, SKUS.EMS.id, SKUS.EMS.partNumber);
-          insertPlan.run(id, intunePlan.id, 'INTUNE_A', intunePlan.service, 'Suspended', assignedAt);
-          break;
-        case 'o365MdmOnly': {
-          const basic = SERVICE_PLANS.INTUNE_O365;
-          insertLicence.run(id, SKUS.ENTERPRISEPACK.id, SKUS.ENTERPRISEPACK.partNumber);
-          insertPlan.run(id, basic.id, 'INTUNE_O365', basic.service, 'Enabled', assignedAt);
-          break;
-        }
-        case 'unlicensed':
-        case 'notInEntra':
-          break;
-      }
-
-      const user: DemoUser = { id, upn, cmResourceId, uniqueUserName, firstName: first, deviceCount: 0 };
+      const user: DemoUser = { id, upn, upnLocal, cmResourceId, uniqueUserName, firstName: first, deviceCount: 0 };
       (isDem ? this.demUsers : this.users).push(user);
     }
+    insertUser.flush();
+        this.writeLicences(licenceKinds);
     // Set-based inserts: one statement instead of a JS-to-SQLite call per row.
     db.exec(`INSERT INTO user_sources (user_id, source) SELECT id, 'configmgr' FROM users`);
     db.exec(`INSERT INTO user_sources (user_id, source) SELECT id, 'graph' FROM users WHERE in_entra = 1`);
     this.manifest.users = userCount;
     this.manifest.demAccounts = demCount;
+  }
+
+  /**
+   * Licences, disabled plans and assigned plans for every user, from each user's licence kind.
+   * Three INSERT … SELECT statements replace about three row-by-row inserts per user. The kinds
+   * travel as one JSON array (json_each's `key` is the array index, so user id = key + 1), the
+   * kinds' rows as a second one.
+   */
+  private writeLicences(licenceKinds: Uint8Array): void {
+    const db = this.snapshot.db;
+    const perUser = JSON.stringify(Array.from(licenceKinds));
+    const kindLicences = JSON.stringify(LICENCE_KINDS.map((kind) => (kind.sku ? [kind.sku.id, kind.sku.partNumber] : null)));
+    const kindPlans = JSON.stringify(
+      LICENCE_KINDS.flatMap((kind, code) => kind.plans.map(([name, status]) => [code, SERVICE_PLANS[name].id, name, SERVICE_PLANS[name].service, status])),
+    );
+    // The kinds become a small materialized table that SQLite indexes on the fly; joining two
+    // json_each() calls directly rescans the short list for each of the 150,000 users.
+    // ORDER BY keeps the licence ids in user order, as when they were inserted one by one.
+    db.prepare(
+      `WITH kind (code, sku_id, sku_part_number) AS MATERIALIZED (
+         SELECT key, value ->> 0, value ->> 1 FROM json_each(?) WHERE type = 'array')
+       INSERT INTO user_licences (user_id, sku_id, sku_part_number)
+       SELECT u.key + 1, kind.sku_id, kind.sku_part_number
+       FROM json_each(?) u CROSS JOIN kind ON kind.code = u.value
+       ORDER BY u.key`,
+    ).run(kindLicences, perUser);
+    const disabledKind = LICENCE_KINDS.findIndex((kind) => kind.disabledPlan !== undefined);
+    db.prepare(
+      `INSERT INTO user_licence_disabled_plans (licence_id, service_plan_id)
+       SELECT l.id, ? FROM user_licences l
+       WHERE l.user_id IN (SELECT u.key + 1 FROM json_each(?) u WHERE u.value = ?)`,
+    ).run(SERVICE_PLANS[LICENCE_KINDS[disabledKind]!.disabledPlan!].id, perUser, disabledKind);
+    db.prepare(
+      `WITH plan (code, service_plan_id, service_plan_name, service, capability_status) AS MATERIALIZED (
+         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?))
+       INSERT INTO user_service_plans (user_id, service_plan_id, service_plan_name, service, capability_status, assigned_at)
+       SELECT u.key + 1, plan.service_plan_id, plan.service_plan_name, plan.service, plan.capability_status, '2018-03-01T10:00:00Z'
+       FROM json_each(?) u CROSS JOIN plan ON plan.code = u.value
+       ORDER BY u.key`,
+    ).run(kindPlans, perUser);
   }
 
   /** Picks an owner so that most users have 1–2 devices and a few have many. */
@@ -331,15 +422,34 @@ class DemoTenantWriter {
   private writeDevices(): void {
     const db = this.snapshot.db;
     const random = this.random;
-    const insertDevice = db.prepare(
-      `INSERT INTO devices (intune_device_id, cm_resource_id, entra_device_id, serial_number, imei, name, management_name,
+    // Ids given explicitly, 1, 2, 3, … in generation order, as the empty table would assign them.
+    // The raw labels, the ConfigMgr resource id and enrollment status follow from other
+    // columns and are filled in by SQL: fewer values to bind from JavaScript per device.
+    const insertDevice = new BatchedInsert(
+      db,
+      (values) => `WITH new_device (id, intune_device_id, entra_device_id, serial_number, imei, name, management_name,
+         platform, os, os_version, model, manufacturer, company_owned, enrollment_type, management_agent, category,
+         category_id, primary_user_id, primary_user_upn, enrolled_by_user_id, last_check_in, enrolled_at,
+         mdm_cert_expires_at, compliance) AS (${values})
+       INSERT INTO devices (id, intune_device_id, cm_resource_id, entra_device_id, serial_number, imei, name, management_name,
          platform, os, os_version, model, manufacturer, ownership, ownership_raw, enrollment_type, enrollment_type_raw,
          management_agent, management_agent_raw, category, category_id, primary_user_id, primary_user_upn, enrolled_by_user_id,
          last_check_in, enrolled_at, mdm_cert_expires_at, compliance, compliance_raw, cm_enrollment_status, cm_client_type)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 3)`,
+       SELECT id, intune_device_id, ${FIRST_DEVICE_RESOURCE_ID - 1} + id, entra_device_id, serial_number, imei, name, management_name,
+         platform, os, os_version, model, manufacturer,
+         CASE company_owned WHEN 1 THEN 'company' ELSE 'personal' END,
+         CASE company_owned WHEN 1 THEN 'Corporate' ELSE 'Personal' END,
+         enrollment_type, enrollment_type, management_agent,
+         CASE management_agent WHEN 'eas' THEN 'Exchange ActiveSync' WHEN 'configurationManagerClientMdm' THEN 'Co-managed' ELSE 'Intune' END,
+         category, category_id, primary_user_id, primary_user_upn, enrolled_by_user_id,
+         last_check_in, enrolled_at, mdm_cert_expires_at, compliance, compliance,
+         CASE WHEN primary_user_id IS NULL THEN 1 ELSE 2 END, 3
+       FROM new_device`,
+      '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const asOfMs = this.asOf.getTime();
     const manifest = this.manifest;
+    const iso = new IsoTimestampFormatter();
 
     for (let index = 0; index < this.options.devices; index++) {
       const platform = random.weighted(PLATFORM_WEIGHTS);
@@ -368,44 +478,40 @@ class DemoTenantWriter {
 
       const easOnly = platform !== 'windows' && platform !== 'macos' && random.chance(0.015);
       const agent = easOnly ? 'eas' : platform === 'windows' && random.chance(0.12) ? 'configurationManagerClientMdm' : random.chance(0.06) ? 'easMdm' : 'mdm';
-      const compliance = silentDays > 30 ? 'noncompliant' : random.chance(0.9) ? 'compliant' : random.pick(['noncompliant', 'inGracePeriod', 'unknown'] as const);
+      const compliance = silentDays > 30 ? 'noncompliant' : random.chance(0.9) ? 'compliant' : random.pick(COMPLIANCE_OTHER);
       const serial = platform === 'windows' ? random.alphanumeric(10) : random.alphanumeric(12);
       const phone = platform === 'ios' || (platform === 'android' && model !== 'SM-T830');
       const ownerName = owner?.firstName ?? null;
       const name = platform === 'windows'
         ? `${company ? 'CON' : 'DESKTOP'}-${serial.slice(0, 7)}`
         : ownerName ? `${ownerName}'s ${model}` : `${model.replace(/\s.*/, '')}-${serial.slice(-6)}`;
+      const enrolledAtIso = iso.format(enrolledAt);
 
-      insertDevice.run(
-          random.guid(),
-          16777216 + index,
-          enrollmentType.startsWith('windows') ? random.guid() : null,
-          serial,
-          phone ? `35${random.digits(13)}` : null,
-          name,
-          `${owner ? owner.upn.split('@')[0] : 'userless'}_${platform === 'ipados' ? 'iPad' : os}_${new Date(enrolledAt).toISOString().slice(0, 10)}`,
-          platform,
-          os,
-          osVersion,
-          model,
-          manufacturer,
-          company ? 'company' : 'personal',
-          company ? 'Corporate' : 'Personal',
-          enrollmentType,
-          enrollmentType,
-          agent,
-          agent === 'eas' ? 'Exchange ActiveSync' : agent === 'configurationManagerClientMdm' ? 'Co-managed' : 'Intune',
-          category?.name ?? null,
-          category?.id ?? null,
-          owner?.id ?? null,
-          owner?.upn ?? null,
-          enroller?.id ?? null,
-          new Date(lastCheckIn).toISOString(),
-          new Date(enrolledAt).toISOString(),
-          new Date(certExpires).toISOString(),
-          compliance,
-          compliance,
-          owner ? 2 : 1,
+      insertDevice.add(
+        index + 1,
+        random.guid(),
+        enrollmentType.startsWith('windows') ? random.guid() : null,
+        serial,
+        phone ? `35${random.digits(13)}` : null,
+        name,
+        `${owner ? owner.upnLocal : 'userless'}_${platform === 'ipados' ? 'iPad' : os}_${enrolledAtIso.slice(0, 10)}`,
+        platform,
+        os,
+        osVersion,
+        model,
+        manufacturer,
+        company ? 1 : 0,
+        enrollmentType,
+        agent,
+        category?.name ?? null,
+        category?.id ?? null,
+        owner?.id ?? null,
+        owner?.upn ?? null,
+        enroller?.id ?? null,
+        iso.format(lastCheckIn),
+        enrolledAtIso,
+        iso.format(certExpires),
+        compliance,
       );
 
       manifest.devices++;
@@ -420,6 +526,7 @@ class DemoTenantWriter {
       if (easOnly) manifest.easOnlyDevices++;
       if (platform === 'ios' || platform === 'ipados' || platform === 'macos') manifest.appleDevices++;
     }
+    insertDevice.flush();
     // Every hybrid MDM device is in ConfigMgr; a deterministic 96 % also appear in the Intune export.
     db.exec(`INSERT INTO device_sources (device_id, source) SELECT id, 'configmgr' FROM devices`);
     db.exec(`INSERT INTO device_sources (device_id, source) SELECT id, 'intune' FROM devices WHERE (id * 2654435761) % 100 < 96`);

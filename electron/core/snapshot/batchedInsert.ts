@@ -1,0 +1,60 @@
+import type { Statement } from 'better-sqlite3';
+import type { SqliteDatabase } from './openSnapshot.js';
+
+/**
+ * Writes rows through one multi-row `VALUES (…), (…), …` prepared statement.
+ *
+ * Each better-sqlite3 `run()` has a fixed cost (argument checks, statement reset, the
+ * N-API crossing) on top of the cost per bound value; sending `rowsPerStatement` rows per
+ * call pays the fixed part once per batch instead of once per row. The statement for a full
+ * batch is prepared once; the last, partial batch gets its own.
+ *
+ * `statement` receives the `VALUES …` list and returns the whole SQL: a plain
+ * `INSERT INTO t (a, b) ${values}`, or a `WITH new_row (a, b) AS (${values}) INSERT … SELECT`
+ * that derives further columns in SQL, so that fewer values have to cross from JavaScript
+ * (binding a string costs far more than SQLite copying or computing one).
+ * `tuple` is one row's placeholder list, e.g. `(?, ?, 'Member', ?)`. Rows are added with
+ * `add(value, …)` in placeholder order, into one flat array reused from batch to batch.
+ */
+export class BatchedInsert {
+  private readonly width: number;
+  private readonly batchLength: number;
+  private readonly full: Statement;
+  private readonly pending: unknown[] = [];
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly statement: (values: string) => string,
+    private readonly tuple: string,
+    rowsPerStatement = 64,
+  ) {
+    this.width = tuple.split('?').length - 1;
+    // SQLite allows at most 32,766 parameters in one statement.
+    const rows = Math.max(1, Math.min(rowsPerStatement, Math.floor(32_766 / this.width)));
+    this.batchLength = rows * this.width;
+    this.full = db.prepare(this.sql(rows));
+  }
+
+  /** Adds one row: exactly as many values as `tuple` has placeholders. */
+  add(...values: unknown[]): void {
+    const pending = this.pending;
+    for (let i = 0; i < values.length; i++) pending.push(values[i]);
+    if (pending.length >= this.batchLength) {
+      this.full.run(pending);
+      pending.length = 0;
+    }
+  }
+
+  /** Writes the rows still buffered. Call once after the last `add`. */
+  flush(): void {
+    const pending = this.pending;
+    if (pending.length === 0) return;
+    if (pending.length % this.width !== 0) throw new Error(`BatchedInsert: a row needs ${this.width} values`);
+    this.db.prepare(this.sql(pending.length / this.width)).run(pending);
+    pending.length = 0;
+  }
+
+  private sql(rows: number): string {
+    return this.statement(`VALUES ${Array.from({ length: rows }, () => this.tuple).join(', ')}`);
+  }
+}
