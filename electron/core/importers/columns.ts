@@ -22,6 +22,8 @@ export interface CsvRow<Field extends string> {
 
 export interface ColumnBinding<Field extends string> {
   readonly missingRequired: readonly Field[];
+  /** Positions of the header's columns the kind reads. */
+  readonly positions: readonly number[];
   /** Reuses one row object per record; callers must not keep it. */
   row(values: string[], line: number): CsvRow<Field>;
 }
@@ -62,6 +64,7 @@ export function bindColumns<Field extends string>(spec: ColumnSpec<Field>, heade
   };
   return {
     missingRequired,
+    positions: Object.values<number>(index).filter((at) => at >= 0),
     row(values, line) {
       current = values;
       currentLine = line;

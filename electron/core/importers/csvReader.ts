@@ -15,7 +15,14 @@ export interface CsvTable {
   readonly headers: readonly string[];
   /** Line of the header record (2 when a PowerShell `#TYPE` line precedes it). */
   readonly headerLine: number;
-  readonly records: AsyncIterable<CsvRecord>;
+  /** The records after the header, in the batches the tokenizer completes them in. */
+  readonly records: AsyncIterable<readonly CsvRecord[]>;
+  /**
+   * Cells of the other columns read as '' (records keep their width): a kind reads 20 of an
+   * Intune export's 48 columns, and every cell cut out of the text costs. Call it before
+   * iterating the records.
+   */
+  keepOnly(columns: readonly number[]): void;
 }
 
 /**
@@ -118,22 +125,25 @@ export async function openCsv(utf8: AsyncIterable<Buffer>, fileName: string): Pr
 
   const decoder = new TextDecoder('utf-8');
   const tokenizer = new CsvTokenizer(delimiter, MAX_RECORD_CHARS, 1 + lineOffset);
-  async function* tokenized(): AsyncGenerator<TokenizedRecord> {
-    const out: TokenizedRecord[] = [];
+  // Records go up in batches: one await per chunk of the file, not one per record.
+  async function* tokenized(): AsyncGenerator<TokenizedRecord[]> {
+    let out: TokenizedRecord[] = [];
     tokenizer.push(decoder.decode(prefix, { stream: true }), out);
-    yield* out.splice(0);
     if (!done) {
       for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
         tokenizer.push(decoder.decode(next.value, { stream: true }), out);
-        yield* out.splice(0);
+        if (out.length > 0) {
+          yield out;
+          out = [];
+        }
       }
     }
     tokenizer.push(decoder.decode(), out);
     tokenizer.end(out);
-    yield* out;
+    yield out;
   }
   const iterator = tokenized();
-  const read = async (): Promise<CsvRecord | undefined> => {
+  const read = async (): Promise<TokenizedRecord[] | undefined> => {
     try {
       const next = await iterator.next();
       return next.done ? undefined : next.value;
@@ -142,7 +152,14 @@ export async function openCsv(utf8: AsyncIterable<Buffer>, fileName: string): Pr
     }
   };
 
-  const header = await read();
+  // The header is the first record of the first batch that has one.
+  let pending: TokenizedRecord[] = [];
+  while (pending.length === 0) {
+    const batch = await read();
+    if (!batch) break;
+    pending = batch;
+  }
+  const header = pending.shift();
   if (!header || header.values.every((value) => value.trim() === '')) {
     throw new UserFacingError('empty_file', `${fileName} is empty: it has no header row.`);
   }
@@ -152,8 +169,15 @@ export async function openCsv(utf8: AsyncIterable<Buffer>, fileName: string): Pr
     headerLine: header.line,
     records: {
       async *[Symbol.asyncIterator]() {
-        for (let record = await read(); record; record = await read()) yield record;
+        if (pending.length > 0) yield pending;
+        for (let batch = await read(); batch; batch = await read()) if (batch.length > 0) yield batch;
       },
+    },
+    keepOnly(columns) {
+      tokenizer.keepOnly(columns);
+      // The records tokenized along with the header were cut before the tokenizer knew.
+      const wanted = new Set(columns);
+      for (const { values } of pending) for (let at = 0; at < values.length; at++) if (!wanted.has(at)) values[at] = '';
     },
   };
 }

@@ -22,9 +22,14 @@ export class CsvSyntaxError extends Error {
 
 const QUOTE = '"';
 
+const QUOTE_CODE = 0x22;
+const CR = 0x0d;
+
 export class CsvTokenizer {
   private buffer = '';
   private line: number;
+  /** Columns whose values are wanted (see keepOnly); null keeps every value. */
+  private wanted: readonly boolean[] | null = null;
 
   /** `firstLine` is the file line the first pushed text starts on (2 after a skipped `#TYPE` line). */
   constructor(
@@ -33,6 +38,17 @@ export class CsvTokenizer {
     firstLine = 1,
   ) {
     this.line = firstLine;
+  }
+
+  /**
+   * From now on, values of the other columns are read as '' (records keep their width): an
+   * importer reads 20 of an Intune export's 48 columns, and every value cut out of the text is
+   * an allocation.
+   */
+  keepOnly(columns: readonly number[]): void {
+    const wanted: boolean[] = [];
+    for (const column of columns) if (column >= 0) wanted[column] = true;
+    this.wanted = wanted;
   }
 
   /** Adds text and returns the records it completes; an unfinished record waits for more text. */
@@ -49,19 +65,29 @@ export class CsvTokenizer {
     this.buffer = '';
   }
 
-  /** Parses whole records from the buffer; returns how many characters they used. */
+  /**
+   * Parses whole records from the buffer; returns how many characters they used. The next
+   * delimiter and the next line feed are each searched once and remembered until passed, so
+   * a record costs one scan of its text however many fields it has.
+   */
   private scan(out: TokenizedRecord[], final: boolean): number {
     const text = this.buffer;
     const length = text.length;
     const delimiter = this.delimiter;
+    const delimiterCode = delimiter.charCodeAt(0);
+    const wanted = this.wanted;
     let start = 0;
+    let newline = -1; // next line feed at or after the position, or `length` when none
+    let nextDelimiter = -1;
     while (start < length) {
       const values: string[] = [];
       let at = start;
       let breaks = 0;
       let complete = false;
+      let column = 0;
+      let firstEnd = -1; // where an unquoted first field ends
       for (;;) {
-        if (text[at] === QUOTE) {
+        if (text.charCodeAt(at) === QUOTE_CODE) {
           // Quoted field: find the closing quote, unfolding doubled quotes.
           let value = '';
           let from = at + 1;
@@ -72,7 +98,7 @@ export class CsvTokenizer {
               if (final) throw new CsvSyntaxError('unclosed_quote', this.line);
               return start;
             }
-            if (text[close + 1] === QUOTE) {
+            if (text.charCodeAt(close + 1) === QUOTE_CODE) {
               value += text.slice(from, close + 1);
               from = close + 2;
               continue;
@@ -82,23 +108,31 @@ export class CsvTokenizer {
           }
           at = close + 1;
           // Text after the closing quote up to the next delimiter is kept (`"a"b` reads as `ab`).
-          const next = this.fieldEnd(text, at, final);
+          if (newline < at) newline = lineFeedFrom(text, at);
+          if (nextDelimiter < at) nextDelimiter = delimiterFrom(text, delimiter, at);
+          const next = nextDelimiter < newline ? nextDelimiter : newline < length ? newline : final ? length : -1;
           if (next === -1) return start;
           if (next > at) value += text.slice(at, next).replace(/\r$/, '');
           for (let i = value.indexOf('\n'); i !== -1; i = value.indexOf('\n', i + 1)) breaks++;
-          values.push(value);
+          values.push(wanted === null || wanted[column] === true ? value : '');
           at = next;
         } else {
-          const next = this.fieldEnd(text, at, final);
+          if (newline < at) newline = lineFeedFrom(text, at);
+          if (nextDelimiter < at) nextDelimiter = delimiterFrom(text, delimiter, at);
+          const next = nextDelimiter < newline ? nextDelimiter : newline < length ? newline : final ? length : -1;
           if (next === -1) return start;
-          values.push(next > at && text.charCodeAt(next - 1) === 13 && text[next] !== delimiter ? text.slice(at, next - 1) : text.slice(at, next));
+          if (next === at) values.push('');
+          else if (wanted !== null && wanted[column] !== true) values.push('');
+          else values.push(text.charCodeAt(next - 1) === CR && text.charCodeAt(next) !== delimiterCode ? text.slice(at, next - 1) : text.slice(at, next));
+          if (column === 0) firstEnd = next;
           at = next;
         }
+        column++;
         if (at >= length) {
           complete = final;
           break;
         }
-        if (text[at] === delimiter) {
+        if (text.charCodeAt(at) === delimiterCode) {
           at++;
           if (at >= length && !final) return start;
           continue;
@@ -109,19 +143,23 @@ export class CsvTokenizer {
       }
       if (!complete) return start;
       // A blank line is one empty unquoted field: skipped, but it still counts as a line.
-      if (!(values.length === 1 && values[0] === '' && text[start] !== QUOTE)) out.push({ line: this.line, values });
+      // (Judged by position, not value: a column read as '' by keepOnly is not blank.)
+      const blank = values.length === 1 && (firstEnd === start || (firstEnd === start + 1 && text.charCodeAt(start) === CR));
+      if (!blank) out.push({ line: this.line, values });
       this.line += breaks + 1;
       start = at;
     }
     return start;
   }
+}
 
-  /** Index of the delimiter or line feed ending the field at `from`, the text end when final, else -1. */
-  private fieldEnd(text: string, from: number, final: boolean): number {
-    const newline = text.indexOf('\n', from);
-    const delimiter = text.indexOf(this.delimiter, from);
-    if (delimiter !== -1 && (newline === -1 || delimiter < newline)) return delimiter;
-    if (newline !== -1) return newline;
-    return final ? text.length : -1;
-  }
+/** Index of the next line feed from `from`, or the text's length when there is none. */
+function lineFeedFrom(text: string, from: number): number {
+  const found = text.indexOf('\n', from);
+  return found === -1 ? text.length : found;
+}
+
+function delimiterFrom(text: string, delimiter: string, from: number): number {
+  const found = text.indexOf(delimiter, from);
+  return found === -1 ? text.length : found;
 }

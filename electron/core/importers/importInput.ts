@@ -61,7 +61,9 @@ export async function resolveImportInput(path: string): Promise<ImportInput> {
     displayName: name,
     format: looksLikeJson(head) ? 'json' : 'csv',
     bytes: stats.size,
-    open: async () => createReadStream(path, { highWaterMark: 1 << 20 }),
+    // 256 KB reads: with 1 MB ones, each chunk's few thousand parsed records outlived a young
+    // generation collection and were promoted, and a 250,000-row import peaked 130 MB higher.
+    open: async () => createReadStream(path, { highWaterMark: 1 << 18 }),
   };
 }
 

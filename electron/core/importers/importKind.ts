@@ -21,6 +21,8 @@ export interface WriteContext {
 /** Writes one parsed row; returns false when the row was rejected. */
 export interface RowWriter<Row> {
   write(row: Row, issues: RowIssues): boolean;
+  /** Runs after the file's last row, e.g. to write what the writer buffered. */
+  end?(): void;
 }
 
 interface KindBase {

@@ -83,24 +83,27 @@ async function openCsvFile(input: ImportInput, as: CsvKind | undefined, watch: S
     stream.destroy();
     throw error;
   }
+  table.keepOnly(binding.positions);
   const required = (Object.keys(kind.columns) as string[]).filter((field) => kind.columns[field]!.required);
   const width = table.headers.length;
   return {
     kind,
     close: () => stream.destroy(),
     async *records(issues) {
-      for await (const record of table.records) {
-        const row = binding.row(record.values, record.line);
-        if (row.width !== width) {
-          issues(record.line).reject(null, `the row has ${row.width} fields but the header has ${width}`);
-          continue;
+      for await (const batch of table.records) {
+        for (const record of batch) {
+          const row = binding.row(record.values, record.line);
+          if (row.width !== width) {
+            issues(record.line).reject(null, `the row has ${row.width} fields but the header has ${width}`);
+            continue;
+          }
+          const blank = required.find((field) => row.get(field) === null);
+          if (blank) {
+            issues(record.line).reject(row.header(blank), `${row.header(blank)} is empty`);
+            continue;
+          }
+          yield { format: 'csv', line: record.line, row };
         }
-        const blank = required.find((field) => row.get(field) === null);
-        if (blank) {
-          issues(record.line).reject(row.header(blank), `${row.header(blank)} is empty`);
-          continue;
-        }
-        yield { format: 'csv', line: record.line, row };
       }
     },
   };

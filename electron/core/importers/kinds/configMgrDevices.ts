@@ -38,8 +38,9 @@ export const configMgrDeviceCsv: CsvKind<Field> = {
   bulkTables: DEVICE_TABLES,
   clear: ({ stores, source }) => stores.devices.clearSource(source),
   writer({ stores, source, batchId }) {
-    const devices = stores.devices.beginSource(source);
+    const devices = stores.devices.beginSource(source, batchId);
     return {
+      end: () => devices.end(),
       write(row, issues) {
         const resourceId = integerOf(row.get('resourceId'));
         if (resourceId === null) {
@@ -64,9 +65,8 @@ export const configMgrDeviceCsv: CsvKind<Field> = {
               cmClientType: integerOf(row.get('clientType')),
               cmEnrollmentStatus: integerOf(row.get('enrollmentStatus')),
             },
-            batchId,
             issues,
-          ) !== null
+          )
         );
       },
     };

@@ -37,8 +37,9 @@ export const graphManagedDevices: JsonKind = {
   bulkTables: DEVICE_TABLES,
   clear: ({ stores, source }) => stores.devices.clearSource(source),
   writer({ stores, source, batchId }) {
-    const devices = stores.devices.beginSource(source);
+    const devices = stores.devices.beginSource(source, batchId);
     return {
+      end: () => devices.end(),
       write(item, issues) {
         const id = text(item, 'id');
         if (!id) {
@@ -80,9 +81,8 @@ export const graphManagedDevices: JsonKind = {
               complianceRaw: compliance,
               cmClientType: integer(item, 'clientType'),
             },
-            batchId,
             issues,
-          ) !== null
+          )
         );
       },
     };

@@ -70,12 +70,13 @@ export const intuneDeviceCsv: CsvKind<Field> = {
   bulkTables: DEVICE_TABLES,
   clear: ({ stores, source }) => stores.devices.clearSource(source),
   writer({ stores, source, batchId }) {
-    const devices = stores.devices.beginSource(source);
+    const devices = stores.devices.beginSource(source, batchId);
     const ownership = labelMapper(OWNERSHIP_LABELS, 'Ownership');
     const managedBy = labelMapper(MANAGEMENT_AGENT_LABELS, 'Managed by');
     const compliance = labelMapper(COMPLIANCE_LABELS, 'Compliance');
     const platform = platformMapper();
     return {
+      end: () => devices.end(),
       write(row: CsvRow<Field>, issues) {
         const os = row.get('os');
         return (
@@ -107,9 +108,8 @@ export const intuneDeviceCsv: CsvKind<Field> = {
               compliance: compliance(row.get('compliance'), issues, row.header('compliance')),
               complianceRaw: row.get('compliance'),
             },
-            batchId,
             issues,
-          ) !== null
+          )
         );
       },
     };

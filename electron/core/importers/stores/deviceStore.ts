@@ -153,15 +153,15 @@ export class DeviceStore {
 
   /**
    * Starts one kind's rows. When every device in the snapshot already came from this source
-   * in this import (the first import into a fresh snapshot), there is nothing to join with,
-   * and the per-row join queries are skipped: that is most of the cost of a big first import.
+   * in this import (the first import into a fresh snapshot), there is nothing to join with:
+   * the per-row join queries are skipped, and the rows go in as a bulk load (see BulkSourceWriter).
    */
-  beginSource(source: string): SourceWriter {
-    return new SourceWriter(this, source, this.anyCandidate.get(source) === 1);
+  beginSource(source: string, batchId: number): SourceWriter {
+    return this.anyCandidate.get(source) === 1 ? new JoiningSourceWriter(this, source, batchId) : new BulkSourceWriter(this.db, this, source, batchId);
   }
 
   /** @internal used by SourceWriter */
-  write(facts: DeviceFacts, source: string, joinable: boolean, issues: RowIssues): number | null {
+  write(facts: DeviceFacts, source: string, issues: RowIssues): number | null {
     const params: Params = { source };
     for (const [fact] of COLUMNS) params[fact] = (facts[fact] as string | number | null | undefined) ?? null;
     params.serialNumber = usableSerial(facts.serialNumber);
@@ -171,7 +171,7 @@ export class DeviceStore {
         issues.reject(null, `the same device appears twice in this export (${facts.intuneDeviceId ?? facts.cmResourceId}); only the first row is kept`);
         return null;
       }
-    } else if (joinable) {
+    } else {
       id = this.join(params, issues);
     }
     if (id === undefined) {
@@ -186,7 +186,8 @@ export class DeviceStore {
     return id;
   }
 
-  private ownId(facts: DeviceFacts): number | undefined {
+  /** @internal the device this source's own id (Intune device ID, ConfigMgr ResourceID) already names. */
+  ownId(facts: DeviceFacts): number | undefined {
     if (facts.intuneDeviceId) return (this.byIntuneId.get(facts.intuneDeviceId) as number | undefined) ?? undefined;
     if (facts.cmResourceId !== null && facts.cmResourceId !== undefined) return (this.byCmId.get(facts.cmResourceId) as number | undefined) ?? undefined;
     return undefined;
@@ -215,17 +216,157 @@ export class DeviceStore {
   }
 }
 
-/** One kind's pass over the devices: remembers whether joins are possible at all. */
-export class SourceWriter {
+/** One kind's pass over the devices. `end()` must run after the last row of the file. */
+export interface SourceWriter {
+  /** Writes or merges the device; false when the row was rejected. */
+  upsert(facts: DeviceFacts, issues: RowIssues): boolean;
+  end(): void;
+}
+
+/** Row by row, with the identity joins, when the snapshot holds devices this source may join. */
+class JoiningSourceWriter implements SourceWriter {
   constructor(
     private readonly store: DeviceStore,
     private readonly source: string,
-    private readonly joinable: boolean,
+    private readonly batchId: number,
   ) {}
 
-  upsert(facts: DeviceFacts, batchId: number, issues: RowIssues): number | null {
-    const id = this.store.write(facts, this.source, this.joinable, issues);
-    if (id !== null) this.store.recordSource(id, this.source, batchId);
-    return id;
+  upsert(facts: DeviceFacts, issues: RowIssues): boolean {
+    const id = this.store.write(facts, this.source, issues);
+    if (id === null) return false;
+    this.store.recordSource(id, this.source, this.batchId);
+    return true;
   }
+
+  end(): void {}
+}
+
+/** Rows per multi-row INSERT: 28 values each, so about 7,000 parameters a statement. */
+const BULK_ROWS = 256;
+
+/** 31-bit FNV-1a of a string: a Smi, so a Set of them stays compact. */
+function hashOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 1;
+}
+
+/**
+ * The bulk path, for a source that has nothing to join with: every device already in the
+ * snapshot was written by this source in this import, so a row is either new or a duplicate of
+ * an earlier row (by its own id), and neither the joins nor the per-row device_sources look-up
+ * are needed. Rows go in through a multi-row INSERT of BULK_ROWS rows per call, and the
+ * device_sources rows are written set-based once the file is done.
+ *
+ * Duplicates are found with a set of hashes of the own ids written so far (the ids themselves
+ * would pin the parsed text in memory): a hash not in the set is a new id; a hash in it is
+ * checked against the table, after the rows still buffered are written, so a hash collision
+ * costs one query and never rejects a row.
+ */
+class BulkSourceWriter implements SourceWriter {
+  private readonly full;
+  private readonly single;
+  private readonly pending: unknown[] = [];
+  private readonly intuneIds = new Set<number>();
+  private readonly cmIds = new Set<number>();
+  /** Devices with a larger id are the ones this writer inserted. */
+  private readonly firstId: number;
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly store: DeviceStore,
+    private readonly source: string,
+    private readonly batchId: number,
+  ) {
+    this.full = db.prepare(insertSql(BULK_ROWS));
+    this.single = db.prepare(insertSql(1));
+    this.firstId = db.prepare('SELECT coalesce(max(id), 0) FROM devices').pluck().get() as number;
+    const known = db.prepare('SELECT intune_device_id, cm_resource_id FROM devices WHERE intune_device_id IS NOT NULL OR cm_resource_id IS NOT NULL').raw();
+    for (const [intuneId, cmId] of known.iterate() as Iterable<[string | null, number | null]>) this.remember(intuneId, cmId);
+  }
+
+  upsert(facts: DeviceFacts, issues: RowIssues): boolean {
+    const intuneId = facts.intuneDeviceId || null;
+    const cmId = intuneId === null ? (facts.cmResourceId ?? null) : null;
+    const seen = intuneId !== null ? this.intuneIds.has(hashOf(intuneId)) : cmId !== null && this.cmIds.has(cmId);
+    if (seen) {
+      this.flush();
+      if (this.store.ownId(facts) !== undefined) {
+        issues.reject(null, `the same device appears twice in this export (${facts.intuneDeviceId ?? facts.cmResourceId}); only the first row is kept`);
+        return false;
+      }
+    }
+    this.remember(intuneId, facts.cmResourceId ?? null);
+    const serial = usableSerial(facts.serialNumber);
+    pushValues(this.pending, facts, serial);
+    if (this.pending.length === BULK_ROWS * COLUMNS.length) {
+      this.full.run(this.pending);
+      this.pending.length = 0;
+    }
+    if (facts.serialNumber && !serial) {
+      issues.warn(null, `serial number "${facts.serialNumber}" is a placeholder and was not used to match devices`);
+    }
+    return true;
+  }
+
+  end(): void {
+    this.flush();
+    this.db
+      .prepare(
+        `INSERT INTO device_sources (device_id, source, batch_id) SELECT id, ?, ? FROM devices WHERE id > ?
+         ON CONFLICT DO UPDATE SET batch_id = excluded.batch_id`,
+      )
+      .run(this.source, this.batchId, this.firstId);
+  }
+
+  private remember(intuneId: string | null, cmId: number | null): void {
+    if (intuneId) this.intuneIds.add(hashOf(intuneId));
+    if (cmId !== null) this.cmIds.add(cmId);
+  }
+
+  /** Writes the buffered rows (fewer than a full statement's) one by one. */
+  private flush(): void {
+    const pending = this.pending;
+    for (let at = 0; at < pending.length; at += COLUMNS.length) this.single.run(pending.slice(at, at + COLUMNS.length));
+    pending.length = 0;
+  }
+}
+
+function insertSql(rows: number): string {
+  const tuple = `(${COLUMNS.map(([fact]) => (fact === 'platform' ? `coalesce(?, 'unknown')` : '?')).join(', ')})`;
+  return `INSERT INTO devices (${COLUMNS.map(([, column]) => column).join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`;
+}
+
+/** Appends one device's values in COLUMNS order; written out so each read is a plain property load. */
+function pushValues(out: unknown[], f: DeviceFacts, serial: string | null): void {
+  out.push(
+    f.intuneDeviceId ?? null,
+    f.cmResourceId ?? null,
+    f.entraDeviceId ?? null,
+    serial,
+    f.imei ?? null,
+    f.meid ?? null,
+    f.name ?? null,
+    f.managementName ?? null,
+    f.platform ?? null,
+    f.os ?? null,
+    f.osVersion ?? null,
+    f.model ?? null,
+    f.manufacturer ?? null,
+    f.ownership ?? null,
+    f.ownershipRaw ?? null,
+    f.enrollmentType ?? null,
+    f.enrollmentTypeRaw ?? null,
+    f.managementAgent ?? null,
+    f.managementAgentRaw ?? null,
+    f.category ?? null,
+    f.primaryUserUpn ?? null,
+    f.lastCheckIn ?? null,
+    f.enrolledAt ?? null,
+    f.mdmCertExpiresAt ?? null,
+    f.compliance ?? null,
+    f.complianceRaw ?? null,
+    f.cmEnrollmentStatus ?? null,
+    f.cmClientType ?? null,
+  );
 }

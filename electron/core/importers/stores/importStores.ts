@@ -18,10 +18,14 @@ export class ImportStores {
    * A later import of only the users export then still links the devices imported before.
    */
   relink(): void {
+    // Only rows whose link changes are written: rewriting 250,000 unchanged device rows (and
+    // their primary-user index entries) cost about as much as parsing the export.
     this.db.exec(`
       UPDATE devices SET primary_user_id = (SELECT u.id FROM users u WHERE u.upn = devices.primary_user_upn)
-      WHERE primary_user_upn IS NOT NULL;
-      UPDATE user_device_affinity SET device_id = (SELECT d.id FROM devices d WHERE d.cm_resource_id = user_device_affinity.device_resource_id);
+      WHERE primary_user_upn IS NOT NULL
+        AND primary_user_id IS NOT (SELECT u.id FROM users u WHERE u.upn = devices.primary_user_upn);
+      UPDATE user_device_affinity SET device_id = (SELECT d.id FROM devices d WHERE d.cm_resource_id = user_device_affinity.device_resource_id)
+      WHERE device_id IS NOT (SELECT d.id FROM devices d WHERE d.cm_resource_id = user_device_affinity.device_resource_id);
     `);
     const rows = this.db.prepare('SELECT id, unique_user_name, user_id FROM user_device_affinity').all() as {
       id: number;
