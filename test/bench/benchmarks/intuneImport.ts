@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { copyFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { openSnapshot } from '../../../electron/core/snapshot/openSnapshot.js';
 import { writeIntuneCsv } from '../../support/importFixtures.js';
 import { ratio, seconds, type Benchmark } from '../benchmark.js';
 
@@ -18,6 +19,31 @@ function timed(command: string, args: string[]): { ms: number; maxRssKb: number;
 }
 
 /**
+ * What the sqlite3 shell alone needs to put the same CSV into the snapshot's schema: `.import`
+ * into a staging table, then one INSERT … SELECT of the raw cells into `devices` (with its
+ * unique and secondary indexes) and `device_sources`, in one transaction. No parsing of dates
+ * or labels, no joins, no rejections: a floor for any importer of this schema, which shows how
+ * much of the ratio is SQLite maintaining the indexes the app's filters and sorts need.
+ */
+function sqliteIntoSnapshotSchema(csv: string, emptySnapshot: string, db: string) {
+  copyFileSync(emptySnapshot, db);
+  return timed('sqlite3', [
+    db,
+    'BEGIN',
+    '.mode csv',
+    `.import ${csv} staging`,
+    `INSERT INTO devices (intune_device_id, entra_device_id, serial_number, imei, meid, name, management_name, os, os_version, model,
+       manufacturer, ownership_raw, management_agent_raw, category, primary_user_upn, last_check_in, enrolled_at, compliance_raw)
+     SELECT "Device ID", nullif("Microsoft Entra Device ID", ''), nullif("Serial number", ''), nullif("IMEI", ''), nullif("MEID", ''),
+       "Device name", nullif("Management name", ''), "OS", "OS version", "Model", "Manufacturer", "Ownership", "Managed by",
+       nullif("Category", ''), nullif("Primary user UPN", ''), "Last check-in", "Enrollment date", "Compliance" FROM staging`,
+    `INSERT INTO device_sources (device_id, source) SELECT id, 'intune' FROM devices`,
+    'DROP TABLE staging',
+    'COMMIT',
+  ]);
+}
+
+/**
  * Issue 3's performance bar: importing an Intune device export takes at most twice what the
  * sqlite3 shell needs to `.import` the same CSV into a plain table, with peak RSS under 300 MB.
  * Both run as child processes in the same run, so the ratio compares like with like.
@@ -26,10 +52,13 @@ export const intuneImportBenchmark: Benchmark = {
   name: 'Intune device CSV import vs sqlite3 .import',
   async run(workDir) {
     const rows = [];
+    const emptySnapshot = join(workDir, 'empty.mdmsnap');
+    openSnapshot(emptySnapshot, { create: true }).close();
     for (const size of SIZES) {
       const csv = join(workDir, `intune-${size}.csv`);
       await writeIntuneCsv(csv, size);
       const shell = timed('sqlite3', [join(workDir, `plain-${size}.db`), '.mode csv', `.import ${csv} devices`]);
+      const schema = sqliteIntoSnapshotSchema(csv, emptySnapshot, join(workDir, `schema-${size}.mdmsnap`));
       const ours = timed(process.execPath, ['--import', 'tsx', CHILD, csv, join(workDir, `import-${size}.mdmsnap`)]);
       const result = JSON.parse(ours.stdout) as { ms: number; committed: boolean; rows: number };
       if (!result.committed || result.rows !== size) throw new Error(`import of ${size} rows failed: ${ours.stdout}`);
@@ -38,6 +67,8 @@ export const intuneImportBenchmark: Benchmark = {
         'sqlite3 s': seconds(shell.ms),
         'import s': seconds(result.ms),
         'import/sqlite3': ratio(result.ms, shell.ms),
+        'sqlite3 into schema s': seconds(schema.ms),
+        'import/schema': ratio(result.ms, schema.ms),
         'sqlite3 RSS MB': Math.round(shell.maxRssKb / 1024),
         'import RSS MB': Math.round(ours.maxRssKb / 1024),
         target: size === 250_000 ? '≤ 2.00×, < 300 MB' : '',
