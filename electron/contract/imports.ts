@@ -22,6 +22,7 @@ export const InspectedFile = z.object({
   kind: z.string().nullable(),
   kindLabel: z.string().nullable(),
   rows: z.number().int(),
+  malformedRows: z.number().int(),
   error: FileFailure.nullable(),
 });
 

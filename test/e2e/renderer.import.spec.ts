@@ -37,6 +37,8 @@ test.describe('import', () => {
     await expect(row(review, 'DevicesWithInventory')).toContainText('Intune device export (CSV)', { timeout: 30_000 });
     await expect(row(review, 'DevicesWithInventory')).toContainText('20,000');
     await expect(row(review, 'cm-devices.csv')).toContainText('Configuration Manager devices');
+    // Three data rows, one of them one field short: counted, and announced before the import.
+    await expect(row(review, 'cm-devices.csv').getByRole('cell').nth(2)).toHaveText(/^3\s+1 malformed$/, { useInnerText: true });
     await expect(row(review, 'photo.csv')).toContainText('photo.csv is not a text export');
     await appPage.screenshot({ path: 'docs/screenshots/import-review.png' });
 

@@ -34,8 +34,10 @@ export interface InspectedFile {
   readonly displayName: string;
   readonly kind: string | null;
   readonly kindLabel: string | null;
-  /** Records that will be offered to the importer (the header and blank lines excluded). */
+  /** Data records in the file (the header and blank lines excluded). */
   readonly rows: number;
+  /** Of those, records already known to be rejected: wider or narrower than the header, a required cell blank. */
+  readonly malformedRows: number;
   readonly error: FileFailure | null;
 }
 
@@ -86,19 +88,25 @@ export async function inspectImportFiles(paths: readonly string[], options: Impo
   for (const [i, input] of inputs.entries()) {
     const path = paths[i]!;
     if (!('bytes' in input)) {
-      results.push({ path, displayName: path, kind: null, kindLabel: null, rows: 0, error: input });
+      results.push({ path, displayName: path, kind: null, kindLabel: null, rows: 0, malformedRows: 0, error: input });
       continue;
     }
     try {
       const file = await openImportFile(input, as, watchFor(input.displayName));
-      let rows = 0;
-      const countOnly: RowIssues = { reject() {}, warn() {} };
-      const records = file.records(() => countOnly)[Symbol.asyncIterator]();
-      while (!(await records.next()).done) rows++;
-      results.push({ path, displayName: input.displayName, kind: file.kind.id, kindLabel: file.kind.label, rows, error: null });
+      let wellFormed = 0;
+      let malformedRows = 0;
+      const countMalformed: RowIssues = {
+        reject() {
+          malformedRows++;
+        },
+        warn() {},
+      };
+      const records = file.records(() => countMalformed)[Symbol.asyncIterator]();
+      while (!(await records.next()).done) wellFormed++;
+      results.push({ path, displayName: input.displayName, kind: file.kind.id, kindLabel: file.kind.label, rows: wellFormed + malformedRows, malformedRows, error: null });
     } catch (error) {
       if (isUserFacingError(error) && error.code === 'cancelled') throw error;
-      results.push({ path, displayName: input.displayName, kind: null, kindLabel: null, rows: 0, error: failureOf(error) });
+      results.push({ path, displayName: input.displayName, kind: null, kindLabel: null, rows: 0, malformedRows: 0, error: failureOf(error) });
     }
   }
   return results;

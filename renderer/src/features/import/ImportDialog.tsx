@@ -89,7 +89,14 @@ export function ImportDialog() {
                           {file.displayName}
                         </TableCell>
                         <TableCell>{file.error ? <span className={styles.problem}>{file.error.message}</span> : file.kindLabel}</TableCell>
-                        <TableCell className={styles.number}>{file.error ? '—' : formatNumber(file.rows)}</TableCell>
+                        <TableCell className={styles.number}>
+                          {file.error ? '—' : formatNumber(file.rows)}
+                          {!file.error && file.malformedRows > 0 && (
+                            <Caption1 block align="end" className={styles.problem}>
+                              {formatNumber(file.malformedRows)} malformed
+                            </Caption1>
+                          )}
+                        </TableCell>
                         <TableCell>
                           <Button appearance="subtle" size="small" icon={<DeleteRegular />} aria-label={`Remove ${file.displayName}`} disabled={running} onClick={() => remove(file.path)} />
                         </TableCell>
@@ -98,6 +105,9 @@ export function ImportDialog() {
                   </TableBody>
                 </Table>
                 {files.some((file) => file.error) && <Caption1 className={styles.problem}>Files that cannot be read are left out of the import.</Caption1>}
+                {importable.some((file) => file.malformedRows > 0) && (
+                  <Caption1>Malformed rows (more or fewer fields than the header, a required cell blank) are not imported; the result lists each one with its line.</Caption1>
+                )}
               </>
             )}
 
