@@ -3,6 +3,7 @@ import { UserFacingError } from '../errors.js';
 import { SERVICE_PLANS, SKUS } from '../licensing.js';
 import { BatchedInsert } from '../snapshot/batchedInsert.js';
 import { withIndexesDeferred } from '../snapshot/deferIndexes.js';
+import { refreshDerivedFacts } from '../snapshot/derivedFacts.js';
 import type { Snapshot, SqliteDatabase } from '../snapshot/openSnapshot.js';
 import { IsoTimestampFormatter } from './isoTimestamp.js';
 import { SeededRandom, weightedTable, type WeightedTable } from './seededRandom.js';
@@ -268,6 +269,7 @@ class DemoTenantWriter {
     this.writeDevices();
     this.writeCollections();
     this.writeAppleTokens();
+    refreshDerivedFacts(this.snapshot.db);
     this.manifest.usersOverDeviceLimit = this.users.filter((user) => user.deviceCount > 5).length;
     this.snapshot.db
       .prepare('UPDATE engagement SET demo_manifest = ? WHERE id = 1')

@@ -8,10 +8,11 @@ import type { RuleDefinition } from './types.js';
 const USERLESS_TYPE = anyOf('d.enrollment_type', USERLESS_ENROLLMENT_TYPES);
 const NEEDS_DEVICES = 'a device export (Intune, Graph or ConfigMgr)';
 
-/** No primary user anywhere: not on the device row (Intune/Graph), and no active primary UDA row (ConfigMgr). */
-const NO_PRIMARY_USER = `(d.primary_user_id IS NULL AND coalesce(d.primary_user_upn, '') = ''
-  AND NOT EXISTS (SELECT 1 FROM user_device_affinity a WHERE a.device_id = d.id AND a.is_primary = 1 AND a.relation_active = 1)
-  AND NOT EXISTS (SELECT 1 FROM user_device_affinity a WHERE a.device_resource_id = d.cm_resource_id AND a.is_primary = 1 AND a.relation_active = 1))`;
+/**
+ * No primary user anywhere: not on the device row (Intune/Graph), and no active primary UDA row
+ * (ConfigMgr; has_primary_affinity is kept on the row by derivedFacts.ts).
+ */
+const NO_PRIMARY_USER = `(d.primary_user_id IS NULL AND coalesce(d.primary_user_upn, '') = '' AND d.has_primary_affinity = 0)`;
 
 const SWITCH_CMDLET =
   'During mixed authority (before the tenant switch), move the devices with `Switch-MdmDeviceAuthority -DeviceIds <Guid[]> [-Credential <PSCredential>] [-LogFilePath <path>] [-WhatIf]`, ' +
@@ -101,9 +102,8 @@ export const DEVICE_RULES: readonly RuleDefinition[] = [
             evaluated: true,
             kind: 'device',
             // `d.category > ''` rather than coalesce(…) <> '': same truth (NULL and '' fail), no function call per row.
-            where: `(d.category > '' OR d.category_id IS NOT NULL
-                     OR d.cm_resource_id IN (SELECT m.resource_id FROM collection_members m
-                                             WHERE m.collection_id IN (SELECT collection_id FROM collection_rules WHERE rule_type = 'device_category')))`,
+            // in_category_collection: a member of a collection with a Device Category rule (derivedFacts.ts).
+            where: `(d.category > '' OR d.category_id IS NOT NULL OR d.in_category_collection = 1)`,
             detail: `CASE WHEN coalesce(d.category, '') <> '' THEN 'Category ' || d.category
                           WHEN d.category_id IS NOT NULL THEN 'Category id ' || d.category_id
                           ELSE 'Member of a collection with a Device Category Rule' END`,

@@ -11,8 +11,8 @@ export function anyOf(column: string, values: readonly string[]): string {
 
 /** SQL fragments several rules share, so the definitions cannot drift apart. */
 export const SQL = {
-  /** The user holds INTUNE_A with capabilityStatus Enabled (brief §2.1). */
-  enabledIntuneA: `EXISTS (SELECT 1 FROM user_service_plans sp WHERE sp.user_id = u.id AND sp.service_plan_id = :intuneA AND sp.capability_status = 'Enabled')`,
+  /** The user holds INTUNE_A with capabilityStatus Enabled (brief §2.1); kept on the row by derivedFacts.ts. */
+  enabledIntuneA: `u.intune_a_enabled = 1`,
   /** A device managed by MDM, i.e. anything but an ActiveSync-only record. */
   mdmDevice: (alias: string) => `coalesce(${alias}.management_agent, '') <> 'eas'`,
   appleDevice: anyOf('d.platform', ['ios', 'ipados', 'macos']),

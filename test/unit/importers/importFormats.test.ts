@@ -120,6 +120,14 @@ describe('Microsoft Graph JSON', () => {
     expect(rows(snapshot, 'SELECT token_type, synced_device_count FROM dep_tokens')).toEqual([{ token_type: 'dep', synced_device_count: 12 }]);
     expect(rows(snapshot, 'SELECT account_type, state FROM vpp_tokens')).toEqual([{ account_type: 'business', state: 'valid' }]);
     expect(rows(snapshot, 'SELECT tenant_name, mdm_authority FROM tenant')).toEqual([{ tenant_name: 'Contoso', mdm_authority: 'sccm' }]);
+    // The import keeps the rules' derived licence fact current, both ways.
+    expect(rows(snapshot, 'SELECT intune_a_enabled FROM users')).toEqual([{ intune_a_enabled: 1 }]);
+    await h.importInto(snapshot, [
+      h.json('users-later.json', {
+        value: [{ id: 'u1', userPrincipalName: 'ann@contoso.com', assignedPlans: [{ servicePlanId: 'c1ec4a95-1f05-45b3-a911-aa3fa01094f5', capabilityStatus: 'Suspended' }] }],
+      }),
+    ]);
+    expect(rows(snapshot, 'SELECT intune_a_enabled FROM users')).toEqual([{ intune_a_enabled: 0 }]);
     snapshot.close();
   });
 });
@@ -193,6 +201,7 @@ describe('Configuration Manager exports', () => {
       { unique_user_name: 'contoso\\bob', is_primary: 0, upn: 'bob@contoso.com', linked: 1 },
       { unique_user_name: 'CONTOSO\\ghost', is_primary: 1, upn: null, linked: 1 },
     ]);
+    expect(rows(snapshot, 'SELECT name, has_primary_affinity FROM devices')).toEqual([{ name: 'PC1', has_primary_affinity: 1 }]);
     snapshot.close();
   });
 });

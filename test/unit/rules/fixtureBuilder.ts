@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SERVICE_PLANS, SKUS } from '../../../electron/core/licensing.js';
 import { assessSnapshot, iterateFindingItems, type AssessOptions, type FindingItem, type FindingSummary } from '../../../electron/core/rules/index.js';
+import { refreshDerivedFacts } from '../../../electron/core/snapshot/derivedFacts.js';
 import { openSnapshot, type Snapshot } from '../../../electron/core/snapshot/openSnapshot.js';
 
 export const AS_OF = '2026-11-02T09:00:00.000Z';
@@ -52,7 +53,8 @@ let sequence = 0;
 
 /**
  * One small snapshot on a real temp file, filled through a few insert helpers. Every rule test
- * builds its positive and negative fixture with these, so no test carries its own SQL.
+ * builds its positive and negative fixture with these, so no test carries its own SQL. Like
+ * the importers, each helper that writes a derived fact's input brings the facts up to date.
  */
 export class Fixture {
   private constructor(
@@ -150,6 +152,7 @@ export class Fixture {
       case 'none':
         break;
     }
+    refreshDerivedFacts(this.db);
   }
 
   device(spec: DeviceSpec = {}): number {
@@ -161,7 +164,7 @@ export class Fixture {
         : primaryUserId !== null
           ? (this.db.prepare('SELECT upn FROM users WHERE id = ?').get(primaryUserId) as { upn: string }).upn
           : null;
-    return Number(
+    const id = Number(
       this.db
         .prepare(
           `INSERT INTO devices (intune_device_id, cm_resource_id, serial_number, name, platform, enrollment_type, management_agent,
@@ -185,6 +188,8 @@ export class Fixture {
           spec.isPredeclared ? 1 : 0,
         ).lastInsertRowid,
     );
+    refreshDerivedFacts(this.db);
+    return id;
   }
 
   /** A ConfigMgr user-device affinity row (primary, active unless told otherwise). */
@@ -196,6 +201,7 @@ export class Fixture {
          VALUES (?, ?, 'CONTOSO\\someone', ?, ?, ?, '1', '5')`,
       )
       .run(device.r, deviceId, userId, options.isPrimary === false ? 0 : 1, options.active === false ? 0 : 1);
+    refreshDerivedFacts(this.db);
   }
 
   collection(id: string, name: string, type: 0 | 1 | 2, rules: RuleSpec[] = [], options: { builtIn?: boolean } = {}): string {
@@ -209,11 +215,13 @@ export class Fixture {
     for (const rule of rules) {
       insert.run(id, rule.type, rule.name ?? null, rule.resourceClass ?? null, rule.resourceId ?? null, rule.query ?? null, rule.referencedCollectionId ?? null, rule.deviceCategoryId ?? null);
     }
+    refreshDerivedFacts(this.db);
     return id;
   }
 
   member(collectionId: string, resourceId: number, kind: 'device' | 'user'): void {
     this.db.prepare('INSERT INTO collection_members (collection_id, resource_id, resource_kind) VALUES (?, ?, ?)').run(collectionId, resourceId, kind);
+    refreshDerivedFacts(this.db);
   }
 
   entraGroup(name: string): void {

@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from '../../snapshot/openSnapshot.js';
+import { refreshDerivedFacts } from '../../snapshot/derivedFacts.js';
 import { DeviceStore } from './deviceStore.js';
 import { UserStore } from './userStore.js';
 
@@ -16,6 +17,7 @@ export class ImportStores {
    * Re-draws the links between kinds once all files are in: devices to their primary user
    * (by UPN), ConfigMgr affinity to devices (by ResourceID) and users (by `DOMAIN\user`).
    * A later import of only the users export then still links the devices imported before.
+   * Then the facts derived from those links and from licences are brought up to date.
    */
   relink(): void {
     // Only rows whose link changes are written: rewriting 250,000 unchanged device rows (and
@@ -38,5 +40,6 @@ export class ImportStores {
       const userId = resolved && 'userId' in resolved ? resolved.userId : null;
       if (userId !== row.user_id) setUser.run(userId, row.id);
     }
+    refreshDerivedFacts(this.db);
   }
 }

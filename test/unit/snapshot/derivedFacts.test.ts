@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateDemoTenant } from '../../../electron/core/demo/generateDemoTenant.js';
+import { SERVICE_PLANS } from '../../../electron/core/licensing.js';
+import { refreshDerivedFacts } from '../../../electron/core/snapshot/derivedFacts.js';
+import { openSnapshot, type Snapshot } from '../../../electron/core/snapshot/openSnapshot.js';
+import { useTempDir } from '../../support/tempDir.js';
+
+const dir = useTempDir();
+
+/** Each stored fact next to its definition, written out independently of derivedFacts.ts. */
+const MISMATCHES = {
+  intune_a_enabled: `SELECT count(*) FROM users u WHERE u.intune_a_enabled <> EXISTS (
+      SELECT 1 FROM user_service_plans sp WHERE sp.user_id = u.id AND sp.service_plan_id = '${SERVICE_PLANS.INTUNE_A.id}' AND sp.capability_status = 'Enabled')`,
+  has_primary_affinity: `SELECT count(*) FROM devices d WHERE d.has_primary_affinity <> EXISTS (
+      SELECT 1 FROM user_device_affinity a WHERE (a.device_id = d.id OR a.device_resource_id = d.cm_resource_id) AND a.is_primary = 1 AND a.relation_active = 1)`,
+  in_category_collection: `SELECT count(*) FROM devices d WHERE d.in_category_collection <> EXISTS (
+      SELECT 1 FROM collection_members m JOIN collection_rules r ON r.collection_id = m.collection_id
+      WHERE m.resource_id = d.cm_resource_id AND r.rule_type = 'device_category')`,
+};
+
+function mismatches(snapshot: Snapshot): Record<string, number> {
+  return Object.fromEntries(Object.entries(MISMATCHES).map(([column, sql]) => [column, snapshot.db.prepare(sql).pluck().get() as number]));
+}
+
+function counts(snapshot: Snapshot) {
+  return snapshot.db
+    .prepare(
+      `SELECT (SELECT sum(intune_a_enabled) FROM users) AS licensed, (SELECT sum(has_primary_affinity) FROM devices) AS withAffinity,
+              (SELECT sum(in_category_collection) FROM devices) AS inCategoryCollection`,
+    )
+    .get() as { licensed: number; withAffinity: number; inCategoryCollection: number };
+}
+
+const NONE = { intune_a_enabled: 0, has_primary_affinity: 0, in_category_collection: 0 };
+
+describe('derived facts', () => {
+  it('the demo generator stores every fact as its definition says, and each occurs', () => {
+    const snapshot = openSnapshot(join(dir(), 'demo.mdmsnap'), { create: true });
+    generateDemoTenant(snapshot, { devices: 2000, seed: 3 });
+    expect(mismatches(snapshot)).toEqual(NONE);
+    const { licensed, withAffinity, inCategoryCollection } = counts(snapshot);
+    expect(licensed).toBeGreaterThan(0);
+    expect(withAffinity).toBeGreaterThan(0);
+    expect(inCategoryCollection).toBeGreaterThan(0);
+    snapshot.close();
+  });
+
+  it('a refresh follows changed inputs both ways and writes only the rows that change', () => {
+    const snapshot = openSnapshot(join(dir(), 'demo.mdmsnap'), { create: true });
+    generateDemoTenant(snapshot, { devices: 500, seed: 4 });
+    const db = snapshot.db;
+    db.exec(`UPDATE user_service_plans SET capability_status = 'Suspended' WHERE user_id IN (SELECT id FROM users WHERE intune_a_enabled = 1 LIMIT 5)`);
+    db.exec(`UPDATE user_device_affinity SET relation_active = 0 WHERE id IN (SELECT id FROM user_device_affinity WHERE is_primary = 1 LIMIT 7)`);
+    db.exec(`UPDATE collection_rules SET rule_type = 'direct' WHERE rule_type = 'device_category'`);
+    db.exec(`INSERT INTO user_service_plans (user_id, service_plan_id, capability_status)
+             SELECT id, '${SERVICE_PLANS.INTUNE_A.id.toUpperCase()}', 'Enabled' FROM users WHERE intune_a_enabled = 0 LIMIT 3
+             ON CONFLICT DO UPDATE SET capability_status = 'Enabled'`);
+    expect(Object.values(mismatches(snapshot)).every((n) => n > 0)).toBe(true);
+
+    refreshDerivedFacts(db);
+    expect(mismatches(snapshot)).toEqual(NONE);
+    expect(counts(snapshot).inCategoryCollection).toBe(0);
+    const written = db.prepare('SELECT total_changes()').pluck();
+    const before = written.get();
+    refreshDerivedFacts(db);
+    expect(written.get()).toBe(before);
+    snapshot.close();
+  });
+
+  it('opening a schema v2 snapshot computes the facts for the rows it already holds', () => {
+    const path = join(dir(), 'old.mdmsnap');
+    const created = openSnapshot(path, { create: true });
+    generateDemoTenant(created, { devices: 800, seed: 5 });
+    const expected = counts(created);
+    // Back to what a v2 app wrote: no derived columns.
+    created.db.exec(`ALTER TABLE users DROP COLUMN intune_a_enabled;
+      ALTER TABLE devices DROP COLUMN has_primary_affinity;
+      ALTER TABLE devices DROP COLUMN in_category_collection;
+      PRAGMA user_version = 2;`);
+    created.close();
+
+    const reopened = openSnapshot(path, { mustExist: true });
+    expect(reopened.db.pragma('user_version', { simple: true })).toBe(3);
+    expect(mismatches(reopened)).toEqual(NONE);
+    expect(counts(reopened)).toEqual(expected);
+    reopened.close();
+  });
+});
