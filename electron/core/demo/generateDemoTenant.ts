@@ -3,7 +3,6 @@ import { UserFacingError } from '../errors.js';
 import { SERVICE_PLANS, SKUS } from '../licensing.js';
 import { BatchedInsert } from '../snapshot/batchedInsert.js';
 import { withIndexesDeferred } from '../snapshot/deferIndexes.js';
-import { refreshDerivedFacts } from '../snapshot/derivedFacts.js';
 import type { Snapshot, SqliteDatabase } from '../snapshot/openSnapshot.js';
 import { IsoTimestampFormatter } from './isoTimestamp.js';
 import { SeededRandom, weightedTable, type WeightedTable } from './seededRandom.js';
@@ -269,7 +268,6 @@ class DemoTenantWriter {
     this.writeDevices();
     this.writeCollections();
     this.writeAppleTokens();
-    refreshDerivedFacts(this.snapshot.db);
     this.manifest.usersOverDeviceLimit = this.users.filter((user) => user.deviceCount > 5).length;
     this.snapshot.db
       .prepare('UPDATE engagement SET demo_manifest = ? WHERE id = 1')
@@ -313,14 +311,15 @@ class DemoTenantWriter {
     // SQL: each value bound from JavaScript costs more than SQLite computing it.
     const insertUser = new BatchedInsert(
       db,
-      (values) => `WITH new_user (id, upn, entra_object_id, display_name, sam, account_enabled, usage_location, in_entra, is_dem)
-         AS (${values})
+      (values) => `WITH new_user (id, upn, entra_object_id, display_name, sam, account_enabled, usage_location, in_entra, is_dem,
+         intune_a_enabled) AS (${values})
        INSERT INTO users (id, upn, entra_object_id, display_name, mail, on_prem_domain, on_prem_sam, cm_unique_user_name,
-         cm_resource_id, account_enabled, usage_location, user_type, in_entra, is_dem)
+         cm_resource_id, account_enabled, usage_location, user_type, in_entra, is_dem, intune_a_enabled)
        SELECT id, upn, entra_object_id, display_name, CASE in_entra WHEN 1 THEN upn END, '${DEMO_NETBIOS_DOMAIN}', sam,
-         '${DEMO_NETBIOS_DOMAIN}\\' || sam, ${FIRST_USER_RESOURCE_ID - 1} + id, account_enabled, usage_location, 'Member', in_entra, is_dem
+         '${DEMO_NETBIOS_DOMAIN}\\' || sam, ${FIRST_USER_RESOURCE_ID - 1} + id, account_enabled, usage_location, 'Member', in_entra, is_dem,
+         intune_a_enabled
        FROM new_user`,
-      '(?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     // The licence situation of user N is licenceKinds[N - 1] (an index into LICENCE_KINDS);
     // the licence and plan rows are then written by three INSERT … SELECT statements.
@@ -345,21 +344,27 @@ class DemoTenantWriter {
       const inEntra = profile !== 'notInEntra';
       const cmResourceId = FIRST_USER_RESOURCE_ID + index;
       const uniqueUserName = `${DEMO_NETBIOS_DOMAIN}\\${sam}`;
+      // Drawn in this order, user by user, so that the random sequence stays what it always was.
+      const entraObjectId = inEntra ? random.guid() : null;
+      const accountEnabled = random.chance(0.97) ? 1 : 0;
+      const usageLocation = random.pick(USAGE_LOCATIONS);
+      const licenceKind = licenceKindOf(profile, profile === 'intune' || profile === 'demAccount' ? random.chance(0.6) : false);
+      licenceKinds[index] = licenceKind;
       insertUser.add(
         id,
         // A user missing from Entra keeps the UPN ConfigMgr knows, which matches nothing in Azure AD.
         inEntra ? upn : `${sam}@corp.${DEMO_DOMAIN}`,
-        inEntra ? random.guid() : null,
+        entraObjectId,
         displayName,
         sam,
-        random.chance(0.97) ? 1 : 0,
-        random.pick(USAGE_LOCATIONS),
+        accountEnabled,
+        usageLocation,
         inEntra ? 1 : 0,
         isDem ? 1 : 0,
+        // The derived fact (see derivedFacts.ts), written with the row: writeLicences adds the plans.
+        LICENCE_KINDS[licenceKind]!.plans.some(([name, status]) => name === 'INTUNE_A' && status === 'Enabled') ? 1 : 0,
       );
       this.manifest.usersByLicence[profile]++;
-      // Drawn here, in user order, so that the random sequence stays what it always was.
-      licenceKinds[index] = licenceKindOf(profile, profile === 'intune' || profile === 'demAccount' ? random.chance(0.6) : false);
 
       const user: DemoUser = { id, upn, upnLocal, cmResourceId, uniqueUserName, firstName: first, deviceCount: 0 };
       (isDem ? this.demUsers : this.users).push(user);
@@ -436,7 +441,8 @@ class DemoTenantWriter {
        INSERT INTO devices (id, intune_device_id, cm_resource_id, entra_device_id, serial_number, imei, name, management_name,
          platform, os, os_version, model, manufacturer, ownership, ownership_raw, enrollment_type, enrollment_type_raw,
          management_agent, management_agent_raw, category, category_id, primary_user_id, primary_user_upn, enrolled_by_user_id,
-         last_check_in, enrolled_at, mdm_cert_expires_at, compliance, compliance_raw, cm_enrollment_status, cm_client_type)
+         last_check_in, enrolled_at, mdm_cert_expires_at, compliance, compliance_raw, cm_enrollment_status, cm_client_type,
+         has_primary_affinity, in_category_collection)
        SELECT id, intune_device_id, ${FIRST_DEVICE_RESOURCE_ID - 1} + id, entra_device_id, serial_number, imei, name, management_name,
          platform, os, os_version, model, manufacturer,
          CASE company_owned WHEN 1 THEN 'company' ELSE 'personal' END,
@@ -445,7 +451,11 @@ class DemoTenantWriter {
          CASE management_agent WHEN 'eas' THEN 'Exchange ActiveSync' WHEN 'configurationManagerClientMdm' THEN 'Co-managed' ELSE 'Intune' END,
          category, category_id, primary_user_id, primary_user_upn, enrolled_by_user_id,
          last_check_in, enrolled_at, mdm_cert_expires_at, compliance, compliance,
-         CASE WHEN primary_user_id IS NULL THEN 1 ELSE 2 END, 3
+         CASE WHEN primary_user_id IS NULL THEN 1 ELSE 2 END, 3,
+         -- The derived facts (see derivedFacts.ts), written with the row rather than by a second pass:
+         -- every device with a primary user gets an active primary affinity row (writeDevices),
+         -- every category a Device Category Rule collection of its devices (writeCollections).
+         primary_user_id IS NOT NULL, category_id IS NOT NULL
        FROM new_device`,
       '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );

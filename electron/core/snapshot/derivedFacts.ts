@@ -14,13 +14,14 @@ import type { SqliteDatabase } from './openSnapshot.js';
  * - `devices.in_category_collection`: the device's ResourceID is a member of a collection that
  *   has a Device Category rule.
  *
- * Every writer of their inputs (imports, the demo generator) calls refreshDerivedFacts in its
- * transaction, after its rows are in. Only rows whose fact changes are written.
+ * Every import calls refreshDerivedFacts in its transaction, after its rows are in; only rows
+ * whose fact changes are written. The demo generator, which knows each fact as it writes a
+ * row, writes them with the row (derivedFacts.test.ts checks it against these definitions).
  */
 // Written as `x IN (subquery)`: SQLite builds each subquery's set once per statement, so a
-// refresh costs one pass over the table whether or not the inputs' indexes exist (imports and
-// the demo generator run it while they hold some indexes back). coalesce() turns the NULL of
-// a NULL ResourceID into "no".
+// refresh costs one pass over the table whether or not the inputs' indexes exist (an import
+// runs it while it holds some indexes back). coalesce() turns the NULL of a NULL ResourceID
+// into "no".
 const FACTS: readonly { table: string; column: string; fact: string }[] = [
   {
     table: 'users',

@@ -35,7 +35,7 @@ function counts(snapshot: Snapshot) {
 const NONE = { intune_a_enabled: 0, has_primary_affinity: 0, in_category_collection: 0 };
 
 describe('derived facts', () => {
-  it('the demo generator stores every fact as its definition says, and each occurs', () => {
+  it('the demo generator writes every fact with its row as its definition says, and each occurs', () => {
     const snapshot = openSnapshot(join(dir(), 'demo.mdmsnap'), { create: true });
     generateDemoTenant(snapshot, { devices: 2000, seed: 3 });
     expect(mismatches(snapshot)).toEqual(NONE);
