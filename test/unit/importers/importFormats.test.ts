@@ -67,6 +67,22 @@ describe('Intune device export', () => {
   });
 });
 
+describe('re-importing one export keeps what the others brought', () => {
+  it('ConfigMgr affinity survives a re-import of the ConfigMgr devices it names', async () => {
+    const devices = h.csv('dev.csv', [['ResourceID', 'Name', 'SMSID'], ['100', 'PC1', 'G1'], ['200', 'PC2', 'G2']]);
+    const affinity = h.csv('uda.csv', [['MachineResourceID', 'UniqueUserName', 'Types'], ['100', 'CONTOSO\\ann', '1']]);
+    const snapshot = h.open();
+    await h.importInto(snapshot, [devices, affinity]);
+    const linked = `SELECT d.name, d.has_primary_affinity FROM user_device_affinity a JOIN devices d ON d.id = a.device_id`;
+    expect(rows(snapshot, linked)).toEqual([{ name: 'PC1', has_primary_affinity: 1 }]);
+
+    await h.importInto(snapshot, [devices]);
+    expect(rows(snapshot, 'SELECT count(*) AS n FROM user_device_affinity')).toEqual([{ n: 1 }]);
+    expect(rows(snapshot, linked)).toEqual([{ name: 'PC1', has_primary_affinity: 1 }]);
+    snapshot.close();
+  });
+});
+
 describe('Microsoft Graph JSON', () => {
   const device = (id: string, extra: object = {}) => ({ id, deviceName: `G-${id}`, managedDeviceOwnerType: 'company', managementAgent: 'configurationManagerClientMdm', complianceState: 'compliant', operatingSystem: 'iOS', serialNumber: `GS-${id}`, deviceEnrollmentType: 'appleBulkWithUser', userPrincipalName: 'ann@contoso.com', ...extra });
 

@@ -145,10 +145,17 @@ export class DeviceStore {
       .pluck();
   }
 
-  /** Forgets what a source said: its device_sources rows, and devices no other source knows. */
+  /**
+   * Forgets what a source said: its device_sources rows, and devices no other source knows.
+   * ConfigMgr affinity rows are another export's data: they are unhooked from the devices
+   * first (the schema would cascade the delete to them) and the import's relink step points
+   * them at the re-imported devices by ResourceID.
+   */
   clearSource(source: string): void {
     this.db.prepare('DELETE FROM device_sources WHERE source = ?').run(source);
-    this.db.prepare('DELETE FROM devices WHERE NOT EXISTS (SELECT 1 FROM device_sources s WHERE s.device_id = devices.id)').run();
+    const orphaned = 'SELECT d.id FROM devices d WHERE NOT EXISTS (SELECT 1 FROM device_sources s WHERE s.device_id = d.id)';
+    this.db.prepare(`UPDATE user_device_affinity SET device_id = NULL WHERE device_id IN (${orphaned})`).run();
+    this.db.prepare(`DELETE FROM devices WHERE id IN (${orphaned})`).run();
   }
 
   /**
