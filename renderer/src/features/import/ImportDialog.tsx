@@ -19,6 +19,7 @@ import {
   TableCell,
   TableHeader,
   TableHeaderCell,
+  tableHeaderCellClassNames,
   TableRow,
   makeStyles,
   tokens,
@@ -34,6 +35,8 @@ const useStyles = makeStyles({
   surface: { maxWidth: '920px', width: '92vw' },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  // A header cell lays its label out in a flex button: text-align does not reach it.
+  numberHeader: { [`& .${tableHeaderCellClassNames.button}`]: { justifyContent: 'flex-end' } },
   problem: { color: tokens.colorPaletteRedForeground1 },
   muted: { color: tokens.colorNeutralForeground3 },
   fileName: { wordBreak: 'break-all' },
@@ -78,7 +81,7 @@ export function ImportDialog() {
                     <TableRow>
                       <TableHeaderCell>File</TableHeaderCell>
                       <TableHeaderCell>Detected kind</TableHeaderCell>
-                      <TableHeaderCell className={styles.number}>Rows</TableHeaderCell>
+                      <TableHeaderCell className={styles.numberHeader}>Rows</TableHeaderCell>
                       <TableHeaderCell aria-label="Remove" />
                     </TableRow>
                   </TableHeader>
@@ -133,9 +136,9 @@ export function ImportDialog() {
                     <TableRow>
                       <TableHeaderCell>File</TableHeaderCell>
                       <TableHeaderCell>Result</TableHeaderCell>
-                      <TableHeaderCell className={styles.number}>Accepted</TableHeaderCell>
-                      <TableHeaderCell className={styles.number}>Rejected</TableHeaderCell>
-                      <TableHeaderCell className={styles.number}>Warnings</TableHeaderCell>
+                      <TableHeaderCell className={styles.numberHeader}>Accepted</TableHeaderCell>
+                      <TableHeaderCell className={styles.numberHeader}>Rejected</TableHeaderCell>
+                      <TableHeaderCell className={styles.numberHeader}>Warnings</TableHeaderCell>
                       <TableHeaderCell aria-label="Rejected rows" />
                     </TableRow>
                   </TableHeader>
