@@ -79,6 +79,12 @@ export class CsvTokenizer {
     let start = 0;
     let newline = -1; // next line feed at or after the position, or `length` when none
     let nextDelimiter = -1;
+    /** Index of the delimiter or line feed ending the field at `from`, the text end when final, else -1. */
+    const fieldEnd = (from: number): number => {
+      if (newline < from) newline = lineFeedFrom(text, from);
+      if (nextDelimiter < from) nextDelimiter = delimiterFrom(text, delimiter, from);
+      return nextDelimiter < newline ? nextDelimiter : newline < length ? newline : final ? length : -1;
+    };
     while (start < length) {
       const values: string[] = [];
       let at = start;
@@ -108,18 +114,14 @@ export class CsvTokenizer {
           }
           at = close + 1;
           // Text after the closing quote up to the next delimiter is kept (`"a"b` reads as `ab`).
-          if (newline < at) newline = lineFeedFrom(text, at);
-          if (nextDelimiter < at) nextDelimiter = delimiterFrom(text, delimiter, at);
-          const next = nextDelimiter < newline ? nextDelimiter : newline < length ? newline : final ? length : -1;
+          const next = fieldEnd(at);
           if (next === -1) return start;
           if (next > at) value += text.slice(at, next).replace(/\r$/, '');
           for (let i = value.indexOf('\n'); i !== -1; i = value.indexOf('\n', i + 1)) breaks++;
           values.push(wanted === null || wanted[column] === true ? value : '');
           at = next;
         } else {
-          if (newline < at) newline = lineFeedFrom(text, at);
-          if (nextDelimiter < at) nextDelimiter = delimiterFrom(text, delimiter, at);
-          const next = nextDelimiter < newline ? nextDelimiter : newline < length ? newline : final ? length : -1;
+          const next = fieldEnd(at);
           if (next === -1) return start;
           if (next === at) values.push('');
           else if (wanted !== null && wanted[column] !== true) values.push('');

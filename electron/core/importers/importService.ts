@@ -1,7 +1,7 @@
 import { UserFacingError, isUserFacingError, type UserErrorCode } from '../errors.js';
 import { deferIndexes } from '../snapshot/deferIndexes.js';
 import type { Snapshot, SqliteDatabase } from '../snapshot/openSnapshot.js';
-import type { ImportKind, RowIssues, WriteContext } from './importKind.js';
+import type { ImportKind, RowIssues, RowWriter, WriteContext } from './importKind.js';
 import { importKindById } from './importKinds.js';
 import { resolveImportInput, sha256File, type ImportInput } from './importInput.js';
 import { openImportFile, type OpenedImportFile, type ParsedRecord, type StreamWatch } from './readImportFile.js';
@@ -322,7 +322,7 @@ async function importOneFile(
     where = { line, prefix };
     return issues;
   };
-  const writer = kind.writer(context) as { write(row: unknown, issues: RowIssues): boolean; end?(): void };
+  const writer = kind.writer(context) as RowWriter<unknown>;
   for await (const record of opened.records((line) => at(line))) {
     const row = locate(record, at);
     if (writer.write(row, issues)) accepted++;

@@ -42,6 +42,7 @@ const FACTS: readonly { table: string; column: string; fact: string }[] = [
   },
 ];
 
+/** Facts are 0 or 1, so a row whose fact differs flips: the fact is evaluated once per row. */
 export function refreshDerivedFacts(db: SqliteDatabase): void {
-  for (const { table, column, fact } of FACTS) db.prepare(`UPDATE ${table} SET ${column} = (${fact}) WHERE ${column} <> (${fact})`).run();
+  for (const { table, column, fact } of FACTS) db.prepare(`UPDATE ${table} SET ${column} = 1 - ${column} WHERE ${column} <> (${fact})`).run();
 }

@@ -109,11 +109,8 @@ export class DeviceStore {
   private readonly anyCandidate;
 
   constructor(private readonly db: SqliteDatabase) {
-    const names = COLUMNS.map(([, column]) => column);
-    this.insert = db.prepare(
-      // Positional parameters: binding 28 named ones per row costs more than the insert itself.
-      `INSERT INTO devices (${names.join(', ')}) VALUES (${COLUMNS.map(([fact]) => (fact === 'platform' ? `coalesce(?, 'unknown')` : '?')).join(', ')})`,
-    );
+    // Positional parameters: binding 28 named ones per row costs more than the insert itself.
+    this.insert = db.prepare(insertSql(1));
     this.update = db.prepare(
       `UPDATE devices SET ${COLUMNS.map(([fact, column]) =>
         fact === 'platform'
@@ -339,6 +336,7 @@ class BulkSourceWriter implements SourceWriter {
   }
 }
 
+/** An INSERT of `rows` devices in COLUMNS order; a missing platform is stored as 'unknown'. */
 function insertSql(rows: number): string {
   const tuple = `(${COLUMNS.map(([fact]) => (fact === 'platform' ? `coalesce(?, 'unknown')` : '?')).join(', ')})`;
   return `INSERT INTO devices (${COLUMNS.map(([, column]) => column).join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`;
