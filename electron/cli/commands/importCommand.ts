@@ -58,7 +58,7 @@ export const importCommand: CliCommand = {
     } finally {
       snapshot.close();
       // A snapshot this run created for an import that did not happen is not left behind.
-      if (!committed && !existed) for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
+      if (!committed && !existed) for (const suffix of ['', '-journal']) rmSync(`${db}${suffix}`, { force: true });
     }
     return committed ? 0 : 1;
   },

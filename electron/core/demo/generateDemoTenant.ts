@@ -177,39 +177,24 @@ export function generateDemoTenant(snapshot: Snapshot, options: DemoTenantOption
   const generate = db.transaction(() =>
     withIndexesDeferred(db, BULK_TABLES, () => new DemoTenantWriter(snapshot, options).write()),
   );
-  return withBulkLoadSettings(db, generate);
+  return withForeignKeysOff(db, generate);
 }
 
 /**
- * Connection settings for the one big load transaction, restored afterwards. Both pragmas are
- * no-ops inside a transaction, so they are set around it.
- *
- * - A rollback journal instead of the WAL: in WAL mode every page of the new ~350 MB (250k
- *   devices) is written twice, into the WAL with a checksum per frame and then copied into
- *   the file by the checkpoint on close. With a rollback journal the pages go straight into
- *   the file, and the journal holds only the few pages that existed before the load (the
- *   empty schema). It is just as safe: a crash mid-load leaves a hot journal that rolls the
- *   file back to the empty snapshot on next open. synchronous = FULL while in that mode,
- *   because NORMAL is only crash-safe with WAL.
- * - Foreign keys off: every reference the generator writes points at a row it wrote moments
- *   before, in the same transaction; checking each costs a b-tree lookup per reference
- *   (measured: half of SQLite's own cost of inserting a device). The unit tests
- *   (generateDemoTenantBulkLoad.test.ts) run foreign_key_check on the result.
+ * Runs the load with foreign-key checks off, restoring them afterwards (the pragma is a no-op
+ * inside a transaction, so it is set around it). Every reference the generator writes points
+ * at a row it wrote moments before, in the same transaction; checking each costs a b-tree
+ * lookup per reference (measured: half of SQLite's own cost of inserting a device). The unit
+ * tests (generateDemoTenantBulkLoad.test.ts) run foreign_key_check on the result.
  */
-function withBulkLoadSettings<T>(db: SqliteDatabase, load: () => T): T {
+function withForeignKeysOff<T>(db: SqliteDatabase, load: () => T): T {
   if (db.inTransaction) return load();
-  const journalMode = db.pragma('journal_mode', { simple: true }) as string;
-  const synchronous = db.pragma('synchronous', { simple: true }) as number;
   const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
-  db.pragma('journal_mode = DELETE');
-  db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = OFF');
   try {
     return load();
   } finally {
     db.pragma(`foreign_keys = ${foreignKeys}`);
-    db.pragma(`synchronous = ${synchronous}`);
-    db.pragma(`journal_mode = ${journalMode}`);
   }
 }
 

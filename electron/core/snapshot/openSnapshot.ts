@@ -41,10 +41,7 @@ export class Snapshot {
   }
 
   close(): void {
-    if (!this.db.open) return;
-    // Fold the WAL back into the main file so the snapshot can be copied as one file.
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
-    this.db.close();
+    if (this.db.open) this.db.close();
   }
 }
 
@@ -68,11 +65,10 @@ export function openSnapshot(path: string, options: OpenSnapshotOptions = {}): S
   }
   try {
     if (fileExists) verifyOpenedSnapshot(db, basename(path));
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+    applyJournalSettings(db);
     db.pragma('foreign_keys = ON');
     // Imports and the demo generator write hundreds of thousands of rows into a dozen indexes;
-    // the default 2 MB page cache makes each transaction spill to the WAL over and over.
+    // the default 2 MB page cache makes each transaction spill to the journal over and over.
     db.pragma('cache_size = -262144');
     if (!fileExists) db.pragma(`application_id = ${SNAPSHOT_APPLICATION_ID}`);
     migrate(db, (options.now ?? (() => new Date()))());
@@ -81,6 +77,28 @@ export function openSnapshot(path: string, options: OpenSnapshotOptions = {}): S
     db.close();
     throw error;
   }
+}
+
+/**
+ * A rollback journal, not the WAL, for two reasons.
+ *
+ * - The snapshot is a document that consultants copy and hand over while the app may still
+ *   have it open. With a rollback journal every committed transaction is in the `.mdmsnap`
+ *   itself; with the WAL the newest ones live in a `-wal` file beside it until a checkpoint.
+ * - The big writes are bulk loads into a fresh snapshot (the first import of an engagement,
+ *   the demo tenant). The WAL writes each of their pages twice, into the WAL and then into
+ *   the file at the checkpoint; a rollback journal writes pages beyond the file's old end
+ *   straight into the file and journals only the pages that existed before. Measured on a
+ *   250,000-row Intune import: about 2 s of 12 s less.
+ *
+ * synchronous = FULL, because NORMAL is crash-safe only with the WAL. A crash mid-transaction
+ * leaves a hot journal that SQLite rolls back on the next open. A snapshot written in WAL mode
+ * by an earlier build is converted here (SQLite folds its WAL in first); if another connection
+ * holds it open, SQLite keeps the WAL for now, which is slower but equally correct.
+ */
+function applyJournalSettings(db: SqliteDatabase): void {
+  db.pragma('journal_mode = DELETE');
+  db.pragma('synchronous = FULL');
 }
 
 /** The header looked right; now make SQLite read the schema, which exposes corruption. */

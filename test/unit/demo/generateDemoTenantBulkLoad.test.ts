@@ -4,9 +4,9 @@ import { generateDemoTenant } from '../../../electron/core/demo/generateDemoTena
 import { openSnapshot } from '../../../electron/core/snapshot/openSnapshot.js';
 import { useTempDir } from '../../support/tempDir.js';
 
-// The generator loads with foreign-key checks off and a rollback journal (see
-// withBulkLoadSettings); these pin down that the result is still consistent and that the
-// connection is handed back as openSnapshot configured it.
+// The generator loads with foreign-key checks off (see withForeignKeysOff); these pin down
+// that the result is still consistent and that the connection is handed back as openSnapshot
+// configured it.
 describe('generateDemoTenant bulk load', () => {
   const tempDir = useTempDir();
 
@@ -32,7 +32,7 @@ describe('generateDemoTenant bulk load', () => {
       foreignKeys: snapshot.db.pragma('foreign_keys', { simple: true }),
     });
     const before = settings();
-    expect(before).toEqual({ journal: 'wal', synchronous: 1, foreignKeys: 1 });
+    expect(before).toEqual({ journal: 'delete', synchronous: 2, foreignKeys: 1 });
     generateDemoTenant(snapshot, { devices: 200, seed: 1 });
     expect(settings()).toEqual(before);
     // Also after a refused run.

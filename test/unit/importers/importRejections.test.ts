@@ -26,7 +26,7 @@ describe('files that cannot be read at all', () => {
   it.each(BAD_FILES)('rejects %s whole, naming it, and leaves the snapshot byte-identical', async (_case, make, message) => {
     const snapshot = h.open();
     await h.importInto(snapshot, [h.csv('good.csv', [INTUNE_HEADERS, intuneRow(1), intuneRow(2)])]);
-    snapshot.close(); // folds the WAL into the file, so the hash covers everything
+    snapshot.close();
     const before = sha256OfFile(snapshot.path);
 
     const bad = make();

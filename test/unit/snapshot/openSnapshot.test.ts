@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../../electron/core/errors.js';
@@ -13,10 +13,11 @@ import { useTempDir } from '../../support/tempDir.js';
 describe('openSnapshot', () => {
   const tempDir = useTempDir();
 
-  it('creates a snapshot with WAL, foreign keys, the application id and the latest schema', () => {
+  it('creates a snapshot with a rollback journal, foreign keys, the application id and the latest schema', () => {
     const path = join(tempDir(), 'new.mdmsnap');
     const snapshot = openSnapshot(path, { create: true, now: () => new Date('2026-01-02T03:04:05Z') });
-    expect(snapshot.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(snapshot.db.pragma('journal_mode', { simple: true })).toBe('delete');
+    expect(snapshot.db.pragma('synchronous', { simple: true })).toBe(2);
     expect(snapshot.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(snapshot.db.pragma('application_id', { simple: true })).toBe(SNAPSHOT_APPLICATION_ID);
     expect(snapshot.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
@@ -25,6 +26,38 @@ describe('openSnapshot', () => {
     expect(engagement.created_by_app_version).toMatch(/^\d+\.\d+\.\d+/);
     snapshot.close();
     expect(existsSync(`${path}-wal`)).toBe(false);
+  });
+
+  it('keeps every commit in the file itself, so a copy taken while the app is open is complete', () => {
+    const path = join(tempDir(), 'open.mdmsnap');
+    const snapshot = openSnapshot(path, { create: true });
+    snapshot.db.prepare("UPDATE engagement SET customer = 'Contoso'").run();
+    const copy = join(tempDir(), 'copy.mdmsnap');
+    copyFileSync(path, copy);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    const copied = openSnapshot(copy, { mustExist: true });
+    expect(copied.db.prepare('SELECT customer FROM engagement').pluck().get()).toBe('Contoso');
+    copied.close();
+    snapshot.close();
+  });
+
+  it('converts a snapshot an earlier build left in WAL mode, with the commits still in its WAL', () => {
+    const path = join(tempDir(), 'wal.mdmsnap');
+    openSnapshot(path, { create: true }).close();
+    const earlier = new Database(path);
+    earlier.pragma('journal_mode = WAL');
+    earlier.pragma('wal_autocheckpoint = 0');
+    earlier.prepare("UPDATE engagement SET customer = 'Fabrikam'").run();
+    // Simulate the earlier build exiting without a checkpoint: copy the file and its WAL.
+    const copy = join(tempDir(), 'wal-copy.mdmsnap');
+    copyFileSync(path, copy);
+    copyFileSync(`${path}-wal`, `${copy}-wal`);
+    earlier.close();
+    const reopened = openSnapshot(copy, { mustExist: true });
+    expect(reopened.db.pragma('journal_mode', { simple: true })).toBe('delete');
+    expect(reopened.db.prepare('SELECT customer FROM engagement').pluck().get()).toBe('Fabrikam');
+    reopened.close();
+    expect(existsSync(`${copy}-wal`)).toBe(false);
   });
 
   it('reopens an existing snapshot with its data', () => {
