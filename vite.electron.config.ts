@@ -2,11 +2,16 @@ import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
 
 // Main (ESM) and preload (CommonJS: sandboxed preloads cannot be ES modules) for Electron.
-// Native and Electron modules stay external; everything else is bundled.
+// Native and Electron modules stay external; everything else is bundled. The import's CSV
+// tokenizer worker is a second entry of the main build, emitted beside main.js, where
+// offThreadTokenizer.ts looks for it.
 const external = ['electron', 'better-sqlite3', 'electron-log', 'electron-log/main', ...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
 export default defineConfig(({ mode }) => {
   const preload = mode === 'preload';
+  const entry: Record<string, string> = preload
+    ? { preload: 'electron/shell/preload.ts' }
+    : { main: 'electron/shell/main.ts', csvTokenizerWorker: 'electron/core/importers/csvTokenizerWorker.ts' };
   return {
     build: {
       outDir: 'dist-electron',
@@ -16,9 +21,9 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       ssr: true,
       lib: {
-        entry: preload ? 'electron/shell/preload.ts' : 'electron/shell/main.ts',
+        entry,
         formats: [preload ? 'cjs' : 'es'],
-        fileName: () => (preload ? 'preload.cjs' : 'main.js'),
+        fileName: (_format, name) => (preload ? `${name}.cjs` : `${name}.js`),
       },
       rollupOptions: { external },
     },

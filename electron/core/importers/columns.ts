@@ -1,4 +1,5 @@
 import { normalizeHeader } from './csvReader.js';
+import { cellOf, recordWidth, type RecordBatch } from './recordBatch.js';
 
 export interface ColumnDefinition {
   /** Header names as exports write them; the first is the one a blank template uses. */
@@ -25,7 +26,7 @@ export interface ColumnBinding<Field extends string> {
   /** Positions of the header's columns the kind reads. */
   readonly positions: readonly number[];
   /** Reuses one row object per record; callers must not keep it. */
-  row(values: string[], line: number): CsvRow<Field>;
+  row(batch: RecordBatch, record: number): CsvRow<Field>;
 }
 
 /** Maps a kind's fields to column positions in one file's header. */
@@ -42,19 +43,19 @@ export function bindColumns<Field extends string>(spec: ColumnSpec<Field>, heade
     index[field] = found ?? -1;
     if (found === undefined && spec[field].required) missingRequired.push(field);
   }
-  let current: string[] = [];
-  let currentLine = 0;
+  let batch: RecordBatch | null = null;
+  let record = 0;
   const row: CsvRow<Field> = {
     get line() {
-      return currentLine;
+      return batch!.recordLines[record]!;
     },
     get width() {
-      return current.length;
+      return recordWidth(batch!, record);
     },
     get(field) {
       const at = index[field];
       if (at < 0) return null;
-      const value = current[at]?.trim();
+      const value = cellOf(batch!, record, at)?.trim();
       return value ? value : null;
     },
     header(field) {
@@ -65,9 +66,9 @@ export function bindColumns<Field extends string>(spec: ColumnSpec<Field>, heade
   return {
     missingRequired,
     positions: Object.values<number>(index).filter((at) => at >= 0),
-    row(values, line) {
-      current = values;
-      currentLine = line;
+    row(records, at) {
+      batch = records;
+      record = at;
       return row;
     },
   };

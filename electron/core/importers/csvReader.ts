@@ -1,13 +1,10 @@
 import { UserFacingError } from '../errors.js';
-import { CsvSyntaxError, CsvTokenizer, type TokenizedRecord } from './csvTokenizer.js';
+import { InThreadTokenizer, type ChunkTokenizer } from './chunkTokenizer.js';
+import { CsvSyntaxError, CsvTokenizer } from './csvTokenizer.js';
+import { OffThreadTokenizer } from './offThreadTokenizer.js';
+import { EMPTY_BATCH, RecordBatchBuilder, cellsOf, recordCount, type RecordBatch } from './recordBatch.js';
 
 export type CsvDelimiter = ',' | ';' | '\t';
-
-export interface CsvRecord {
-  /** 1-based line of the file on which the record starts (multi-line fields count). */
-  readonly line: number;
-  readonly values: string[];
-}
 
 export interface CsvTable {
   readonly delimiter: CsvDelimiter;
@@ -16,13 +13,15 @@ export interface CsvTable {
   /** Line of the header record (2 when a PowerShell `#TYPE` line precedes it). */
   readonly headerLine: number;
   /** The records after the header, in the batches the tokenizer completes them in. */
-  readonly records: AsyncIterable<readonly CsvRecord[]>;
+  readonly records: AsyncIterable<RecordBatch>;
   /**
-   * Cells of the other columns read as '' (records keep their width): a kind reads 20 of an
-   * Intune export's 48 columns, and every cell cut out of the text costs. Call it before
+   * Cells of the other columns may read as '' (records keep their width): a kind reads 20 of
+   * an Intune export's 48 columns, and every cell cut out of the text costs. Call it before
    * iterating the records.
    */
   keepOnly(columns: readonly number[]): void;
+  /** Stops reading when the records will not be iterated to the end (another file failed first). */
+  close(): void;
 }
 
 /**
@@ -99,13 +98,30 @@ function csvFailure(fileName: string, error: unknown): UserFacingError {
   return new UserFacingError('invalid_input', `${fileName}: could not be read (${(error as Error).message}).`);
 }
 
+export interface OpenCsvOptions {
+  /** Tokenize on a worker thread (big files; see OffThreadTokenizer). */
+  readonly offThread?: boolean;
+}
+
 /**
- * Streams a UTF-8 CSV export (see utf8Chunks): delimiter detected, PowerShell `#TYPE` line skipped, quoted fields
- * with embedded quotes, delimiters and newlines, CRLF or LF. Records are yielded as they are
- * parsed; nothing holds the whole file. A file that ends inside a quoted field fails with a
- * UserFacingError naming the file, so the caller rolls its transaction back.
+ * Chunks handed to the tokenizer ahead of the records being read: enough to keep a worker
+ * busy while the import thread writes, little enough to bound memory (256 KB chunks).
  */
-export async function openCsv(utf8: AsyncIterable<Buffer>, fileName: string): Promise<CsvTable> {
+const CHUNKS_IN_FLIGHT = 4;
+
+/**
+ * Streams a UTF-8 CSV export (see utf8Chunks): delimiter detected, PowerShell `#TYPE` line
+ * skipped, quoted fields with embedded quotes, delimiters and newlines, CRLF or LF. Records
+ * are yielded as they are parsed; nothing holds the whole file. A file that ends inside a
+ * quoted field fails with a UserFacingError naming the file, so the caller rolls its
+ * transaction back.
+ *
+ * The first part of the file, up to its last line feed, is tokenized here, so the header is
+ * known at once; the rest goes to a ChunkTokenizer that carries on where this one stopped,
+ * on this thread or, with `offThread`, on a worker. (A line feed byte never falls inside a
+ * UTF-8 character, so the cut leaves no half character in a decoder.)
+ */
+export async function openCsv(utf8: AsyncIterable<Buffer>, fileName: string, options: OpenCsvOptions = {}): Promise<CsvTable> {
   const chunks = utf8[Symbol.asyncIterator]();
   let prefix: Buffer;
   let done: boolean;
@@ -123,61 +139,80 @@ export async function openCsv(utf8: AsyncIterable<Buffer>, fileName: string): Pr
   const firstLineEnd = prefix.indexOf(NEWLINE);
   const delimiter = detectDelimiter((firstLineEnd === -1 ? prefix : prefix.subarray(0, firstLineEnd)).toString('utf8'));
 
-  const decoder = new TextDecoder('utf-8');
+  const cut = done ? prefix.length : prefix.lastIndexOf(NEWLINE) + 1;
   const tokenizer = new CsvTokenizer(delimiter, MAX_RECORD_CHARS, 1 + lineOffset);
-  // Records go up in batches: one await per chunk of the file, not one per record.
-  async function* tokenized(): AsyncGenerator<TokenizedRecord[]> {
-    let out: TokenizedRecord[] = [];
-    tokenizer.push(decoder.decode(prefix, { stream: true }), out);
-    if (!done) {
-      for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-        tokenizer.push(decoder.decode(next.value, { stream: true }), out);
-        if (out.length > 0) {
-          yield out;
-          out = [];
-        }
-      }
-    }
-    tokenizer.push(decoder.decode(), out);
-    tokenizer.end(out);
-    yield out;
+  const first = new RecordBatchBuilder();
+  try {
+    tokenizer.push(new TextDecoder('utf-8').decode(prefix.subarray(0, cut)), first);
+    if (done) tokenizer.end(first);
+  } catch (error) {
+    throw csvFailure(fileName, error);
   }
-  const iterator = tokenized();
-  const read = async (): Promise<TokenizedRecord[] | undefined> => {
+  const rest: ChunkTokenizer =
+    options.offThread && !done
+      ? new OffThreadTokenizer({ delimiter, maxRecordChars: MAX_RECORD_CHARS, remainder: tokenizer.remainder() })
+      : new InThreadTokenizer(tokenizer);
+
+  // Batches in file order: the first part's, then the rest's with up to CHUNKS_IN_FLIGHT
+  // chunks handed over ahead of the batch being yielded. A failed chunk's promise may wait in
+  // the queue while the next chunk is read: the no-op catch keeps it from counting as an
+  // unhandled rejection, and it still rejects where it is awaited, in order.
+  async function* batches(): AsyncGenerator<RecordBatch> {
+    const inFlight: Promise<RecordBatch>[] = [];
+    const handOver = (batch: Promise<RecordBatch>) => {
+      batch.catch(() => {});
+      inFlight.push(batch);
+    };
     try {
-      const next = await iterator.next();
-      return next.done ? undefined : next.value;
+      yield first.take();
+      if (done) return;
+      if (cut < prefix.length) handOver(rest.push(prefix.subarray(cut)));
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+        handOver(rest.push(next.value));
+        while (inFlight.length >= CHUNKS_IN_FLIGHT) yield await inFlight.shift()!;
+      }
+      handOver(rest.finish());
+      for (const batch of inFlight) yield await batch;
     } catch (error) {
       throw csvFailure(fileName, error);
+    } finally {
+      rest.close();
     }
+  }
+  const iterator = batches();
+  const read = async (): Promise<RecordBatch | undefined> => {
+    const next = await iterator.next();
+    return next.done ? undefined : next.value;
   };
 
   // The header is the first record of the first batch that has one.
-  let pending: TokenizedRecord[] = [];
-  while (pending.length === 0) {
+  let pending: RecordBatch = EMPTY_BATCH;
+  while (recordCount(pending) === 0) {
     const batch = await read();
     if (!batch) break;
     pending = batch;
   }
-  const header = pending.shift();
-  if (!header || header.values.every((value) => value.trim() === '')) {
+  const header = recordCount(pending) > 0 ? cellsOf(pending, 0) : null;
+  if (!header || header.every((value) => value.trim() === '')) {
+    await iterator.return(undefined);
     throw new UserFacingError('empty_file', `${fileName} is empty: it has no header row.`);
   }
   return {
     delimiter,
-    headers: header.values.map((value) => value.replace(/^\uFEFF/, '').trim()),
-    headerLine: header.line,
+    headers: header.map((value) => value.replace(/^\uFEFF/, '').trim()),
+    headerLine: pending.recordLines[0]!,
     records: {
       async *[Symbol.asyncIterator]() {
-        if (pending.length > 0) yield pending;
-        for (let batch = await read(); batch; batch = await read()) if (batch.length > 0) yield batch;
+        const afterHeader = withoutFirstRecord(pending);
+        if (recordCount(afterHeader) > 0) yield afterHeader;
+        for (let batch = await read(); batch; batch = await read()) if (recordCount(batch) > 0) yield batch;
       },
     },
-    keepOnly(columns) {
-      tokenizer.keepOnly(columns);
-      // The records tokenized along with the header were cut before the tokenizer knew.
-      const wanted = new Set(columns);
-      for (const { values } of pending) for (let at = 0; at < values.length; at++) if (!wanted.has(at)) values[at] = '';
-    },
+    keepOnly: (columns) => rest.keepOnly(columns),
+    close: () => void iterator.return(undefined),
   };
+}
+
+function withoutFirstRecord(batch: RecordBatch): RecordBatch {
+  return { ...batch, recordStarts: batch.recordStarts.subarray(1), recordLines: batch.recordLines.subarray(1) };
 }

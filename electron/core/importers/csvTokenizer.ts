@@ -1,3 +1,5 @@
+import type { RecordBatchBuilder } from './recordBatch.js';
+
 /**
  * An incremental CSV tokenizer (RFC 4180, plus what real exports do): quoted fields with
  * doubled quotes, delimiters and line breaks inside; CRLF or LF; a stray quote inside an
@@ -5,11 +7,6 @@
  * machine, which is what lets an import keep pace with the sqlite3 shell (csv-parse 7.0.3
  * parsed ~8 MB/s here, alone more than the whole import's time budget).
  */
-export interface TokenizedRecord {
-  /** 1-based line on which the record starts. */
-  readonly line: number;
-  readonly values: string[];
-}
 
 export class CsvSyntaxError extends Error {
   constructor(
@@ -51,8 +48,8 @@ export class CsvTokenizer {
     this.wanted = wanted;
   }
 
-  /** Adds text and returns the records it completes; an unfinished record waits for more text. */
-  push(text: string, out: TokenizedRecord[]): void {
+  /** Adds text and appends the records it completes to `out`; an unfinished record waits for more text. */
+  push(text: string, out: RecordBatchBuilder): void {
     this.buffer = this.buffer.length === 0 ? text : this.buffer + text;
     const consumed = this.scan(out, false);
     this.buffer = this.buffer.slice(consumed);
@@ -60,9 +57,14 @@ export class CsvTokenizer {
   }
 
   /** Finishes the text: the last record may lack its line break, but not a closing quote. */
-  end(out: TokenizedRecord[]): void {
+  end(out: RecordBatchBuilder): void {
     this.scan(out, true);
     this.buffer = '';
+  }
+
+  /** The text not yet part of a complete record, and the line it starts on: where another tokenizer can carry on. */
+  remainder(): { readonly text: string; readonly line: number } {
+    return { text: this.buffer, line: this.line };
   }
 
   /**
@@ -70,7 +72,7 @@ export class CsvTokenizer {
    * delimiter and the next line feed are each searched once and remembered until passed, so
    * a record costs one scan of its text however many fields it has.
    */
-  private scan(out: TokenizedRecord[], final: boolean): number {
+  private scan(out: RecordBatchBuilder, final: boolean): number {
     const text = this.buffer;
     const length = text.length;
     const delimiter = this.delimiter;
@@ -85,8 +87,12 @@ export class CsvTokenizer {
       if (nextDelimiter < from) nextDelimiter = delimiterFrom(text, delimiter, from);
       return nextDelimiter < newline ? nextDelimiter : newline < length ? newline : final ? length : -1;
     };
+    // An unfinished record's cells are dropped from `out` before returning to wait for more text.
+    const unfinished = (): number => {
+      out.discardRecord();
+      return start;
+    };
     while (start < length) {
-      const values: string[] = [];
       let at = start;
       let breaks = 0;
       let complete = false;
@@ -102,7 +108,7 @@ export class CsvTokenizer {
             close = text.indexOf(QUOTE, from);
             if (close === -1 || (close === length - 1 && !final)) {
               if (final) throw new CsvSyntaxError('unclosed_quote', this.line);
-              return start;
+              return unfinished();
             }
             if (text.charCodeAt(close + 1) === QUOTE_CODE) {
               value += text.slice(from, close + 1);
@@ -115,17 +121,17 @@ export class CsvTokenizer {
           at = close + 1;
           // Text after the closing quote up to the next delimiter is kept (`"a"b` reads as `ab`).
           const next = fieldEnd(at);
-          if (next === -1) return start;
+          if (next === -1) return unfinished();
           if (next > at) value += text.slice(at, next).replace(/\r$/, '');
           for (let i = value.indexOf('\n'); i !== -1; i = value.indexOf('\n', i + 1)) breaks++;
-          values.push(wanted === null || wanted[column] === true ? value : '');
+          out.cell(wanted === null || wanted[column] === true ? value : '');
           at = next;
         } else {
           const next = fieldEnd(at);
-          if (next === -1) return start;
-          if (next === at) values.push('');
-          else if (wanted !== null && wanted[column] !== true) values.push('');
-          else values.push(text.charCodeAt(next - 1) === CR && text.charCodeAt(next) !== delimiterCode ? text.slice(at, next - 1) : text.slice(at, next));
+          if (next === -1) return unfinished();
+          if (next === at) out.cell('');
+          else if (wanted !== null && wanted[column] !== true) out.cell('');
+          else out.cell(text.charCodeAt(next - 1) === CR && text.charCodeAt(next) !== delimiterCode ? text.slice(at, next - 1) : text.slice(at, next));
           if (column === 0) firstEnd = next;
           at = next;
         }
@@ -136,18 +142,19 @@ export class CsvTokenizer {
         }
         if (text.charCodeAt(at) === delimiterCode) {
           at++;
-          if (at >= length && !final) return start;
+          if (at >= length && !final) return unfinished();
           continue;
         }
         at++; // the line break
         complete = true;
         break;
       }
-      if (!complete) return start;
+      if (!complete) return unfinished();
       // A blank line is one empty unquoted field: skipped, but it still counts as a line.
       // (Judged by position, not value: a column read as '' by keepOnly is not blank.)
-      const blank = values.length === 1 && (firstEnd === start || (firstEnd === start + 1 && text.charCodeAt(start) === CR));
-      if (!blank) out.push({ line: this.line, values });
+      const blank = column === 1 && (firstEnd === start || (firstEnd === start + 1 && text.charCodeAt(start) === CR));
+      if (blank) out.discardRecord();
+      else out.endRecord(this.line);
       this.line += breaks + 1;
       start = at;
     }

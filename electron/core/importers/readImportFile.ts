@@ -5,6 +5,7 @@ import { checkKindFitsFormat, detectCsvKind, detectJsonKind } from './detectKind
 import { readGraphDocument, type JsonObject } from './graphJson.js';
 import type { CsvKind, ImportKind, JsonKind, RowIssues } from './importKind.js';
 import type { ImportInput } from './importInput.js';
+import { recordCount } from './recordBatch.js';
 import { utf8Chunks } from './textDecoding.js';
 
 /** One record handed to a kind's writer, with where it came from for rejection messages. */
@@ -63,13 +64,23 @@ async function openJson(input: ImportInput, as: JsonKind | undefined, watch: Str
   };
 }
 
+/**
+ * Files at least this big are tokenized on a worker thread while the import thread writes.
+ * Below it (about 20,000 Intune export rows) the worker's start-up costs more than it saves.
+ */
+const OFF_THREAD_BYTES = 8 * 1024 * 1024;
+
 async function openCsvFile(input: ImportInput, as: CsvKind | undefined, watch: StreamWatch): Promise<OpenedImportFile> {
   const name = input.displayName;
   const stream = await input.open();
-  const table = await openCsv(utf8Chunks(watched(stream, watch), name), name).catch((error: unknown) => {
+  const table = await openCsv(utf8Chunks(watched(stream, watch), name), name, { offThread: input.bytes >= OFF_THREAD_BYTES }).catch((error: unknown) => {
     stream.destroy();
     throw error;
   });
+  const close = () => {
+    table.close();
+    stream.destroy();
+  };
   let kind: CsvKind;
   let binding: ColumnBinding<string>;
   try {
@@ -80,7 +91,7 @@ async function openCsvFile(input: ImportInput, as: CsvKind | undefined, watch: S
       throw new UserFacingError('invalid_input', `${name}: line ${table.headerLine}: the header has no ${missing.join(', ')} column, which ${kind.label} needs.`);
     }
   } catch (error) {
-    stream.destroy();
+    close();
     throw error;
   }
   table.keepOnly(binding.positions);
@@ -88,21 +99,21 @@ async function openCsvFile(input: ImportInput, as: CsvKind | undefined, watch: S
   const width = table.headers.length;
   return {
     kind,
-    close: () => stream.destroy(),
+    close,
     async *records(issues) {
       for await (const batch of table.records) {
-        for (const record of batch) {
-          const row = binding.row(record.values, record.line);
+        for (let record = 0; record < recordCount(batch); record++) {
+          const row = binding.row(batch, record);
           if (row.width !== width) {
-            issues(record.line).reject(null, `the row has ${row.width} fields but the header has ${width}`);
+            issues(row.line).reject(null, `the row has ${row.width} fields but the header has ${width}`);
             continue;
           }
           const blank = required.find((field) => row.get(field) === null);
           if (blank) {
-            issues(record.line).reject(row.header(blank), `${row.header(blank)} is empty`);
+            issues(row.line).reject(row.header(blank), `${row.header(blank)} is empty`);
             continue;
           }
-          yield { format: 'csv', line: record.line, row };
+          yield { format: 'csv', line: row.line, row };
         }
       }
     },

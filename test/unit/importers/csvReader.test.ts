@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, normalizeHeader, openCsv } from '../../../electron/core/importers/csvReader.js';
+import { cellsOf, recordCount } from '../../../electron/core/importers/recordBatch.js';
 import { utf8Chunks } from '../../../electron/core/importers/textDecoding.js';
 import { UserFacingError } from '../../../electron/core/errors.js';
 import { encode } from '../../support/importFixtures.js';
@@ -17,11 +18,13 @@ function chunked(bytes: Buffer, sizes: readonly number[] = [bytes.length]): Asyn
   return Readable.from(chunks);
 }
 
-async function readAll(bytes: Buffer, sizes?: readonly number[], keepOnly?: readonly number[]) {
-  const table = await openCsv(utf8Chunks(chunked(bytes, sizes), 'test.csv'), 'test.csv');
+async function readAll(bytes: Buffer, sizes?: readonly number[], keepOnly?: readonly number[], offThread = false) {
+  const table = await openCsv(utf8Chunks(chunked(bytes, sizes), 'test.csv'), 'test.csv', { offThread });
   if (keepOnly) table.keepOnly(keepOnly);
   const records = [];
-  for await (const batch of table.records) records.push(...batch);
+  for await (const batch of table.records) {
+    for (let record = 0; record < recordCount(batch); record++) records.push({ line: batch.recordLines[record]!, values: cellsOf(batch, record) });
+  }
   return { table, records };
 }
 
@@ -62,10 +65,17 @@ describe('CSV reader', () => {
     expect(normalizeHeader('\uFEFFDevice ID')).toBe('deviceid');
   });
 
-  it('fails a file truncated inside a quoted field, naming the file and line', async () => {
-    const error = await readAll(Buffer.from('a,b\n1,"unfinished\nmore')).catch((e: unknown) => e);
+  it.each([false, true])('fails a file truncated inside a quoted field, naming the file and line (off thread: %s)', async (offThread) => {
+    const error = await readAll(Buffer.from('a,b\n1,"unfinished\nmore'), [3], undefined, offThread).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserFacingError);
     expect((error as UserFacingError).message).toMatch(/test\.csv: line 2: a quoted field is never closed/);
+  });
+
+  it.each([false, true])('fails a quote left open over a megabyte while later chunks are still being read (off thread: %s)', async (offThread) => {
+    const bytes = Buffer.from(`a,b\n1,2\n3,"${'x'.repeat(1_100_000)}\n4,5\n${'6,7\n'.repeat(100_000)}`);
+    const error = await readAll(bytes, [65_536], undefined, offThread).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserFacingError);
+    expect((error as UserFacingError).message).toMatch(/test\.csv: line 3: a quoted field is never closed/);
   });
 
   it('fails an empty file and a file of binary data', async () => {
@@ -73,7 +83,12 @@ describe('CSV reader', () => {
     await expect(readAll(Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x10, 0x00, 0x00]))).rejects.toThrow(/test\.csv is not a text export/);
   });
 
-  it('round-trips random tables through any quoting, newline, delimiter, encoding, chunking and column selection (property)', async () => {
+  /**
+   * Random tables through any quoting, newline, delimiter, encoding, chunking and column
+   * selection. `offThread` runs the tokenizer on its worker thread: fewer runs, as each starts
+   * a worker.
+   */
+  const roundTrips = (offThread: boolean, numRuns: number) => async () => {
     const cell = fc.string({ unit: fc.constantFrom('a', 'Z', 'é', '€', '😀', ' ', ',', ';', '\t', '"', '\n', '\r\n', '#', 'x'), maxLength: 8 });
     await fc.assert(
       fc.asyncProperty(
@@ -95,11 +110,13 @@ describe('CSV reader', () => {
           const quote = (value: string) =>
             quoteAll || /[",;\t\r\n]/.test(value) || value.trim() !== value || value === '' ? `"${value.replace(/"/g, '""')}"` : value;
           const text = [header, ...kept].map((row) => row.map(quote).join(delimiter)).join(newline) + newline;
-          const { table, records } = await readAll(encode(text, encoding), sizes, keepOnly ?? undefined);
+          const { table, records } = await readAll(encode(text, encoding), sizes, keepOnly ?? undefined, offThread);
           if (header.length > 1) expect(table.delimiter).toBe(delimiter);
           expect(table.headers).toEqual(header);
-          // Columns left out by keepOnly read as '', and a record keeps its width.
-          expect(records.map((r) => r.values)).toEqual(keepOnly ? kept.map((row) => row.map((cell, at) => (keepOnly.includes(at) ? cell : ''))) : kept);
+          // A record keeps its width; the columns keepOnly lists read as written.
+          const selected = (row: string[]) => (keepOnly ? row.map((cell, at) => (keepOnly.includes(at) ? cell : null)) : row);
+          expect(records.map((r) => r.values.length)).toEqual(kept.map((row) => row.length));
+          expect(records.map((r) => selected(r.values))).toEqual(kept.map(selected));
           // Each record starts on the line after the previous record's last line.
           let line = 2;
           for (const [i, record] of records.entries()) {
@@ -108,7 +125,10 @@ describe('CSV reader', () => {
           }
         },
       ),
-      { numRuns: 150 },
+      { numRuns },
     );
-  });
+  };
+
+  it('round-trips random tables (property)', roundTrips(false, 150));
+  it('round-trips random tables with the tokenizer on a worker thread (property)', roundTrips(true, 20));
 });

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INTUNE_HEADERS, intuneRow } from '../../support/importFixtures.js';
+import { INTUNE_HEADERS, intuneRow, writeIntuneCsv } from '../../support/importFixtures.js';
 import { sha256OfFile } from '../../support/fileHash.js';
 import { useTempDir } from '../../support/tempDir.js';
 import { runCli } from '../cli/cliHarness.js';
@@ -10,7 +11,21 @@ import { importHarness } from './importSupport.js';
 const dir = useTempDir();
 const h = importHarness(dir);
 
+const BIN = join(import.meta.dirname, '../../../electron/cli/bin/mdm-migrate.js');
+
 describe('mdm-migrate import and template', () => {
+  it('tokenizes a big export on a worker thread and exits when done', async () => {
+    const big = join(dir(), 'big.csv');
+    await writeIntuneCsv(big, 25_000);
+    expect(statSync(big).size).toBeGreaterThan(8 * 1024 * 1024);
+    const db = join(dir(), 'big.mdmsnap');
+    // The real command in its own process: a worker left running would keep it alive until the timeout.
+    const run = spawnSync(process.execPath, [BIN, 'import', '--db', db, big], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Imported big.csv as intune-devices: 25000 rows');
+  });
+
   it('creates the snapshot, imports, exits 0 and writes rejections; quiet without a terminal', async () => {
     const db = join(dir(), 'new.mdmsnap');
     const devices = h.csv('devices.csv', [INTUNE_HEADERS, intuneRow(1), intuneRow(2), intuneRow(2)]);

@@ -1,0 +1,43 @@
+// Worker thread entry: tokenizes a big CSV export's bytes while the import thread writes the
+// records of the previous chunks into SQLite (see offThreadTokenizer.ts for the protocol).
+import { parentPort, workerData } from 'node:worker_threads';
+import { CsvSyntaxError, CsvTokenizer } from './csvTokenizer.js';
+import type { TokenizerRequest, TokenizerResponse, TokenizerStart } from './offThreadTokenizer.js';
+import { RecordBatchBuilder } from './recordBatch.js';
+
+const start = workerData as TokenizerStart;
+const tokenizer = new CsvTokenizer(start.delimiter, start.maxRecordChars, start.remainder.line);
+const decoder = new TextDecoder('utf-8');
+const builder = new RecordBatchBuilder();
+tokenizer.push(start.remainder.text, builder);
+let failed = false;
+
+function reply(response: TokenizerResponse): void {
+  if (response.batch) {
+    const { cellEnds, recordStarts, recordLines } = response.batch;
+    parentPort!.postMessage(response, [cellEnds.buffer, recordStarts.buffer, recordLines.buffer]);
+  } else {
+    parentPort!.postMessage(response);
+  }
+}
+
+parentPort!.on('message', (request: TokenizerRequest) => {
+  if (request.type === 'keepOnly') {
+    tokenizer.keepOnly(request.columns);
+    return;
+  }
+  // After a failure every later request gets the same answer: the import thread stops at the first.
+  if (failed) return reply({ error: { reason: 'stopped' } });
+  try {
+    if (request.type === 'bytes') {
+      tokenizer.push(decoder.decode(request.bytes, { stream: true }), builder);
+    } else {
+      tokenizer.push(decoder.decode(), builder);
+      tokenizer.end(builder);
+    }
+    reply({ batch: builder.take() });
+  } catch (error) {
+    failed = true;
+    reply({ error: error instanceof CsvSyntaxError ? { reason: error.reason, line: error.line } : { reason: 'failed', message: (error as Error).message } });
+  }
+});

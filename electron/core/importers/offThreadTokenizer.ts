@@ -1,0 +1,109 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ChunkTokenizer } from './chunkTokenizer.js';
+import { CsvSyntaxError } from './csvTokenizer.js';
+import type { RecordBatch } from './recordBatch.js';
+
+/** What the worker starts from: where the import thread's tokenizer stopped (after the header). */
+export interface TokenizerStart {
+  readonly delimiter: string;
+  readonly maxRecordChars: number;
+  readonly remainder: { readonly text: string; readonly line: number };
+}
+
+export type TokenizerRequest =
+  | { readonly type: 'bytes'; readonly bytes: Uint8Array }
+  | { readonly type: 'finish' }
+  | { readonly type: 'keepOnly'; readonly columns: readonly number[] };
+
+/** One per `bytes` or `finish` request, in order. */
+export type TokenizerResponse =
+  | { readonly batch: RecordBatch; readonly error?: undefined }
+  | { readonly batch?: undefined; readonly error: { readonly reason: CsvSyntaxError['reason'] | 'stopped' | 'failed'; readonly line?: number; readonly message?: string } };
+
+const WORKER_NAME = 'csvTokenizerWorker';
+
+/**
+ * Starts the worker. The Electron build bundles it as csvTokenizerWorker.js beside the main
+ * bundle (vite.electron.config.ts). Run from the TypeScript sources (tests, the CLI, the
+ * benchmarks) there is no such file: the worker then registers tsx first, as
+ * electron/cli/bin/mdm-migrate.js does, and loads the .ts entry.
+ */
+function startWorker(start: TokenizerStart): Worker {
+  // A smaller young generation than V8's default: the worker's garbage is short-lived chunk
+  // text, and the import must stay under 300 MB RSS (measured: about 20 MB less, no slower).
+  const options = { workerData: start, resourceLimits: { maxYoungGenerationSizeMb: 16 } };
+  const fromSources = import.meta.url.endsWith('.ts');
+  const entry = new URL(`./${WORKER_NAME}.${fromSources ? 'ts' : 'js'}`, import.meta.url);
+  if (!fromSources) return new Worker(entry, options);
+  // tsx's ESM entry: `require.resolve` gives the CommonJS one beside it.
+  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`;
+  return new Worker(bootstrap, { ...options, eval: true });
+}
+
+interface Pending {
+  resolve(batch: RecordBatch): void;
+  reject(error: Error): void;
+}
+
+/**
+ * Tokenizes on a worker thread, so that a big import parses the next chunks while the import
+ * thread writes the previous ones into SQLite. Requests are answered in order; the caller may
+ * keep several in flight. After a failure the later ones reject too.
+ */
+export class OffThreadTokenizer implements ChunkTokenizer {
+  private readonly worker: Worker;
+  private readonly pending: Pending[] = [];
+  private failure: Error | null = null;
+
+  constructor(start: TokenizerStart) {
+    this.worker = startWorker(start);
+    this.worker.on('message', (response: TokenizerResponse) => {
+      const next = this.pending.shift();
+      if (!next) return;
+      if (response.batch) next.resolve(response.batch);
+      else next.reject(toError(response.error));
+    });
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', () => this.fail(new Error('the tokenizer thread stopped')));
+  }
+
+  push(bytes: Uint8Array): Promise<RecordBatch> {
+    // A copy of just this chunk: the stream's buffer may be a slice of a larger pooled one,
+    // which transferring would detach under its other users.
+    const copy = new Uint8Array(bytes);
+    return this.request({ type: 'bytes', bytes: copy }, [copy.buffer]);
+  }
+
+  finish(): Promise<RecordBatch> {
+    return this.request({ type: 'finish' }, []);
+  }
+
+  keepOnly(columns: readonly number[]): void {
+    this.worker.postMessage({ type: 'keepOnly', columns: [...columns] } satisfies TokenizerRequest);
+  }
+
+  close(): void {
+    void this.worker.terminate();
+  }
+
+  private request(request: TokenizerRequest, transfer: ArrayBuffer[]): Promise<RecordBatch> {
+    return new Promise<RecordBatch>((resolve, reject) => {
+      if (this.failure) return reject(this.failure);
+      this.pending.push({ resolve, reject });
+      this.worker.postMessage(request, transfer);
+    });
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const pending of this.pending.splice(0)) pending.reject(this.failure);
+  }
+}
+
+function toError(error: Extract<TokenizerResponse, { error: object }>['error']): Error {
+  if (error.reason === 'unclosed_quote' || error.reason === 'record_too_long') return new CsvSyntaxError(error.reason, error.line ?? 0);
+  return new Error(error.message ?? 'the tokenizer thread stopped after an earlier failure');
+}

@@ -1,0 +1,94 @@
+/**
+ * Records as the tokenizer hands them up: one string holding every kept cell of the batch
+ * back to back, and typed arrays of offsets. A batch crosses from the tokenizer's worker
+ * thread as one string copy and three transferred buffers, where arrays of cell strings would
+ * be cloned and rebuilt string by string; and a cell is cut out of the text only when a kind
+ * reads it.
+ */
+export interface RecordBatch {
+  /** The kept cells of every record, concatenated. */
+  readonly text: string;
+  /** End offset in `text` of every cell, record after record; a cell starts where the previous one ended. */
+  readonly cellEnds: Uint32Array<ArrayBuffer>;
+  /** Index in `cellEnds` of each record's first cell, plus one past the last record's last cell. */
+  readonly recordStarts: Uint32Array<ArrayBuffer>;
+  /** 1-based file line on which each record starts. */
+  readonly recordLines: Uint32Array<ArrayBuffer>;
+}
+
+export function recordCount(batch: RecordBatch): number {
+  return batch.recordLines.length;
+}
+
+export function recordWidth(batch: RecordBatch, record: number): number {
+  return batch.recordStarts[record + 1]! - batch.recordStarts[record]!;
+}
+
+/** The cell of `record` in `column`, or undefined when the record is narrower than that. */
+export function cellOf(batch: RecordBatch, record: number, column: number): string | undefined {
+  const at = batch.recordStarts[record]! + column;
+  if (at >= batch.recordStarts[record + 1]!) return undefined;
+  return batch.text.slice(at === 0 ? 0 : batch.cellEnds[at - 1]!, batch.cellEnds[at]!);
+}
+
+/** Every cell of a record, e.g. the header. */
+export function cellsOf(batch: RecordBatch, record: number): string[] {
+  return Array.from({ length: recordWidth(batch, record) }, (_, column) => cellOf(batch, record, column)!);
+}
+
+export const EMPTY_BATCH: RecordBatch = {
+  text: '',
+  cellEnds: new Uint32Array(0),
+  recordStarts: new Uint32Array(1),
+  recordLines: new Uint32Array(0),
+};
+
+/** Collects records cell by cell; `take()` hands over what it has as one batch and starts afresh. */
+export class RecordBatchBuilder {
+  private cells: string[] = [];
+  private length = 0;
+  private cellEnds: number[] = [];
+  private recordStarts: number[] = [0];
+  private recordLines: number[] = [];
+
+  /** Adds a cell to the record being built. */
+  cell(value: string): void {
+    if (value.length > 0) {
+      this.cells.push(value);
+      this.length += value.length;
+    }
+    this.cellEnds.push(this.length);
+  }
+
+  /** Ends the record of the cells added since the last call; `line` is where it started. */
+  endRecord(line: number): void {
+    this.recordStarts.push(this.cellEnds.length);
+    this.recordLines.push(line);
+  }
+
+  /** Drops the cells added since the last endRecord (a record that turned out incomplete). */
+  discardRecord(): void {
+    const kept = this.recordStarts[this.recordStarts.length - 1]!;
+    if (this.cellEnds.length === kept) return;
+    const keptLength = kept === 0 ? 0 : this.cellEnds[kept - 1]!;
+    let dropped = this.length - keptLength;
+    while (dropped > 0) dropped -= this.cells.pop()!.length;
+    this.length = keptLength;
+    this.cellEnds.length = kept;
+  }
+
+  take(): RecordBatch {
+    const batch: RecordBatch = {
+      text: this.cells.join(''),
+      cellEnds: Uint32Array.from(this.cellEnds),
+      recordStarts: Uint32Array.from(this.recordStarts),
+      recordLines: Uint32Array.from(this.recordLines),
+    };
+    this.cells = [];
+    this.length = 0;
+    this.cellEnds = [];
+    this.recordStarts = [0];
+    this.recordLines = [];
+    return batch;
+  }
+}
