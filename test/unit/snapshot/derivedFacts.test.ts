@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoTenant } from '../../../electron/core/demo/generateDemoTenant.js';
 import { SERVICE_PLANS } from '../../../electron/core/licensing.js';
 import { refreshDerivedFacts } from '../../../electron/core/snapshot/derivedFacts.js';
+import { LATEST_SCHEMA_VERSION } from '../../../electron/core/snapshot/migrations.js';
 import { openSnapshot, type Snapshot } from '../../../electron/core/snapshot/openSnapshot.js';
 import { useTempDir } from '../../support/tempDir.js';
 
@@ -73,15 +74,17 @@ describe('derived facts', () => {
     const created = openSnapshot(path, { create: true });
     generateDemoTenant(created, { devices: 800, seed: 5 });
     const expected = counts(created);
-    // Back to what a v2 app wrote: no derived columns.
+    // Back to what a v2 app wrote: no derived columns, and v2's device indexes (v4 changed them).
     created.db.exec(`ALTER TABLE users DROP COLUMN intune_a_enabled;
       ALTER TABLE devices DROP COLUMN has_primary_affinity;
       ALTER TABLE devices DROP COLUMN in_category_collection;
+      DROP INDEX devices_primary_user_upn;
+      CREATE INDEX devices_ownership ON devices(ownership);
       PRAGMA user_version = 2;`);
     created.close();
 
     const reopened = openSnapshot(path, { mustExist: true });
-    expect(reopened.db.pragma('user_version', { simple: true })).toBe(3);
+    expect(reopened.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(mismatches(reopened)).toEqual(NONE);
     expect(counts(reopened)).toEqual(expected);
     reopened.close();

@@ -1,4 +1,4 @@
--- user_version 3
+-- user_version 4
 CREATE INDEX audit_log_at ON audit_log(at);
 CREATE INDEX collection_members_resource ON collection_members(resource_id);
 CREATE INDEX collection_rules_collection ON collection_rules(collection_id, rule_type);
@@ -15,9 +15,9 @@ CREATE INDEX devices_last_check_in ON devices(last_check_in);
 CREATE INDEX devices_management_agent ON devices(management_agent);
 CREATE INDEX devices_meid ON devices(meid);
 CREATE INDEX devices_name ON devices(name COLLATE NOCASE);
-CREATE INDEX devices_ownership ON devices(ownership);
 CREATE INDEX devices_platform ON devices(platform, os_version);
 CREATE INDEX devices_primary_user ON devices(primary_user_id);
+CREATE INDEX devices_primary_user_upn ON devices(primary_user_upn);
 CREATE INDEX devices_serial ON devices(serial_number);
 CREATE INDEX entra_groups_name ON entra_groups(display_name);
 CREATE INDEX import_rejections_batch ON import_rejections(batch_id, line);
