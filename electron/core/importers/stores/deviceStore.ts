@@ -1,6 +1,7 @@
 import type { Platform } from '../../../contract/labels.js';
 import type { SqliteDatabase } from '../../snapshot/openSnapshot.js';
 import type { RowIssues } from '../importKind.js';
+import { SeenKeys } from './seenKeys.js';
 
 /** What one source says about one device. Absent facts leave what another source said. */
 export interface DeviceFacts {
@@ -248,11 +249,11 @@ class JoiningSourceWriter implements SourceWriter {
 /** Rows per multi-row INSERT: 28 values each, so about 7,000 parameters a statement. */
 const BULK_ROWS = 256;
 
-/** 31-bit FNV-1a of a string: a Smi, so a Set of them stays compact. */
+/** 32-bit FNV-1a of a string. */
 function hashOf(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 1;
+  return hash >>> 0;
 }
 
 /**
@@ -262,17 +263,17 @@ function hashOf(text: string): number {
  * are needed. Rows go in through a multi-row INSERT of BULK_ROWS rows per call, and the
  * device_sources rows are written set-based once the file is done.
  *
- * Duplicates are found with a set of hashes of the own ids written so far (the ids themselves
- * would pin the parsed text in memory): a hash not in the set is a new id; a hash in it is
- * checked against the table, after the rows still buffered are written, so a hash collision
- * costs one query and never rejects a row.
+ * Duplicates are found with a set of hashes of the own ids written so far (SeenKeys; the ids
+ * themselves would pin the parsed text in memory): a hash not in the set is a new id; a hash
+ * in it is checked against the table, after the rows still buffered are written, so a hash
+ * collision costs one query and never rejects a row.
  */
 class BulkSourceWriter implements SourceWriter {
   private readonly full;
   private readonly single;
   private readonly pending: unknown[] = [];
-  private readonly intuneIds = new Set<number>();
-  private readonly cmIds = new Set<number>();
+  private readonly intuneIds = new SeenKeys();
+  private readonly cmIds = new SeenKeys();
   /** Devices with a larger id are the ones this writer inserted. */
   private readonly firstId: number;
 
