@@ -13,9 +13,18 @@ export interface ChunkTokenizer {
   close(): void;
 }
 
+/**
+ * A decoder for text that carries on from an earlier part of the file: a byte-order mark
+ * there is a character of the data, not the file's BOM, and must not be dropped. (The header
+ * reader strips a BOM left at the start of the first header cell.)
+ */
+export function continuationDecoder(): TextDecoder {
+  return new TextDecoder('utf-8', { ignoreBOM: true });
+}
+
 /** Tokenizes on the calling thread: small files, where a worker's start-up would cost more than it saves. */
 export class InThreadTokenizer implements ChunkTokenizer {
-  private readonly decoder = new TextDecoder('utf-8');
+  private readonly decoder = continuationDecoder();
   private readonly builder = new RecordBatchBuilder();
 
   constructor(private readonly tokenizer: CsvTokenizer) {}

@@ -1,13 +1,14 @@
 // Worker thread entry: tokenizes a big CSV export's bytes while the import thread writes the
 // records of the previous chunks into SQLite (see offThreadTokenizer.ts for the protocol).
 import { parentPort, workerData } from 'node:worker_threads';
+import { continuationDecoder } from './chunkTokenizer.js';
 import { CsvSyntaxError, CsvTokenizer } from './csvTokenizer.js';
 import type { TokenizerRequest, TokenizerResponse, TokenizerStart } from './offThreadTokenizer.js';
 import { RecordBatchBuilder } from './recordBatch.js';
 
 const start = workerData as TokenizerStart;
 const tokenizer = new CsvTokenizer(start.delimiter, start.maxRecordChars, start.remainder.line);
-const decoder = new TextDecoder('utf-8');
+const decoder = continuationDecoder();
 const builder = new RecordBatchBuilder();
 tokenizer.push(start.remainder.text, builder);
 let failed = false;

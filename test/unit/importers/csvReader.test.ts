@@ -78,6 +78,16 @@ describe('CSV reader', () => {
     expect((error as UserFacingError).message).toMatch(/test\.csv: line 3: a quoted field is never closed/);
   });
 
+  it.each([false, true])('keeps a U+FEFF that starts a later record as data (off thread: %s)', async (offThread) => {
+    // 4-byte lines in 4-byte chunks: the first chunk the reader gets (the 4,096 bytes sniffed for
+    // the encoding) ends with a line, so the text after it starts with the U+FEFF.
+    const filler = Array.from({ length: 1023 }, () => ['x', 'y']);
+    const text = ['a,b', ...filler.map((row) => row.join(',')), '\uFEFFz,w'].join('\n') + '\n';
+    const { table, records } = await readAll(Buffer.from(text, 'utf8'), [4], undefined, offThread);
+    expect(table.headers).toEqual(['a', 'b']);
+    expect(records.map((r) => r.values)).toEqual([...filler, ['\uFEFFz', 'w']]);
+  });
+
   it('fails an empty file and a file of binary data', async () => {
     await expect(readAll(Buffer.alloc(0))).rejects.toMatchObject({ code: 'empty_file' });
     await expect(readAll(Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x10, 0x00, 0x00]))).rejects.toThrow(/test\.csv is not a text export/);
