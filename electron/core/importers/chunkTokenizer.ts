@@ -14,27 +14,25 @@ export interface ChunkTokenizer {
 }
 
 /**
- * A decoder for text that carries on from an earlier part of the file: a byte-order mark
- * there is a character of the data, not the file's BOM, and must not be dropped. (The header
- * reader strips a BOM left at the start of the first header cell.)
+ * Decodes and tokenizes, synchronously: the work itself, which InThreadTokenizer runs on the
+ * calling thread and the worker behind OffThreadTokenizer on its own.
+ *
+ * It carries on from an earlier part of the file, so a byte-order mark at the start of its
+ * text is a character of the data, not the file's BOM, and is kept. (The header reader strips
+ * a BOM left at the start of the first header cell.)
  */
-export function continuationDecoder(): TextDecoder {
-  return new TextDecoder('utf-8', { ignoreBOM: true });
-}
-
-/** Tokenizes on the calling thread: small files, where a worker's start-up would cost more than it saves. */
-export class InThreadTokenizer implements ChunkTokenizer {
-  private readonly decoder = continuationDecoder();
+export class ByteTokenizer {
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   private readonly builder = new RecordBatchBuilder();
 
   constructor(private readonly tokenizer: CsvTokenizer) {}
 
-  async push(bytes: Uint8Array): Promise<RecordBatch> {
+  push(bytes: Uint8Array): RecordBatch {
     this.tokenizer.push(this.decoder.decode(bytes, { stream: true }), this.builder);
     return this.builder.take();
   }
 
-  async finish(): Promise<RecordBatch> {
+  finish(): RecordBatch {
     this.tokenizer.push(this.decoder.decode(), this.builder);
     this.tokenizer.end(this.builder);
     return this.builder.take();
@@ -42,6 +40,27 @@ export class InThreadTokenizer implements ChunkTokenizer {
 
   keepOnly(columns: readonly number[]): void {
     this.tokenizer.keepOnly(columns);
+  }
+}
+
+/** Tokenizes on the calling thread: small files, where a worker's start-up would cost more than it saves. */
+export class InThreadTokenizer implements ChunkTokenizer {
+  private readonly bytes: ByteTokenizer;
+
+  constructor(tokenizer: CsvTokenizer) {
+    this.bytes = new ByteTokenizer(tokenizer);
+  }
+
+  async push(chunk: Uint8Array): Promise<RecordBatch> {
+    return this.bytes.push(chunk);
+  }
+
+  async finish(): Promise<RecordBatch> {
+    return this.bytes.finish();
+  }
+
+  keepOnly(columns: readonly number[]): void {
+    this.bytes.keepOnly(columns);
   }
 
   close(): void {}

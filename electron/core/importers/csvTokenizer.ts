@@ -28,13 +28,18 @@ export class CsvTokenizer {
   /** Columns whose values are wanted (see keepOnly); null keeps every value. */
   private wanted: readonly boolean[] | null = null;
 
-  /** `firstLine` is the file line the first pushed text starts on (2 after a skipped `#TYPE` line). */
+  /**
+   * `firstLine` is the file line the first pushed text starts on (2 after a skipped `#TYPE`
+   * line). `carried` is the unfinished text another tokenizer stopped at (its remainder()).
+   */
   constructor(
     private readonly delimiter: string,
     private readonly maxRecordChars: number,
     firstLine = 1,
+    carried = '',
   ) {
     this.line = firstLine;
+    this.buffer = carried;
   }
 
   /**

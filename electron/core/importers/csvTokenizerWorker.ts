@@ -1,16 +1,12 @@
 // Worker thread entry: tokenizes a big CSV export's bytes while the import thread writes the
 // records of the previous chunks into SQLite (see offThreadTokenizer.ts for the protocol).
 import { parentPort, workerData } from 'node:worker_threads';
-import { continuationDecoder } from './chunkTokenizer.js';
+import { ByteTokenizer } from './chunkTokenizer.js';
 import { CsvSyntaxError, CsvTokenizer } from './csvTokenizer.js';
 import type { TokenizerRequest, TokenizerResponse, TokenizerStart } from './offThreadTokenizer.js';
-import { RecordBatchBuilder } from './recordBatch.js';
 
 const start = workerData as TokenizerStart;
-const tokenizer = new CsvTokenizer(start.delimiter, start.maxRecordChars, start.remainder.line);
-const decoder = continuationDecoder();
-const builder = new RecordBatchBuilder();
-tokenizer.push(start.remainder.text, builder);
+const tokenizer = new ByteTokenizer(new CsvTokenizer(start.delimiter, start.maxRecordChars, start.remainder.line, start.remainder.text));
 let failed = false;
 
 function reply(response: TokenizerResponse): void {
@@ -30,13 +26,7 @@ parentPort!.on('message', (request: TokenizerRequest) => {
   // After a failure every later request gets the same answer: the import thread stops at the first.
   if (failed) return reply({ error: { reason: 'stopped' } });
   try {
-    if (request.type === 'bytes') {
-      tokenizer.push(decoder.decode(request.bytes, { stream: true }), builder);
-    } else {
-      tokenizer.push(decoder.decode(), builder);
-      tokenizer.end(builder);
-    }
-    reply({ batch: builder.take() });
+    reply({ batch: request.type === 'bytes' ? tokenizer.push(request.bytes) : tokenizer.finish() });
   } catch (error) {
     failed = true;
     reply({ error: error instanceof CsvSyntaxError ? { reason: error.reason, line: error.line } : { reason: 'failed', message: (error as Error).message } });
