@@ -1,13 +1,5 @@
 import type { RecordBatchBuilder } from './recordBatch.js';
 
-/**
- * An incremental CSV tokenizer (RFC 4180, plus what real exports do): quoted fields with
- * doubled quotes, delimiters and line breaks inside; CRLF or LF; a stray quote inside an
- * unquoted field kept literally. It scans with `indexOf` instead of a per-character state
- * machine, which is what lets an import keep pace with the sqlite3 shell (csv-parse 7.0.3
- * parsed ~8 MB/s here, alone more than the whole import's time budget).
- */
-
 export class CsvSyntaxError extends Error {
   constructor(
     readonly reason: 'unclosed_quote' | 'record_too_long',
@@ -22,6 +14,13 @@ const QUOTE = '"';
 const QUOTE_CODE = 0x22;
 const CR = 0x0d;
 
+/**
+ * An incremental CSV tokenizer (RFC 4180, plus what real exports do): quoted fields with
+ * doubled quotes, delimiters and line breaks inside; CRLF or LF; a stray quote inside an
+ * unquoted field kept literally. It scans with `indexOf` instead of a per-character state
+ * machine, which is what lets an import keep pace with the sqlite3 shell (csv-parse 7.0.3
+ * parsed ~8 MB/s here, alone more than the whole import's time budget).
+ */
 export class CsvTokenizer {
   private buffer = '';
   private line: number;

@@ -77,6 +77,16 @@ function usableSerial(serial: string | null | undefined): string | null {
   return PLACEHOLDER_SERIALS.has(serial.toLowerCase().replace(/[\s.]+/g, '')) ? null : serial;
 }
 
+/** The second row of a device in one export (same Intune device ID or ResourceID): the first one stays. */
+function rejectDuplicate(facts: DeviceFacts, issues: RowIssues): void {
+  issues.reject(null, `the same device appears twice in this export (${facts.intuneDeviceId ?? facts.cmResourceId}); only the first row is kept`);
+}
+
+/** A row keeps its placeholder serial, with a warning that it took no part in matching. */
+function warnIfPlaceholder(serial: string | null | undefined, usable: string | number | null | undefined, issues: RowIssues): void {
+  if (serial && !usable) issues.warn(null, `serial number "${serial}" is a placeholder and was not used to match devices`);
+}
+
 /** Join keys in the brief's order (§4e "Identity joins"): serial, then IMEI/MEID, then name. */
 const JOIN_KEYS = [
   { fact: 'serialNumber', column: 'serial_number', label: 'serial number', compatible: [] },
@@ -173,7 +183,7 @@ export class DeviceStore {
     let id = this.ownId(facts);
     if (id !== undefined) {
       if (this.carriesSource.get(id, source)) {
-        issues.reject(null, `the same device appears twice in this export (${facts.intuneDeviceId ?? facts.cmResourceId}); only the first row is kept`);
+        rejectDuplicate(facts, issues);
         return null;
       }
     } else {
@@ -185,9 +195,7 @@ export class DeviceStore {
       params.id = id;
       this.update.run(params);
     }
-    if (facts.serialNumber && !params.serialNumber) {
-      issues.warn(null, `serial number "${facts.serialNumber}" is a placeholder and was not used to match devices`);
-    }
+    warnIfPlaceholder(facts.serialNumber, params.serialNumber, issues);
     return id;
   }
 
@@ -297,7 +305,7 @@ class BulkSourceWriter implements SourceWriter {
     if (seen) {
       this.flush();
       if (this.store.ownId(facts) !== undefined) {
-        issues.reject(null, `the same device appears twice in this export (${facts.intuneDeviceId ?? facts.cmResourceId}); only the first row is kept`);
+        rejectDuplicate(facts, issues);
         return false;
       }
     }
@@ -308,9 +316,7 @@ class BulkSourceWriter implements SourceWriter {
       this.full.run(this.pending);
       this.pending.length = 0;
     }
-    if (facts.serialNumber && !serial) {
-      issues.warn(null, `serial number "${facts.serialNumber}" is a placeholder and was not used to match devices`);
-    }
+    warnIfPlaceholder(facts.serialNumber, serial, issues);
     return true;
   }
 
