@@ -29,8 +29,9 @@ export class BatchedInsert {
     rowsPerStatement = 64,
   ) {
     this.width = tuple.split('?').length - 1;
-    // SQLite allows at most 32,766 parameters in one statement.
-    const rows = Math.max(1, Math.min(rowsPerStatement, Math.floor(32_766 / this.width)));
+    // SQLite allows at most 32,766 parameters in one statement; they are passed as spread
+    // arguments (see add), so stay well under both that and the stack.
+    const rows = Math.max(1, Math.min(rowsPerStatement, Math.floor(8_192 / this.width)));
     this.batchLength = rows * this.width;
     this.full = db.prepare(this.sql(rows));
   }
@@ -40,7 +41,8 @@ export class BatchedInsert {
     const pending = this.pending;
     for (let i = 0; i < values.length; i++) pending.push(values[i]);
     if (pending.length >= this.batchLength) {
-      this.full.run(pending);
+      // Spread: better-sqlite3 binds arguments faster than the elements of an array argument.
+      this.full.run(...pending);
       pending.length = 0;
     }
   }
