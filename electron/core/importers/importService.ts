@@ -101,8 +101,7 @@ export async function inspectImportFiles(paths: readonly string[], options: Impo
         },
         warn() {},
       };
-      const records = file.records(() => countMalformed)[Symbol.asyncIterator]();
-      while (!(await records.next()).done) wellFormed++;
+      for await (const batch of file.records(() => countMalformed)) for (const _record of batch) wellFormed++;
       results.push({ path, displayName: input.displayName, kind: file.kind.id, kindLabel: file.kind.label, rows: wellFormed + malformedRows, malformedRows, error: null });
     } catch (error) {
       if (isUserFacingError(error) && error.code === 'cancelled') throw error;
@@ -323,9 +322,8 @@ async function importOneFile(
     return issues;
   };
   const writer = kind.writer(context) as RowWriter<unknown>;
-  for await (const record of opened.records((line) => at(line))) {
-    const row = locate(record, at);
-    if (writer.write(row, issues)) accepted++;
+  for await (const batch of opened.records((line) => at(line))) {
+    for (const record of batch) if (writer.write(locate(record, at), issues)) accepted++;
   }
   writer.end?.();
   const durationMs = Math.round(performance.now() - started);

@@ -5,7 +5,7 @@ import { checkKindFitsFormat, detectCsvKind, detectJsonKind } from './detectKind
 import { readGraphDocument, type JsonObject } from './graphJson.js';
 import type { CsvKind, ImportKind, JsonKind, RowIssues } from './importKind.js';
 import type { ImportInput } from './importInput.js';
-import { recordCount } from './recordBatch.js';
+import { recordCount, type RecordBatch } from './recordBatch.js';
 import { utf8Chunks } from './textDecoding.js';
 
 /** One record handed to a kind's writer, with where it came from for rejection messages. */
@@ -18,8 +18,10 @@ export interface OpenedImportFile {
   /**
    * The records, each checked for the file-independent faults (a record wider or narrower than
    * the header, a required cell left blank) that `issues` receives before the record is skipped.
+   * They come in batches (a tokenizer batch, a thousand Graph items), each read synchronously:
+   * one await per record cost more than a record's mapping.
    */
-  records(issues: (line: number | null) => RowIssues): AsyncIterable<ParsedRecord>;
+  records(issues: (line: number | null) => RowIssues): AsyncIterable<Iterable<ParsedRecord>>;
   /** Releases the file when its records will not be read (another file failed first). */
   close(): void;
 }
@@ -48,6 +50,9 @@ export async function openImportFile(input: ImportInput, as: ImportKind | undefi
   return input.format === 'json' ? openJson(input, as as JsonKind | undefined, watch) : openCsvFile(input, as as CsvKind | undefined, watch);
 }
 
+/** Graph items per batch of records: the cancel button is checked between batches. */
+const JSON_BATCH_ITEMS = 1000;
+
 async function openJson(input: ImportInput, as: JsonKind | undefined, watch: StreamWatch): Promise<OpenedImportFile> {
   const document = await readGraphDocument(input);
   watch.onBytes(input.bytes);
@@ -56,9 +61,9 @@ async function openJson(input: ImportInput, as: JsonKind | undefined, watch: Str
     kind,
     close() {},
     async *records() {
-      for (const [index, item] of document.items.entries()) {
-        if (index % 1000 === 0) watch.checkCancelled();
-        yield { format: 'json', item, index: index + 1 };
+      for (let start = 0; start < document.items.length; start += JSON_BATCH_ITEMS) {
+        watch.checkCancelled();
+        yield document.items.slice(start, start + JSON_BATCH_ITEMS).map((item, i) => ({ format: 'json', item, index: start + i + 1 }) as const);
       }
     },
   };
@@ -97,25 +102,28 @@ async function openCsvFile(input: ImportInput, as: CsvKind | undefined, watch: S
   table.keepOnly(binding.positions);
   const required = (Object.keys(kind.columns) as string[]).filter((field) => kind.columns[field]!.required);
   const width = table.headers.length;
+
+  function* wellFormedRecords(batch: RecordBatch, issues: (line: number | null) => RowIssues): Generator<ParsedRecord> {
+    for (let record = 0; record < recordCount(batch); record++) {
+      const row = binding.row(batch, record);
+      if (row.width !== width) {
+        issues(row.line).reject(null, `the row has ${row.width} fields but the header has ${width}`);
+        continue;
+      }
+      const blank = required.find((field) => row.get(field) === null);
+      if (blank) {
+        issues(row.line).reject(row.header(blank), `${row.header(blank)} is empty`);
+        continue;
+      }
+      yield { format: 'csv', line: row.line, row };
+    }
+  }
+
   return {
     kind,
     close,
     async *records(issues) {
-      for await (const batch of table.records) {
-        for (let record = 0; record < recordCount(batch); record++) {
-          const row = binding.row(batch, record);
-          if (row.width !== width) {
-            issues(row.line).reject(null, `the row has ${row.width} fields but the header has ${width}`);
-            continue;
-          }
-          const blank = required.find((field) => row.get(field) === null);
-          if (blank) {
-            issues(row.line).reject(row.header(blank), `${row.header(blank)} is empty`);
-            continue;
-          }
-          yield { format: 'csv', line: row.line, row };
-        }
-      }
+      for await (const batch of table.records) yield wellFormedRecords(batch, issues);
     },
   };
 }
