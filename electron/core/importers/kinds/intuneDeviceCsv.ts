@@ -78,7 +78,12 @@ export const intuneDeviceCsv: CsvKind<Field> = {
     return {
       end: () => devices.end(),
       write(row: CsvRow<Field>, issues) {
+        // Each cell read once: a read cuts it out of the batch text.
         const os = row.get('os');
+        const ownershipRaw = row.get('ownership');
+        const enrollmentType = row.get('enrollmentType');
+        const managedByRaw = row.get('managedBy');
+        const complianceRaw = row.get('compliance');
         return (
           devices.upsert(
             {
@@ -94,19 +99,19 @@ export const intuneDeviceCsv: CsvKind<Field> = {
               osVersion: row.get('osVersion'),
               model: row.get('model'),
               manufacturer: row.get('manufacturer'),
-              ownership: ownership(row.get('ownership'), issues, row.header('ownership')) as 'company' | 'personal' | 'unknown' | null,
-              ownershipRaw: row.get('ownership'),
-              enrollmentType: row.get('enrollmentType'),
-              enrollmentTypeRaw: row.get('enrollmentType'),
-              managementAgent: managedBy(row.get('managedBy'), issues, row.header('managedBy')),
-              managementAgentRaw: row.get('managedBy'),
+              ownership: ownership(ownershipRaw, issues, row.header('ownership')) as 'company' | 'personal' | 'unknown' | null,
+              ownershipRaw,
+              enrollmentType,
+              enrollmentTypeRaw: enrollmentType,
+              managementAgent: managedBy(managedByRaw, issues, row.header('managedBy')),
+              managementAgentRaw: managedByRaw,
               category: row.get('category'),
               primaryUserUpn: row.get('upn'),
               lastCheckIn: isoDateOf(row.get('lastCheckIn')),
               enrolledAt: isoDateOf(row.get('enrolledAt')),
               mdmCertExpiresAt: isoDateOf(row.get('certExpiresAt')),
-              compliance: compliance(row.get('compliance'), issues, row.header('compliance')),
-              complianceRaw: row.get('compliance'),
+              compliance: compliance(complianceRaw, issues, row.header('compliance')),
+              complianceRaw,
             },
             issues,
           )

@@ -1,0 +1,48 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isoDateOf, plainUtcDate } from '../../../electron/core/importers/labelMaps.js';
+
+/** The zone-less form Intune and SQL Server write, as the regular expression states it. */
+function plainByRegex(value: string): string | null {
+  const plain = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(?:\.(\d{1,7}))?$/.exec(value);
+  return plain ? `${plain[1]}T${plain[2]}.${(plain[3] ?? '').padEnd(3, '0').slice(0, 3)}Z` : null;
+}
+
+const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^[0-9]{${min},${max}}$`));
+
+describe('isoDateOf', () => {
+  it('turns the zone-less export form into ISO UTC', () => {
+    expect(isoDateOf('2024-03-01 08:15:00.0000000')).toBe('2024-03-01T08:15:00.000Z');
+    expect(isoDateOf('2024-03-01T08:15:00')).toBe('2024-03-01T08:15:00.000Z');
+    expect(isoDateOf('2024-03-01 08:15:00.5')).toBe('2024-03-01T08:15:00.500Z');
+    expect(isoDateOf('2024-03-01 08:15:00.123456')).toBe('2024-03-01T08:15:00.123Z');
+  });
+
+  it('leaves other forms to the zone-aware and dotted readers', () => {
+    expect(isoDateOf('2024-03-01 08:15:00.')).toBe('2024-03-01 08:15:00.');
+    expect(isoDateOf('2024-03-01 08:15:00.123456789')).toBe('2024-03-01T08:15:00.000Z');
+    expect(isoDateOf('2024-03-01 08:15:00+02:00')).toBe('2024-03-01T06:15:00.000Z');
+    expect(isoDateOf('01.03.2024 08:15')).toBe('2024-03-01T08:15:00.000Z');
+    expect(isoDateOf('3/1/2024')).toBe('3/1/2024');
+  });
+
+  it('finds the zone-less form exactly where the regular expression does (property)', () => {
+    const wellFormed = fc
+      .tuple(digits(4, 4), digits(2, 2), digits(2, 2), fc.constantFrom(' ', 'T'), digits(2, 2), digits(2, 2), digits(2, 2), fc.option(digits(0, 8)))
+      .map(([y, mo, d, sep, h, mi, s, fraction]) => `${y}-${mo}-${d}${sep}${h}:${mi}:${s}${fraction === null ? '' : `.${fraction}`}`);
+    // Near misses: one character replaced, dropped or added somewhere.
+    const mutated = fc
+      .tuple(wellFormed, fc.nat(), fc.constantFrom('', '0', '9', ' ', 'T', 't', '-', ':', '.', '/', 'x', '\u0663'), fc.boolean())
+      .map(([value, at, char, insert]) => {
+        const i = at % (value.length + 1);
+        return value.slice(0, i) + char + value.slice(insert ? i : i + 1);
+      });
+    const candidate = fc.oneof(wellFormed, mutated);
+    fc.assert(
+      fc.property(candidate, (value) => {
+        expect(plainUtcDate(value)).toBe(plainByRegex(value));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
