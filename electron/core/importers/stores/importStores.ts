@@ -21,11 +21,17 @@ export class ImportStores {
    */
   relink(): void {
     // Only rows whose link changes are written: rewriting 250,000 unchanged device rows (and
-    // their primary-user index entries) cost about as much as parsing the export.
+    // their primary-user index entries) cost about as much as parsing the export. Without any
+    // user there is nothing to link, and nothing to unlink either (deleting a user nulls the
+    // links to it): the pass over every device is skipped, typically for a first device export.
+    if (this.db.prepare('SELECT EXISTS (SELECT 1 FROM users)').pluck().get() === 1) {
+      this.db.exec(`
+        UPDATE devices SET primary_user_id = (SELECT u.id FROM users u WHERE u.upn = devices.primary_user_upn)
+        WHERE primary_user_upn IS NOT NULL
+          AND primary_user_id IS NOT (SELECT u.id FROM users u WHERE u.upn = devices.primary_user_upn);
+      `);
+    }
     this.db.exec(`
-      UPDATE devices SET primary_user_id = (SELECT u.id FROM users u WHERE u.upn = devices.primary_user_upn)
-      WHERE primary_user_upn IS NOT NULL
-        AND primary_user_id IS NOT (SELECT u.id FROM users u WHERE u.upn = devices.primary_user_upn);
       UPDATE user_device_affinity SET device_id = (SELECT d.id FROM devices d WHERE d.cm_resource_id = user_device_affinity.device_resource_id)
       WHERE device_id IS NOT (SELECT d.id FROM devices d WHERE d.cm_resource_id = user_device_affinity.device_resource_id);
     `);
