@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, statSync } from 'node:fs';
+import { copyFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSnapshot } from '../../../electron/core/snapshot/openSnapshot.js';
 import { writeIntuneCsv } from '../../support/importFixtures.js';
@@ -44,6 +44,17 @@ function sqliteIntoSnapshotSchema(csv: string, emptySnapshot: string, db: string
 }
 
 /**
+ * Runs per size. The machines are noisy (another tenant's burst can add a second to one run),
+ * so each figure is the median of this many runs, the three commands taking turns.
+ */
+const RUNS = 3;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/**
  * Issue 3's performance bar: importing an Intune device export takes at most twice what the
  * sqlite3 shell needs to `.import` the same CSV into a plain table, with peak RSS under 300 MB.
  * Both run as child processes in the same run, so the ratio compares like with like.
@@ -57,20 +68,34 @@ export const intuneImportBenchmark: Benchmark = {
     for (const size of SIZES) {
       const csv = join(workDir, `intune-${size}.csv`);
       await writeIntuneCsv(csv, size);
-      const shell = timed('sqlite3', [join(workDir, `plain-${size}.db`), '.mode csv', `.import ${csv} devices`]);
-      const schema = sqliteIntoSnapshotSchema(csv, emptySnapshot, join(workDir, `schema-${size}.mdmsnap`));
-      const ours = timed(process.execPath, ['--import', 'tsx', CHILD, csv, join(workDir, `import-${size}.mdmsnap`)]);
-      const result = JSON.parse(ours.stdout) as { ms: number; committed: boolean; rows: number };
-      if (!result.committed || result.rows !== size) throw new Error(`import of ${size} rows failed: ${ours.stdout}`);
+      const runs = { shell: [] as number[], schema: [] as number[], ours: [] as number[], shellRss: [] as number[], oursRss: [] as number[] };
+      for (let run = 0; run < RUNS; run++) {
+        const plain = join(workDir, `plain-${size}.db`);
+        const imported = join(workDir, `import-${size}.mdmsnap`);
+        rmSync(plain, { force: true });
+        rmSync(imported, { force: true });
+        const shell = timed('sqlite3', [plain, '.mode csv', `.import ${csv} devices`]);
+        const schema = sqliteIntoSnapshotSchema(csv, emptySnapshot, join(workDir, `schema-${size}.mdmsnap`));
+        const ours = timed(process.execPath, ['--import', 'tsx', CHILD, csv, imported]);
+        const result = JSON.parse(ours.stdout) as { ms: number; committed: boolean; rows: number };
+        if (!result.committed || result.rows !== size) throw new Error(`import of ${size} rows failed: ${ours.stdout}`);
+        runs.shell.push(shell.ms);
+        runs.schema.push(schema.ms);
+        runs.ours.push(result.ms);
+        runs.shellRss.push(shell.maxRssKb);
+        runs.oursRss.push(ours.maxRssKb);
+      }
+      const [shellMs, schemaMs, oursMs] = [median(runs.shell), median(runs.schema), median(runs.ours)];
       rows.push({
         case: `${size.toLocaleString('en-US')} rows (${(statSync(csv).size / 1e6).toFixed(0)} MB)`,
-        'sqlite3 s': seconds(shell.ms),
-        'import s': seconds(result.ms),
-        'import/sqlite3': ratio(result.ms, shell.ms),
-        'sqlite3 into schema s': seconds(schema.ms),
-        'import/schema': ratio(result.ms, schema.ms),
-        'sqlite3 RSS MB': Math.round(shell.maxRssKb / 1024),
-        'import RSS MB': Math.round(ours.maxRssKb / 1024),
+        'sqlite3 s': seconds(shellMs),
+        'import s': seconds(oursMs),
+        'import/sqlite3': ratio(oursMs, shellMs),
+        'import s, each run': runs.ours.map(seconds).join(' '),
+        'sqlite3 into schema s': seconds(schemaMs),
+        'import/schema': ratio(oursMs, schemaMs),
+        'sqlite3 RSS MB': Math.round(Math.max(...runs.shellRss) / 1024),
+        'import RSS MB': Math.round(Math.max(...runs.oursRss) / 1024),
         target: size === 250_000 ? '≤ 2.00×, < 300 MB' : '',
       });
     }
