@@ -1,21 +1,21 @@
 import { CsvTokenizer } from './csvTokenizer.js';
-import { RecordBatchBuilder, type RecordBatch } from './recordBatch.js';
+import { RecordStage, type StageSpec, type StagedBatch } from './recordStage.js';
 
-/** Turns a CSV export's UTF-8 bytes, chunk by chunk, into record batches. */
+/** Turns a CSV export's UTF-8 bytes after the header, chunk by chunk, into staged record batches. */
 export interface ChunkTokenizer {
-  /** Tokenizes the next chunk; resolves to the records it completed. */
-  push(bytes: Uint8Array): Promise<RecordBatch>;
+  /** Says how to stage the records (see recordStage.ts); comes before the first chunk. */
+  stageWith(spec: StageSpec): void;
+  /** Tokenizes and stages the next chunk; resolves to the records it completed. */
+  push(bytes: Uint8Array): Promise<StagedBatch>;
   /** Ends the text; resolves to the last records. Rejects with a CsvSyntaxError on a quote left open. */
-  finish(): Promise<RecordBatch>;
-  /** Cells of columns not listed may read as '' from now on (see CsvTokenizer.keepOnly). */
-  keepOnly(columns: readonly number[]): void;
+  finish(): Promise<StagedBatch>;
   /** Releases what it holds (the worker thread, for the off-thread one). */
   close(): void;
 }
 
 /**
- * Decodes and tokenizes, synchronously: the work itself, which InThreadTokenizer runs on the
- * calling thread and the worker behind OffThreadTokenizer on its own.
+ * Decodes, tokenizes and stages, synchronously: the work itself, which InThreadTokenizer runs
+ * on the calling thread and the worker behind OffThreadTokenizer on its own.
  *
  * It carries on from an earlier part of the file, so a byte-order mark at the start of its
  * text is a character of the data, not the file's BOM, and is kept. (The header reader strips
@@ -23,23 +23,31 @@ export interface ChunkTokenizer {
  */
 export class ByteTokenizer {
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  private readonly builder = new RecordBatchBuilder();
+  private stage: RecordStage | null = null;
 
   constructor(private readonly tokenizer: CsvTokenizer) {}
 
-  push(bytes: Uint8Array): RecordBatch {
-    this.tokenizer.push(this.decoder.decode(bytes, { stream: true }), this.builder);
-    return this.builder.take();
+  stageWith(spec: StageSpec): void {
+    this.tokenizer.keepOnly(spec.positions);
+    this.stage = new RecordStage(spec);
   }
 
-  finish(): RecordBatch {
-    this.tokenizer.push(this.decoder.decode(), this.builder);
-    this.tokenizer.end(this.builder);
-    return this.builder.take();
+  push(bytes: Uint8Array): StagedBatch {
+    const stage = this.stageOrFail();
+    this.tokenizer.push(this.decoder.decode(bytes, { stream: true }), stage);
+    return stage.take();
   }
 
-  keepOnly(columns: readonly number[]): void {
-    this.tokenizer.keepOnly(columns);
+  finish(): StagedBatch {
+    const stage = this.stageOrFail();
+    this.tokenizer.push(this.decoder.decode(), stage);
+    this.tokenizer.end(stage);
+    return stage.take();
+  }
+
+  private stageOrFail(): RecordStage {
+    if (!this.stage) throw new Error('stageWith must come before the first chunk');
+    return this.stage;
   }
 }
 
@@ -51,16 +59,16 @@ export class InThreadTokenizer implements ChunkTokenizer {
     this.bytes = new ByteTokenizer(tokenizer);
   }
 
-  async push(chunk: Uint8Array): Promise<RecordBatch> {
+  stageWith(spec: StageSpec): void {
+    this.bytes.stageWith(spec);
+  }
+
+  async push(chunk: Uint8Array): Promise<StagedBatch> {
     return this.bytes.push(chunk);
   }
 
-  async finish(): Promise<RecordBatch> {
+  async finish(): Promise<StagedBatch> {
     return this.bytes.finish();
-  }
-
-  keepOnly(columns: readonly number[]): void {
-    this.bytes.keepOnly(columns);
   }
 
   close(): void {}

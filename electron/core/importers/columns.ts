@@ -25,8 +25,12 @@ export interface ColumnBinding<Field extends string> {
   readonly missingRequired: readonly Field[];
   /** Positions of the header's columns the kind reads. */
   readonly positions: readonly number[];
+  /** The field's column in the header, or -1 when the header lacks it. */
+  positionOf(field: Field): number;
   /** Reuses one row object per record; callers must not keep it. */
   row(batch: RecordBatch, record: number): CsvRow<Field>;
+  /** The same over a record's cells in an array (the one row object again). */
+  rowOfCells(cells: readonly string[], line: number): CsvRow<Field>;
 }
 
 /** Maps a kind's fields to column positions in one file's header. */
@@ -43,19 +47,22 @@ export function bindColumns<Field extends string>(spec: ColumnSpec<Field>, heade
     index[field] = found ?? -1;
     if (found === undefined && spec[field].required) missingRequired.push(field);
   }
+  // The record the row object shows: a record of a batch, or cells in an array.
   let batch: RecordBatch | null = null;
   let record = 0;
+  let cells: readonly string[] | null = null;
+  let cellsLine = 0;
   const row: CsvRow<Field> = {
     get line() {
-      return batch!.recordLines[record]!;
+      return cells ? cellsLine : batch!.recordLines[record]!;
     },
     get width() {
-      return recordWidth(batch!, record);
+      return cells ? cells.length : recordWidth(batch!, record);
     },
     get(field) {
       const at = index[field];
       if (at < 0) return null;
-      const value = cellOf(batch!, record, at)?.trim();
+      const value = (cells ? cells[at] : cellOf(batch!, record, at))?.trim();
       return value ? value : null;
     },
     header(field) {
@@ -66,9 +73,16 @@ export function bindColumns<Field extends string>(spec: ColumnSpec<Field>, heade
   return {
     missingRequired,
     positions: Object.values<number>(index).filter((at) => at >= 0),
+    positionOf: (field) => index[field],
     row(records, at) {
       batch = records;
       record = at;
+      cells = null;
+      return row;
+    },
+    rowOfCells(values, line) {
+      cells = values;
+      cellsLine = line;
       return row;
     },
   };

@@ -2,7 +2,8 @@ import { UserFacingError } from '../errors.js';
 import { InThreadTokenizer, type ChunkTokenizer } from './chunkTokenizer.js';
 import { CsvSyntaxError, CsvTokenizer } from './csvTokenizer.js';
 import { OffThreadTokenizer } from './offThreadTokenizer.js';
-import { EMPTY_BATCH, RecordBatchBuilder, cellsOf, recordCount, type RecordBatch } from './recordBatch.js';
+import { RecordBatchBuilder, cellsOf, recordCount, type RecordBatch } from './recordBatch.js';
+import type { StageSpec, StagedBatch } from './recordStage.js';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 
@@ -12,14 +13,13 @@ export interface CsvTable {
   readonly headers: readonly string[];
   /** Line of the header record (2 when a PowerShell `#TYPE` line precedes it). */
   readonly headerLine: number;
-  /** The records after the header, in the batches the tokenizer completes them in. */
-  readonly records: AsyncIterable<RecordBatch>;
   /**
-   * Cells of the other columns may read as '' (records keep their width): a kind reads 20 of
-   * an Intune export's 48 columns, and every cell cut out of the text costs. Call it before
-   * iterating the records.
+   * Says how to check and map the records (see recordStage.ts), once the kind is known from
+   * the header; call it before iterating the records.
    */
-  keepOnly(columns: readonly number[]): void;
+  stageWith(spec: StageSpec): void;
+  /** The records after the header, staged, in the batches the tokenizer completes them in. */
+  readonly records: AsyncIterable<StagedBatch>;
   /** Stops reading when the records will not be iterated to the end (another file failed first). */
   close(): void;
 }
@@ -55,6 +55,7 @@ export function normalizeHeader(header: string): string {
 }
 
 const NEWLINE = 0x0a;
+const CR = 0x0d;
 const QUOTE = 0x22;
 
 function isTypeLine(prefix: Buffer): boolean {
@@ -63,21 +64,42 @@ function isTypeLine(prefix: Buffer): boolean {
 
 /**
  * Reads the first part of the file until the header record is complete: enough to skip the
- * PowerShell 5.1 `#TYPE …` line and pick the delimiter.
+ * PowerShell 5.1 `#TYPE …` line, pick the delimiter and read the header.
  */
 async function readPrefix(chunks: AsyncIterator<Buffer>): Promise<{ prefix: Buffer; done: boolean }> {
   let prefix = Buffer.alloc(0);
   for (;;) {
-    const first = prefix.indexOf(NEWLINE);
-    const second = first === -1 ? -1 : prefix.indexOf(NEWLINE, first + 1);
-    const headerEnd = isTypeLine(prefix) ? second : first;
-    if (headerEnd !== -1 && !hasOpenQuote(prefix.subarray(0, prefix.lastIndexOf(NEWLINE)))) return { prefix, done: false };
+    if (headerLineEnd(prefix) !== -1 && !hasOpenQuote(prefix.subarray(0, prefix.lastIndexOf(NEWLINE)))) return { prefix, done: false };
     // A header that long is no header: let the parser fail on it rather than buffer on.
     if (prefix.length > MAX_RECORD_CHARS) return { prefix, done: false };
     const next = await chunks.next();
     if (next.done) return { prefix, done: true };
     prefix = Buffer.concat([prefix, next.value]);
   }
+}
+
+/** Index of the line feed that ends the header's line (the first non-blank one after a `#TYPE` line), or -1 when the prefix lacks it. */
+function headerLineEnd(prefix: Buffer): number {
+  let start = 0;
+  if (isTypeLine(prefix)) {
+    start = prefix.indexOf(NEWLINE) + 1;
+    if (start === 0) return -1;
+  }
+  for (let end = prefix.indexOf(NEWLINE, start); end !== -1; start = end + 1, end = prefix.indexOf(NEWLINE, start)) {
+    if (end - start > 1 || (end - start === 1 && prefix[start] !== CR)) return end;
+  }
+  return -1;
+}
+
+/** Byte offset just after the first `lines` line feeds of `bytes`, or its length when it has fewer. */
+function offsetAfterLines(bytes: Buffer, lines: number): number {
+  let at = 0;
+  for (let i = 0; i < lines; i++) {
+    const lineFeed = bytes.indexOf(NEWLINE, at);
+    if (lineFeed === -1) return bytes.length;
+    at = lineFeed + 1;
+  }
+  return at;
 }
 
 function hasOpenQuote(bytes: Buffer): boolean {
@@ -116,10 +138,10 @@ const CHUNKS_IN_FLIGHT = 4;
  * quoted field fails with a UserFacingError naming the file, so the caller rolls its
  * transaction back.
  *
- * The first part of the file, up to its last line feed, is tokenized here, so the header is
- * known at once; the rest goes to a ChunkTokenizer that carries on where this one stopped,
- * on this thread or, with `offThread`, on a worker. (A line feed byte never falls inside a
- * UTF-8 character, so the cut leaves no half character in a decoder.)
+ * The header is read here, from the first part of the file. The records after it are read
+ * from the start of their line by a ChunkTokenizer of their own, which also stages them: on
+ * this thread or, with `offThread`, on a worker. (A line feed byte never falls inside a UTF-8
+ * character, so the cut leaves no half character in a decoder.)
  */
 export async function openCsv(utf8: AsyncIterable<Buffer>, fileName: string, options: OpenCsvOptions = {}): Promise<CsvTable> {
   const chunks = utf8[Symbol.asyncIterator]();
@@ -139,80 +161,70 @@ export async function openCsv(utf8: AsyncIterable<Buffer>, fileName: string, opt
   const firstLineEnd = prefix.indexOf(NEWLINE);
   const delimiter = detectDelimiter((firstLineEnd === -1 ? prefix : prefix.subarray(0, firstLineEnd)).toString('utf8'));
 
-  const cut = done ? prefix.length : prefix.lastIndexOf(NEWLINE) + 1;
-  const tokenizer = new CsvTokenizer(delimiter, MAX_RECORD_CHARS, 1 + lineOffset);
-  const first = new RecordBatchBuilder();
+  // The prefix holds the header whole (readPrefix); the records tokenized after it are read
+  // again by the records' own tokenizer.
+  const firstLine = 1 + lineOffset;
+  const headerTokenizer = new CsvTokenizer(delimiter, MAX_RECORD_CHARS, firstLine);
+  const found = new RecordBatchBuilder();
+  let first: RecordBatch;
   try {
-    tokenizer.push(new TextDecoder('utf-8').decode(prefix.subarray(0, cut)), first);
-    if (done) tokenizer.end(first);
+    headerTokenizer.push(new TextDecoder('utf-8').decode(prefix), found);
+    if (done) headerTokenizer.end(found);
+    first = found.take();
   } catch (error) {
     throw csvFailure(fileName, error);
   }
-  const rest: ChunkTokenizer =
-    options.offThread && !done
-      ? new OffThreadTokenizer({ delimiter, maxRecordChars: MAX_RECORD_CHARS, remainder: tokenizer.remainder() })
-      : new InThreadTokenizer(tokenizer);
+  const header = recordCount(first) > 0 ? cellsOf(first, 0) : null;
+  if (!header || header.every((value) => value.trim() === '')) throw new UserFacingError('empty_file', `${fileName} is empty: it has no header row.`);
+  const dataLine = recordCount(first) > 1 ? first.recordLines[1]! : headerTokenizer.nextLine();
+  const dataStart = offsetAfterLines(prefix, dataLine - firstLine);
 
-  // Batches in file order: the first part's, then the rest's with up to CHUNKS_IN_FLIGHT
-  // chunks handed over ahead of the batch being yielded. A failed chunk's promise may wait in
-  // the queue while the next chunk is read: the no-op catch keeps it from counting as an
-  // unhandled rejection, and it still rejects where it is awaited, in order.
-  async function* batches(): AsyncGenerator<RecordBatch> {
-    const inFlight: Promise<RecordBatch>[] = [];
-    const handOver = (batch: Promise<RecordBatch>) => {
+  const records: ChunkTokenizer =
+    options.offThread && !done
+      ? new OffThreadTokenizer({ delimiter, maxRecordChars: MAX_RECORD_CHARS, firstLine: dataLine })
+      : new InThreadTokenizer(new CsvTokenizer(delimiter, MAX_RECORD_CHARS, dataLine));
+
+  // Batches in file order, with up to CHUNKS_IN_FLIGHT chunks handed over ahead of the batch
+  // being yielded. A failed chunk's promise may wait in the queue while the next chunk is
+  // read: the no-op catch keeps it from counting as an unhandled rejection, and it still
+  // rejects where it is awaited, in order.
+  async function* batches(): AsyncGenerator<StagedBatch> {
+    const inFlight: Promise<StagedBatch>[] = [];
+    const handOver = (batch: Promise<StagedBatch>) => {
       batch.catch(() => {});
       inFlight.push(batch);
     };
     try {
-      yield first.take();
-      if (done) return;
-      if (cut < prefix.length) handOver(rest.push(prefix.subarray(cut)));
-      for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-        handOver(rest.push(next.value));
-        while (inFlight.length >= CHUNKS_IN_FLIGHT) yield await inFlight.shift()!;
+      if (dataStart < prefix.length) handOver(records.push(prefix.subarray(dataStart)));
+      if (!done) {
+        for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+          handOver(records.push(next.value));
+          while (inFlight.length >= CHUNKS_IN_FLIGHT) yield await inFlight.shift()!;
+        }
       }
-      handOver(rest.finish());
+      handOver(records.finish());
       for (const batch of inFlight) yield await batch;
     } catch (error) {
       throw csvFailure(fileName, error);
     } finally {
-      rest.close();
+      records.close();
     }
   }
   const iterator = batches();
-  const read = async (): Promise<RecordBatch | undefined> => {
-    const next = await iterator.next();
-    return next.done ? undefined : next.value;
-  };
-
-  // The header is the first record of the first batch that has one.
-  let pending: RecordBatch = EMPTY_BATCH;
-  while (recordCount(pending) === 0) {
-    const batch = await read();
-    if (!batch) break;
-    pending = batch;
-  }
-  const header = recordCount(pending) > 0 ? cellsOf(pending, 0) : null;
-  if (!header || header.every((value) => value.trim() === '')) {
-    await iterator.return(undefined);
-    throw new UserFacingError('empty_file', `${fileName} is empty: it has no header row.`);
-  }
   return {
     delimiter,
     headers: header.map((value) => value.replace(/^\uFEFF/, '').trim()),
-    headerLine: pending.recordLines[0]!,
+    headerLine: first.recordLines[0]!,
+    stageWith: (spec) => records.stageWith(spec),
     records: {
       async *[Symbol.asyncIterator]() {
-        const afterHeader = withoutFirstRecord(pending);
-        if (recordCount(afterHeader) > 0) yield afterHeader;
-        for (let batch = await read(); batch; batch = await read()) if (recordCount(batch) > 0) yield batch;
+        for (let next = await iterator.next(); !next.done; next = await iterator.next()) if (recordCount(next.value.records) > 0 || next.value.issues.length > 0) yield next.value;
       },
     },
-    keepOnly: (columns) => rest.keepOnly(columns),
-    close: () => void iterator.return(undefined),
+    // The generator's own `finally` closes the tokenizer only if it ever started.
+    close: () => {
+      records.close();
+      void iterator.return(undefined);
+    },
   };
-}
-
-function withoutFirstRecord(batch: RecordBatch): RecordBatch {
-  return { ...batch, recordStarts: batch.recordStarts.subarray(1), recordLines: batch.recordLines.subarray(1) };
 }

@@ -1,4 +1,4 @@
-import type { RecordBatchBuilder } from './recordBatch.js';
+import type { RecordSink } from './recordBatch.js';
 
 export class CsvSyntaxError extends Error {
   constructor(
@@ -27,18 +27,13 @@ export class CsvTokenizer {
   /** Columns whose values are wanted (see keepOnly); null keeps every value. */
   private wanted: readonly boolean[] | null = null;
 
-  /**
-   * `firstLine` is the file line the first pushed text starts on (2 after a skipped `#TYPE`
-   * line). `carried` is the unfinished text another tokenizer stopped at (its remainder()).
-   */
+  /** `firstLine` is the file line the first pushed text starts on (2 after a skipped `#TYPE` line). */
   constructor(
     private readonly delimiter: string,
     private readonly maxRecordChars: number,
     firstLine = 1,
-    carried = '',
   ) {
     this.line = firstLine;
-    this.buffer = carried;
   }
 
   /**
@@ -53,7 +48,7 @@ export class CsvTokenizer {
   }
 
   /** Adds text and appends the records it completes to `out`; an unfinished record waits for more text. */
-  push(text: string, out: RecordBatchBuilder): void {
+  push(text: string, out: RecordSink): void {
     this.buffer = this.buffer.length === 0 ? text : this.buffer + text;
     const consumed = this.scan(out, false);
     this.buffer = this.buffer.slice(consumed);
@@ -61,14 +56,14 @@ export class CsvTokenizer {
   }
 
   /** Finishes the text: the last record may lack its line break, but not a closing quote. */
-  end(out: RecordBatchBuilder): void {
+  end(out: RecordSink): void {
     this.scan(out, true);
     this.buffer = '';
   }
 
-  /** The text not yet part of a complete record, and the line it starts on: where another tokenizer can carry on. */
-  remainder(): { readonly text: string; readonly line: number } {
-    return { text: this.buffer, line: this.line };
+  /** The line after the last complete record and the blank lines after it: where the next record starts. */
+  nextLine(): number {
+    return this.line;
   }
 
   /**
@@ -76,7 +71,7 @@ export class CsvTokenizer {
    * delimiter and the next line feed are each searched once and remembered until passed, so
    * a record costs one scan of its text however many fields it has.
    */
-  private scan(out: RecordBatchBuilder, final: boolean): number {
+  private scan(out: RecordSink, final: boolean): number {
     const text = this.buffer;
     const length = text.length;
     const delimiter = this.delimiter;

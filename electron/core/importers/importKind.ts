@@ -1,6 +1,7 @@
 import type { SqliteDatabase } from '../snapshot/openSnapshot.js';
 import type { CsvRow, ColumnSpec } from './columns.js';
 import type { JsonObject } from './graphJson.js';
+import type { MappedRow, RowMapper } from './rowMappers.js';
 import type { ImportStores } from './stores/importStores.js';
 
 /** Where a row's problem is recorded: `reject` drops the row, `warn` keeps it with a caveat. */
@@ -41,15 +42,31 @@ interface KindBase {
   finish?(context: WriteContext): void;
 }
 
-export interface CsvKind<Field extends string = string> extends KindBase {
+interface CsvKindBase<Field extends string> extends KindBase {
   readonly format: 'csv';
   readonly columns: ColumnSpec<Field>;
   /** Detected when every one of these columns is present… */
   readonly signature: readonly Field[];
   /** …and none of these (which mark a lookalike kind). */
   readonly excludes?: readonly Field[];
+}
+
+/** A CSV kind whose writer reads each row's cells. */
+export interface CsvRowKind<Field extends string = string> extends CsvKindBase<Field> {
+  readonly mapper?: undefined;
   writer(context: WriteContext): RowWriter<CsvRow<Field>>;
 }
+
+/**
+ * A CSV kind whose rows a RowMapper turns into values without the snapshot, where the file is
+ * tokenized (on a worker thread for a big file); its writer receives the mapped values.
+ */
+export interface CsvMappedKind<Field extends string = string> extends CsvKindBase<Field> {
+  readonly mapper: RowMapper<Field>;
+  writer(context: WriteContext): RowWriter<MappedRow>;
+}
+
+export type CsvKind = CsvRowKind | CsvMappedKind;
 
 export interface JsonKind extends KindBase {
   readonly format: 'json';

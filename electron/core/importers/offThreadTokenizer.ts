@@ -3,24 +3,24 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ChunkTokenizer } from './chunkTokenizer.js';
 import { CsvSyntaxError } from './csvTokenizer.js';
-import type { RecordBatch } from './recordBatch.js';
+import type { StageSpec, StagedBatch } from './recordStage.js';
 
-/** What the worker starts from: where the import thread's tokenizer stopped (after the header). */
+/** What the worker starts from: the records after the header, which starts on `firstLine`. */
 export interface TokenizerStart {
   readonly delimiter: string;
   readonly maxRecordChars: number;
-  readonly remainder: { readonly text: string; readonly line: number };
+  readonly firstLine: number;
 }
 
 export type TokenizerRequest =
+  | { readonly type: 'stageWith'; readonly spec: StageSpec }
   | { readonly type: 'bytes'; readonly bytes: Uint8Array }
-  | { readonly type: 'finish' }
-  | { readonly type: 'keepOnly'; readonly columns: readonly number[] };
+  | { readonly type: 'finish' };
 
 /** One per `bytes` or `finish` request, in order. */
 export type TokenizerResponse =
-  | { readonly batch: RecordBatch; readonly error?: undefined }
-  | { readonly batch?: undefined; readonly error: { readonly reason: CsvSyntaxError['reason'] | 'stopped' | 'failed'; readonly line?: number; readonly message?: string } };
+  | { readonly staged: StagedBatch; readonly error?: undefined }
+  | { readonly staged?: undefined; readonly error: { readonly reason: CsvSyntaxError['reason'] | 'stopped' | 'failed'; readonly line?: number; readonly message?: string } };
 
 const WORKER_NAME = 'csvTokenizerWorker';
 
@@ -34,7 +34,7 @@ function startWorker(start: TokenizerStart): Worker {
   // A smaller young generation than V8's default: the worker's garbage is short-lived chunk
   // text, and the import must stay under 300 MB RSS. (Measured on a 250,000-row export: peak
   // 248-251 MB against 271-289 MB with the default, and no slower within this machine's noise.)
-  const options = { workerData: start, resourceLimits: { maxYoungGenerationSizeMb: 8 } };
+  const options = { workerData: start, resourceLimits: { maxYoungGenerationSizeMb: 32 } };
   const fromSources = import.meta.url.endsWith('.ts');
   const entry = new URL(`./${WORKER_NAME}.${fromSources ? 'ts' : 'js'}`, import.meta.url);
   if (!fromSources) return new Worker(entry, options);
@@ -46,13 +46,13 @@ function startWorker(start: TokenizerStart): Worker {
 }
 
 interface Pending {
-  resolve(batch: RecordBatch): void;
+  resolve(batch: StagedBatch): void;
   reject(error: Error): void;
 }
 
 /**
- * Tokenizes on a worker thread, so that a big import parses the next chunks while the import
- * thread writes the previous ones into SQLite. Requests are answered in order; the caller may
+ * Tokenizes and stages on a worker thread, so that a big import parses and maps the next
+ * chunks while the import thread writes the previous ones into SQLite. Requests are answered in order; the caller may
  * keep several in flight. After a failure the later ones reject too.
  */
 export class OffThreadTokenizer implements ChunkTokenizer {
@@ -65,34 +65,34 @@ export class OffThreadTokenizer implements ChunkTokenizer {
     this.worker.on('message', (response: TokenizerResponse) => {
       const next = this.pending.shift();
       if (!next) return;
-      if (response.batch) next.resolve(response.batch);
+      if (response.staged) next.resolve(response.staged);
       else next.reject(toError(response.error));
     });
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', () => this.fail(new Error('the tokenizer thread stopped')));
   }
 
-  push(bytes: Uint8Array): Promise<RecordBatch> {
+  stageWith(spec: StageSpec): void {
+    this.worker.postMessage({ type: 'stageWith', spec } satisfies TokenizerRequest);
+  }
+
+  push(bytes: Uint8Array): Promise<StagedBatch> {
     // A copy of just this chunk: the stream's buffer may be a slice of a larger pooled one,
     // which transferring would detach under its other users.
     const copy = new Uint8Array(bytes);
     return this.request({ type: 'bytes', bytes: copy }, [copy.buffer]);
   }
 
-  finish(): Promise<RecordBatch> {
+  finish(): Promise<StagedBatch> {
     return this.request({ type: 'finish' }, []);
-  }
-
-  keepOnly(columns: readonly number[]): void {
-    this.worker.postMessage({ type: 'keepOnly', columns: [...columns] } satisfies TokenizerRequest);
   }
 
   close(): void {
     void this.worker.terminate();
   }
 
-  private request(request: TokenizerRequest, transfer: ArrayBuffer[]): Promise<RecordBatch> {
-    return new Promise<RecordBatch>((resolve, reject) => {
+  private request(request: TokenizerRequest, transfer: ArrayBuffer[]): Promise<StagedBatch> {
+    return new Promise<StagedBatch>((resolve, reject) => {
       if (this.failure) return reject(this.failure);
       this.pending.push({ resolve, reject });
       this.worker.postMessage(request, transfer);

@@ -5,20 +5,22 @@ import { checkKindFitsFormat, detectCsvKind, detectJsonKind } from './detectKind
 import { readGraphDocument, type JsonObject } from './graphJson.js';
 import type { CsvKind, ImportKind, JsonKind, RowIssues } from './importKind.js';
 import type { ImportInput } from './importInput.js';
-import { recordCount, type RecordBatch } from './recordBatch.js';
+import { recordCount } from './recordBatch.js';
+import type { StagedBatch } from './recordStage.js';
+import { mappedRowView, type MappedRow } from './rowMappers.js';
 import { utf8Chunks } from './textDecoding.js';
 
 /** One record handed to a kind's writer, with where it came from for rejection messages. */
 export type ParsedRecord =
-  | { readonly format: 'csv'; readonly line: number; readonly row: CsvRow<string> }
+  | { readonly format: 'csv'; readonly line: number; readonly row: CsvRow<string> | MappedRow }
   | { readonly format: 'json'; readonly item: JsonObject; readonly index: number };
 
 export interface OpenedImportFile {
   readonly kind: ImportKind;
   /**
    * The records, each checked for the file-independent faults (a record wider or narrower than
-   * the header, a required cell left blank) that `issues` receives before the record is skipped.
-   * They come in batches (a tokenizer batch, a thousand Graph items), each read synchronously:
+   * the header, a required cell left blank) that `issues` receives before the record is skipped,
+   * and for a mapped kind mapped (see recordStage.ts). They come in batches (a tokenizer batch, a thousand Graph items), each read synchronously:
    * one await per record cost more than a record's mapping.
    */
   records(issues: (line: number | null) => RowIssues): AsyncIterable<Iterable<ParsedRecord>>;
@@ -99,31 +101,35 @@ async function openCsvFile(input: ImportInput, as: CsvKind | undefined, watch: S
     close();
     throw error;
   }
-  table.keepOnly(binding.positions);
-  const required = (Object.keys(kind.columns) as string[]).filter((field) => kind.columns[field]!.required);
-  const width = table.headers.length;
+  const required = (Object.keys(kind.columns) as string[])
+    .filter((field) => kind.columns[field]!.required)
+    .map((field) => ({ position: binding.positionOf(field), header: table.headers[binding.positionOf(field)]! }));
+  table.stageWith({ headers: table.headers, positions: binding.positions, required, mapper: kind.mapper?.id ?? null });
+  const mapped = kind.mapper ? mappedRowView() : null;
 
-  function* wellFormedRecords(batch: RecordBatch, issues: (line: number | null) => RowIssues): Generator<ParsedRecord> {
-    for (let record = 0; record < recordCount(batch); record++) {
-      const row = binding.row(batch, record);
-      if (row.width !== width) {
-        issues(row.line).reject(null, `the row has ${row.width} fields but the header has ${width}`);
-        continue;
+  // The stage's issues are reported in line order, each before the record of its line is written.
+  function* keptRecords(staged: StagedBatch, issues: (line: number | null) => RowIssues): Generator<ParsedRecord> {
+    const { records } = staged;
+    let reported = 0;
+    const reportUpTo = (line: number) => {
+      for (; reported < staged.issues.length && staged.issues[reported]!.line <= line; reported++) {
+        const issue = staged.issues[reported]!;
+        issues(issue.line)[issue.severity === 'error' ? 'reject' : 'warn'](issue.column, issue.reason);
       }
-      const blank = required.find((field) => row.get(field) === null);
-      if (blank) {
-        issues(row.line).reject(row.header(blank), `${row.header(blank)} is empty`);
-        continue;
-      }
-      yield { format: 'csv', line: row.line, row };
+    };
+    for (let record = 0; record < recordCount(records); record++) {
+      const line = records.recordLines[record]!;
+      reportUpTo(line);
+      yield { format: 'csv', line, row: mapped ? mapped.at(records, record) : binding.row(records, record) };
     }
+    reportUpTo(Infinity);
   }
 
   return {
     kind,
     close,
     async *records(issues) {
-      for await (const batch of table.records) yield wellFormedRecords(batch, issues);
+      for await (const staged of table.records) yield keptRecords(staged, issues);
     },
   };
 }

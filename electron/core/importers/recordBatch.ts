@@ -43,15 +43,24 @@ export const EMPTY_BATCH: RecordBatch = {
   recordLines: new Uint32Array(0),
 };
 
+/** Where a tokenizer puts what it reads: cell after cell, record after record. */
+export interface RecordSink {
+  /** Adds a cell to the record being built. */
+  cell(value: string): void;
+  /** Ends the record of the cells added since the last call; `line` is where it started. */
+  endRecord(line: number): void;
+  /** Drops the cells added since the last endRecord (a record that turned out incomplete). */
+  discardRecord(): void;
+}
+
 /** Collects records cell by cell; `take()` hands over what it has as one batch and starts afresh. */
-export class RecordBatchBuilder {
+export class RecordBatchBuilder implements RecordSink {
   private cells: string[] = [];
   private length = 0;
   private cellEnds: number[] = [];
   private recordStarts: number[] = [0];
   private recordLines: number[] = [];
 
-  /** Adds a cell to the record being built. */
   cell(value: string): void {
     if (value.length > 0) {
       this.cells.push(value);
@@ -60,13 +69,11 @@ export class RecordBatchBuilder {
     this.cellEnds.push(this.length);
   }
 
-  /** Ends the record of the cells added since the last call; `line` is where it started. */
   endRecord(line: number): void {
     this.recordStarts.push(this.cellEnds.length);
     this.recordLines.push(line);
   }
 
-  /** Drops the cells added since the last endRecord (a record that turned out incomplete). */
   discardRecord(): void {
     const kept = this.recordStarts[this.recordStarts.length - 1]!;
     if (this.cellEnds.length === kept) return;

@@ -1,5 +1,5 @@
 import type { SqliteDatabase } from '../../snapshot/openSnapshot.js';
-import type { CsvKind, JsonKind, RowIssues } from '../importKind.js';
+import type { CsvRowKind, JsonKind, RowIssues } from '../importKind.js';
 import { has, integer, text } from '../jsonValues.js';
 import { integerOf, isoDateOf } from '../labelMaps.js';
 
@@ -166,7 +166,7 @@ const TEMPLATE_COLUMNS = {
 const TABLE_OF_KIND: Record<string, TokenTable> = { apns: 'apns_certificates', dep: 'dep_tokens', vpp: 'vpp_tokens' };
 
 /** The project's Apple token template (docs/import-formats.md): facts typed from the Intune console. */
-export const appleTokensTemplate: CsvKind<keyof typeof TEMPLATE_COLUMNS> = {
+export const appleTokensTemplate: CsvRowKind<keyof typeof TEMPLATE_COLUMNS> = {
   id: 'template-apple-tokens',
   label: 'Apple tokens template (APNs, DEP, VPP)',
   source: 'template',

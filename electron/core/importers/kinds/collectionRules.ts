@@ -1,5 +1,5 @@
 import type { SqliteDatabase } from '../../snapshot/openSnapshot.js';
-import type { CsvKind } from '../importKind.js';
+import type { CsvRowKind } from '../importKind.js';
 import { integerOf } from '../labelMaps.js';
 import { collectionGuard } from './configMgrCollections.js';
 
@@ -49,7 +49,7 @@ const DIRECT_COLUMNS = {
 } as const;
 
 /** `v_CollectionRuleDirect` (brief §4c). */
-export const directRuleCsv: CsvKind<keyof typeof DIRECT_COLUMNS> = {
+export const directRuleCsv: CsvRowKind<keyof typeof DIRECT_COLUMNS> = {
   id: 'cm-rules-direct',
   label: 'Configuration Manager direct membership rules (v_CollectionRuleDirect)',
   source: 'configmgr',
@@ -89,7 +89,7 @@ const QUERY_COLUMNS = {
 } as const;
 
 /** `v_CollectionRuleQuery` (brief §4c). */
-export const queryRuleCsv: CsvKind<keyof typeof QUERY_COLUMNS> = {
+export const queryRuleCsv: CsvRowKind<keyof typeof QUERY_COLUMNS> = {
   id: 'cm-rules-query',
   label: 'Configuration Manager query membership rules (v_CollectionRuleQuery)',
   source: 'configmgr',
@@ -129,7 +129,7 @@ const DEPENDENCY_COLUMNS = {
  * `SMS_CollectionDependencies` / `vSMS_CollectionDependencies`: the dependent collection limits
  * to (1), includes (2) or excludes (3) the source collection (brief §4c).
  */
-export const collectionDependencyCsv: CsvKind<keyof typeof DEPENDENCY_COLUMNS> = {
+export const collectionDependencyCsv: CsvRowKind<keyof typeof DEPENDENCY_COLUMNS> = {
   id: 'cm-collection-dependencies',
   label: 'Configuration Manager collection dependencies (SMS_CollectionDependencies)',
   source: 'configmgr',
@@ -181,7 +181,7 @@ const TEMPLATE_COLUMNS = {
  * the collections it names, so importing it replaces those collections' rules; collections not
  * yet in the snapshot are created from CollectionName and CollectionType.
  */
-export const collectionRulesTemplate: CsvKind<keyof typeof TEMPLATE_COLUMNS> = {
+export const collectionRulesTemplate: CsvRowKind<keyof typeof TEMPLATE_COLUMNS> = {
   id: 'template-collection-rules',
   label: 'Collection rules template',
   source: 'template',

@@ -1,4 +1,4 @@
-import type { CsvKind } from '../importKind.js';
+import type { CsvRowKind } from '../importKind.js';
 import { flagOf, integerOf, isoDateOf } from '../labelMaps.js';
 
 const COLUMNS = {
@@ -18,7 +18,7 @@ function isPrimary(types: string | null): 0 | 1 {
 }
 
 /** `v_UserMachineRelationship` (user-device affinity; brief §4c). */
-export const configMgrAffinityCsv: CsvKind<Field> = {
+export const configMgrAffinityCsv: CsvRowKind<Field> = {
   id: 'cm-affinity',
   label: 'Configuration Manager user-device affinity (v_UserMachineRelationship)',
   source: 'configmgr',

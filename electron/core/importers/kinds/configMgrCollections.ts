@@ -1,4 +1,4 @@
-import type { CsvKind, RowIssues, WriteContext } from '../importKind.js';
+import type { CsvRowKind, RowIssues, WriteContext } from '../importKind.js';
 import { flagOf, integerOf } from '../labelMaps.js';
 
 /** The collection IDs an import has seen, so a re-import can drop collections no longer listed. */
@@ -39,7 +39,7 @@ const COLLECTION_TYPES = new Map([
 ]);
 
 /** `Get-CMCollection | Export-Csv` and `v_Collection`/`v_Collections` (brief §4c). */
-export const configMgrCollectionCsv: CsvKind<keyof typeof COLLECTION_COLUMNS> = {
+export const configMgrCollectionCsv: CsvRowKind<keyof typeof COLLECTION_COLUMNS> = {
   id: 'cm-collections',
   label: 'Configuration Manager collections (Get-CMCollection or v_Collections)',
   source: 'configmgr',
@@ -109,7 +109,7 @@ const RESOURCE_KINDS = new Map([
 ] as const);
 
 /** `v_FullCollectionMembership` / SMS_FullCollectionMembership (brief §4c). */
-export const configMgrMembershipCsv: CsvKind<keyof typeof MEMBER_COLUMNS> = {
+export const configMgrMembershipCsv: CsvRowKind<keyof typeof MEMBER_COLUMNS> = {
   id: 'cm-collection-members',
   label: 'Configuration Manager collection membership (v_FullCollectionMembership)',
   source: 'configmgr',

@@ -1,4 +1,4 @@
-import type { CsvKind } from '../importKind.js';
+import type { CsvRowKind } from '../importKind.js';
 import { DEVICE_TABLES } from '../stores/deviceStore.js';
 import { integerOf, isoDateOf, platformOf } from '../labelMaps.js';
 
@@ -25,7 +25,7 @@ const DEVICE_OWNER = new Map([
 ] as const);
 
 /** `Get-CMDevice | Export-Csv` and the `v_R_System` SQL view (brief §4c). */
-export const configMgrDeviceCsv: CsvKind<Field> = {
+export const configMgrDeviceCsv: CsvRowKind<Field> = {
   id: 'cm-devices',
   label: 'Configuration Manager devices (Get-CMDevice or v_R_System)',
   source: 'configmgr',

@@ -1,4 +1,4 @@
-import type { CsvKind } from '../importKind.js';
+import type { CsvRowKind } from '../importKind.js';
 import { integerOf } from '../labelMaps.js';
 
 const COLUMNS = {
@@ -13,7 +13,7 @@ const COLUMNS = {
 type Field = keyof typeof COLUMNS;
 
 /** `Get-CMUser | Export-Csv` and the `v_R_User` SQL view: the `DOMAIN\user` → UPN bridge (brief §4c). */
-export const configMgrUserCsv: CsvKind<Field> = {
+export const configMgrUserCsv: CsvRowKind<Field> = {
   id: 'cm-users',
   label: 'Configuration Manager users (Get-CMUser or v_R_User)',
   source: 'configmgr',

@@ -1,4 +1,4 @@
-import type { CsvKind } from '../importKind.js';
+import type { CsvRowKind } from '../importKind.js';
 import { flagOf } from '../labelMaps.js';
 import type { LicenceFacts } from '../stores/userStore.js';
 
@@ -14,7 +14,7 @@ const ENTRA_COLUMNS = {
 } as const;
 
 /** Entra admin centre > Users > Download users, the older and the 2021 header sets (brief §4d). */
-export const entraUserCsv: CsvKind<keyof typeof ENTRA_COLUMNS> = {
+export const entraUserCsv: CsvRowKind<keyof typeof ENTRA_COLUMNS> = {
   id: 'entra-users',
   label: 'Entra "Download users" export',
   source: 'entra',
@@ -73,7 +73,7 @@ export function parseLicenceList(cell: string | null): LicenceFacts[] {
 }
 
 /** Microsoft 365 admin centre > Active users > Export users (brief §4d): the only CSV with licences. */
-export const m365UserCsv: CsvKind<keyof typeof M365_COLUMNS> = {
+export const m365UserCsv: CsvRowKind<keyof typeof M365_COLUMNS> = {
   id: 'm365-users',
   label: 'Microsoft 365 "Active users" export',
   source: 'm365',

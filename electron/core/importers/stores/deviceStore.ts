@@ -1,6 +1,7 @@
 import type { Platform } from '../../../contract/labels.js';
 import type { SqliteDatabase } from '../../snapshot/openSnapshot.js';
 import type { RowIssues } from '../importKind.js';
+import type { MappedRow } from '../rowMappers.js';
 import { SeenKeys } from './seenKeys.js';
 
 /** What one source says about one device. Absent facts leave what another source said. */
@@ -66,6 +67,61 @@ const COLUMNS: readonly [keyof DeviceFacts, string][] = [
   ['cmClientType', 'cm_client_type'],
 ];
 
+/** The facts in the order the INSERTs bind them, which is also a RowMapper's order for device rows (see upsertMapped). */
+export const DEVICE_FACT_ORDER: readonly (keyof DeviceFacts)[] = COLUMNS.map(([fact]) => fact);
+const WIDTH = DEVICE_FACT_ORDER.length;
+const INTUNE_ID = DEVICE_FACT_ORDER.indexOf('intuneDeviceId');
+const CM_ID = DEVICE_FACT_ORDER.indexOf('cmResourceId');
+const SERIAL = DEVICE_FACT_ORDER.indexOf('serialNumber');
+
+/** One device's facts by position in DEVICE_FACT_ORDER: a MappedRow, or DeviceFacts seen that way (factRowOf). */
+interface FactRow {
+  value(index: number): string | number | null;
+}
+
+function factRowOf(facts: DeviceFacts): FactRow {
+  const values = deviceFactValues(facts);
+  return { value: (index) => values[index]! };
+}
+
+/** The facts in DEVICE_FACT_ORDER, absent ones as null; written out so each read is a plain property load. */
+export function deviceFactValues(f: DeviceFacts): (string | number | null)[] {
+  return [
+    f.intuneDeviceId ?? null,
+    f.cmResourceId ?? null,
+    f.entraDeviceId ?? null,
+    f.serialNumber ?? null,
+    f.imei ?? null,
+    f.meid ?? null,
+    f.name ?? null,
+    f.managementName ?? null,
+    f.platform ?? null,
+    f.os ?? null,
+    f.osVersion ?? null,
+    f.model ?? null,
+    f.manufacturer ?? null,
+    f.ownership ?? null,
+    f.ownershipRaw ?? null,
+    f.enrollmentType ?? null,
+    f.enrollmentTypeRaw ?? null,
+    f.managementAgent ?? null,
+    f.managementAgentRaw ?? null,
+    f.category ?? null,
+    f.primaryUserUpn ?? null,
+    f.lastCheckIn ?? null,
+    f.enrolledAt ?? null,
+    f.mdmCertExpiresAt ?? null,
+    f.compliance ?? null,
+    f.complianceRaw ?? null,
+    f.cmEnrollmentStatus ?? null,
+    f.cmClientType ?? null,
+  ];
+}
+
+function factsOf(row: MappedRow): DeviceFacts {
+  return Object.fromEntries(DEVICE_FACT_ORDER.map((fact, index) => [fact, row.value(index)])) as DeviceFacts;
+}
+
 /**
  * Placeholder serials that many unrelated devices share (virtual machines, white-box PCs);
  * joining on them would merge strangers.
@@ -78,8 +134,8 @@ function usableSerial(serial: string | null | undefined): string | null {
 }
 
 /** The second row of a device in one export (same Intune device ID or ResourceID): the first one stays. */
-function rejectDuplicate(facts: DeviceFacts, issues: RowIssues): void {
-  issues.reject(null, `the same device appears twice in this export (${facts.intuneDeviceId ?? facts.cmResourceId}); only the first row is kept`);
+function rejectDuplicate(ownId: string | number | null | undefined, issues: RowIssues): void {
+  issues.reject(null, `the same device appears twice in this export (${ownId}); only the first row is kept`);
 }
 
 /** A row keeps its placeholder serial, with a warning that it took no part in matching. */
@@ -183,7 +239,7 @@ export class DeviceStore {
     let id = this.ownId(facts);
     if (id !== undefined) {
       if (this.carriesSource.get(id, source)) {
-        rejectDuplicate(facts, issues);
+        rejectDuplicate(facts.intuneDeviceId ?? facts.cmResourceId, issues);
         return null;
       }
     } else {
@@ -200,7 +256,7 @@ export class DeviceStore {
   }
 
   /** @internal the device this source's own id (Intune device ID, ConfigMgr ResourceID) already names. */
-  ownId(facts: DeviceFacts): number | undefined {
+  ownId(facts: Pick<DeviceFacts, 'intuneDeviceId' | 'cmResourceId'>): number | undefined {
     if (facts.intuneDeviceId) return (this.byIntuneId.get(facts.intuneDeviceId) as number | undefined) ?? undefined;
     if (facts.cmResourceId !== null && facts.cmResourceId !== undefined) return (this.byCmId.get(facts.cmResourceId) as number | undefined) ?? undefined;
     return undefined;
@@ -233,6 +289,8 @@ export class DeviceStore {
 export interface SourceWriter {
   /** Writes or merges the device; false when the row was rejected. */
   upsert(facts: DeviceFacts, issues: RowIssues): boolean;
+  /** The same for a device row a RowMapper produced: `row.value(i)` is the fact DEVICE_FACT_ORDER[i]. */
+  upsertMapped(row: MappedRow, issues: RowIssues): boolean;
   end(): void;
 }
 
@@ -249,6 +307,10 @@ class JoiningSourceWriter implements SourceWriter {
     if (id === null) return false;
     this.store.recordSource(id, this.source, this.batchId);
     return true;
+  }
+
+  upsertMapped(row: MappedRow, issues: RowIssues): boolean {
+    return this.upsert(factsOf(row), issues);
   }
 
   end(): void {}
@@ -299,26 +361,36 @@ class BulkSourceWriter implements SourceWriter {
   }
 
   upsert(facts: DeviceFacts, issues: RowIssues): boolean {
-    const intuneId = facts.intuneDeviceId || null;
-    const cmId = intuneId === null ? (facts.cmResourceId ?? null) : null;
+    return this.add(factRowOf(facts), issues);
+  }
+
+  upsertMapped(row: MappedRow, issues: RowIssues): boolean {
+    return this.add(row, issues);
+  }
+
+  private add(row: FactRow, issues: RowIssues): boolean {
+    const intuneId = (row.value(INTUNE_ID) as string | null) || null;
+    const cmId = row.value(CM_ID) as number | null;
     const seen = intuneId !== null ? this.intuneIds.has(hashOf(intuneId)) : cmId !== null && this.cmIds.has(cmId);
     if (seen) {
       this.flush();
-      if (this.store.ownId(facts) !== undefined) {
-        rejectDuplicate(facts, issues);
+      if (this.store.ownId({ intuneDeviceId: intuneId, cmResourceId: cmId }) !== undefined) {
+        rejectDuplicate(intuneId ?? cmId, issues);
         return false;
       }
     }
-    this.remember(intuneId, facts.cmResourceId ?? null);
-    const serial = usableSerial(facts.serialNumber);
-    pushValues(this.pending, facts, serial);
-    if (this.pending.length === BULK_ROWS * COLUMNS.length) {
+    this.remember(intuneId, cmId);
+    const serialNumber = row.value(SERIAL) as string | null;
+    const serial = usableSerial(serialNumber);
+    const pending = this.pending;
+    for (let i = 0; i < WIDTH; i++) pending.push(i === SERIAL ? serial : row.value(i));
+    if (pending.length === BULK_ROWS * WIDTH) {
       // Spread, not the array: better-sqlite3 reads arguments directly but fetches array
       // elements one V8 API call each (measured: 250,000-row import about 0.5 s faster).
-      this.full.run(...this.pending);
-      this.pending.length = 0;
+      this.full.run(...pending);
+      pending.length = 0;
     }
-    warnIfPlaceholder(facts.serialNumber, serial, issues);
+    warnIfPlaceholder(serialNumber, serial, issues);
     return true;
   }
 
@@ -340,7 +412,7 @@ class BulkSourceWriter implements SourceWriter {
   /** Writes the buffered rows (fewer than a full statement's) one by one. */
   private flush(): void {
     const pending = this.pending;
-    for (let at = 0; at < pending.length; at += COLUMNS.length) this.single.run(pending.slice(at, at + COLUMNS.length));
+    for (let at = 0; at < pending.length; at += WIDTH) this.single.run(pending.slice(at, at + WIDTH));
     pending.length = 0;
   }
 }
@@ -349,38 +421,4 @@ class BulkSourceWriter implements SourceWriter {
 function insertSql(rows: number): string {
   const tuple = `(${COLUMNS.map(([fact]) => (fact === 'platform' ? `coalesce(?, 'unknown')` : '?')).join(', ')})`;
   return `INSERT INTO devices (${COLUMNS.map(([, column]) => column).join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`;
-}
-
-/** Appends one device's values in COLUMNS order; written out so each read is a plain property load. */
-function pushValues(out: unknown[], f: DeviceFacts, serial: string | null): void {
-  out.push(
-    f.intuneDeviceId ?? null,
-    f.cmResourceId ?? null,
-    f.entraDeviceId ?? null,
-    serial,
-    f.imei ?? null,
-    f.meid ?? null,
-    f.name ?? null,
-    f.managementName ?? null,
-    f.platform ?? null,
-    f.os ?? null,
-    f.osVersion ?? null,
-    f.model ?? null,
-    f.manufacturer ?? null,
-    f.ownership ?? null,
-    f.ownershipRaw ?? null,
-    f.enrollmentType ?? null,
-    f.enrollmentTypeRaw ?? null,
-    f.managementAgent ?? null,
-    f.managementAgentRaw ?? null,
-    f.category ?? null,
-    f.primaryUserUpn ?? null,
-    f.lastCheckIn ?? null,
-    f.enrolledAt ?? null,
-    f.mdmCertExpiresAt ?? null,
-    f.compliance ?? null,
-    f.complianceRaw ?? null,
-    f.cmEnrollmentStatus ?? null,
-    f.cmClientType ?? null,
-  );
 }

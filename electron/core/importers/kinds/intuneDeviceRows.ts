@@ -1,0 +1,111 @@
+import type { Platform } from '../../../contract/labels.js';
+import type { RowIssues } from '../importKind.js';
+import { COMPLIANCE_LABELS, MANAGEMENT_AGENT_LABELS, OWNERSHIP_LABELS, isoDateOf, labelKey, platformOf } from '../labelMaps.js';
+import type { RowMapper } from '../rowMappers.js';
+import { deviceFactValues, type DeviceFacts } from '../stores/deviceStore.js';
+
+const COLUMNS = {
+  deviceId: { headers: ['Device ID'], required: true },
+  deviceName: { headers: ['Device name'] },
+  enrolledAt: { headers: ['Enrollment date'] },
+  lastCheckIn: { headers: ['Last check-in'] },
+  entraDeviceId: { headers: ['Microsoft Entra Device ID', 'Azure AD Device ID'] },
+  osVersion: { headers: ['OS version'] },
+  serialNumber: { headers: ['Serial number'] },
+  managementName: { headers: ['Management name'] },
+  category: { headers: ['Category'] },
+  upn: { headers: ['Primary user UPN'] },
+  compliance: { headers: ['Compliance'] },
+  managedBy: { headers: ['Managed by'] },
+  ownership: { headers: ['Ownership'] },
+  os: { headers: ['OS'] },
+  manufacturer: { headers: ['Manufacturer'] },
+  model: { headers: ['Model'] },
+  imei: { headers: ['IMEI'] },
+  meid: { headers: ['MEID'] },
+  enrollmentType: { headers: ['EnrollmentType'] },
+  certExpiresAt: { headers: ['Management certificate expiration date', 'CertExpirationDate'] },
+} as const;
+export type IntuneDeviceField = keyof typeof COLUMNS;
+
+/**
+ * Maps a localised label through a table. An unknown label is kept raw and reported once per
+ * file and column, not on every row: a 250,000-row export in a new language would otherwise
+ * bury the real rejections.
+ */
+export function labelMapper(table: ReadonlyMap<string, string>, field: string) {
+  // An export repeats a handful of labels on every row: remember each one's outcome.
+  const seen = new Map<string, string | null>();
+  return (raw: string | null, issues: RowIssues, header: string): string | null => {
+    if (raw === null) return null;
+    let mapped = seen.get(raw);
+    if (mapped === undefined) {
+      mapped = table.get(labelKey(raw)) ?? null;
+      seen.set(raw, mapped);
+      if (mapped === null) issues.warn(header, `${field} "${raw}" is not a known label; kept as written (first seen on this line)`);
+    }
+    return mapped;
+  };
+}
+
+/** platformOf, remembered per OS label for the same reason. */
+function platformMapper() {
+  const seen = new Map<string | null, Platform>();
+  return (os: string | null): Platform => {
+    let platform = seen.get(os);
+    if (platform === undefined) seen.set(os, (platform = platformOf(os)));
+    return platform;
+  };
+}
+
+/**
+ * An Intune admin-centre device export row (brief §4a) as DeviceFacts, in DEVICE_FACT_ORDER:
+ * labels mapped to the Graph enums with the raw label kept, dates as ISO UTC. Nothing here
+ * needs the snapshot, so a big export is mapped on the tokenizer's worker thread.
+ */
+export const intuneDeviceRows: RowMapper<IntuneDeviceField> = {
+  id: 'intune-devices',
+  columns: COLUMNS,
+  create() {
+    const ownership = labelMapper(OWNERSHIP_LABELS, 'Ownership');
+    const managedBy = labelMapper(MANAGEMENT_AGENT_LABELS, 'Managed by');
+    const compliance = labelMapper(COMPLIANCE_LABELS, 'Compliance');
+    const platform = platformMapper();
+    return (row, issues) => {
+      // Each cell read once: a read cuts it out of the batch text.
+      const os = row.get('os');
+      const ownershipRaw = row.get('ownership');
+      const enrollmentType = row.get('enrollmentType');
+      const managedByRaw = row.get('managedBy');
+      const complianceRaw = row.get('compliance');
+      const facts: DeviceFacts = {
+        intuneDeviceId: row.get('deviceId'),
+        entraDeviceId: row.get('entraDeviceId'),
+        serialNumber: row.get('serialNumber'),
+        imei: row.get('imei'),
+        meid: row.get('meid'),
+        name: row.get('deviceName'),
+        managementName: row.get('managementName'),
+        platform: platform(os),
+        os,
+        osVersion: row.get('osVersion'),
+        model: row.get('model'),
+        manufacturer: row.get('manufacturer'),
+        ownership: ownership(ownershipRaw, issues, row.header('ownership')) as DeviceFacts['ownership'],
+        ownershipRaw,
+        enrollmentType,
+        enrollmentTypeRaw: enrollmentType,
+        managementAgent: managedBy(managedByRaw, issues, row.header('managedBy')),
+        managementAgentRaw: managedByRaw,
+        category: row.get('category'),
+        primaryUserUpn: row.get('upn'),
+        lastCheckIn: isoDateOf(row.get('lastCheckIn')),
+        enrolledAt: isoDateOf(row.get('enrolledAt')),
+        mdmCertExpiresAt: isoDateOf(row.get('certExpiresAt')),
+        compliance: compliance(complianceRaw, issues, row.header('compliance')),
+        complianceRaw,
+      };
+      return deviceFactValues(facts);
+    };
+  },
+};
