@@ -377,11 +377,19 @@ CREATE INDEX devices_primary_user_upn ON devices(primary_user_upn);
 DROP INDEX devices_ownership;
 `;
 
+// Nothing selects or sorts devices by management agent: the readiness rules only test
+// `coalesce(management_agent, '') <> 'eas'`, which no index serves, and the data browser has
+// no such column. Every bulk import rebuilt the index for nothing.
+const V5_DROP_MANAGEMENT_AGENT_INDEX = /* sql */ `
+DROP INDEX devices_management_agent;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'Snapshot schema v1', sql: V1_SCHEMA },
   { version: 2, description: 'Import rejections carry a severity (error or warning)', sql: V2_REJECTION_SEVERITY },
   { version: 3, description: 'Users and devices carry the facts the readiness rules test on every row', sql: V3_DERIVED_FACTS },
   { version: 4, description: 'Devices are indexed by primary user UPN (a data browser sort), no longer by ownership', sql: V4_DEVICE_BROWSE_INDEXES },
+  { version: 5, description: 'Devices are no longer indexed by management agent, which nothing selects or sorts by', sql: V5_DROP_MANAGEMENT_AGENT_INDEX },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

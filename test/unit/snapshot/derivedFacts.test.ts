@@ -74,12 +74,13 @@ describe('derived facts', () => {
     const created = openSnapshot(path, { create: true });
     generateDemoTenant(created, { devices: 800, seed: 5 });
     const expected = counts(created);
-    // Back to what a v2 app wrote: no derived columns, and v2's device indexes (v4 changed them).
+    // Back to what a v2 app wrote: no derived columns, and v2's device indexes (v4 and v5 changed them).
     created.db.exec(`ALTER TABLE users DROP COLUMN intune_a_enabled;
       ALTER TABLE devices DROP COLUMN has_primary_affinity;
       ALTER TABLE devices DROP COLUMN in_category_collection;
       DROP INDEX devices_primary_user_upn;
       CREATE INDEX devices_ownership ON devices(ownership);
+      CREATE INDEX devices_management_agent ON devices(management_agent);
       PRAGMA user_version = 2;`);
     created.close();
 

@@ -1,4 +1,4 @@
--- user_version 4
+-- user_version 5
 CREATE INDEX audit_log_at ON audit_log(at);
 CREATE INDEX collection_members_resource ON collection_members(resource_id);
 CREATE INDEX collection_rules_collection ON collection_rules(collection_id, rule_type);
@@ -12,7 +12,6 @@ CREATE INDEX devices_enrolled_by ON devices(enrolled_by_user_id);
 CREATE INDEX devices_enrollment_type ON devices(enrollment_type);
 CREATE INDEX devices_imei ON devices(imei);
 CREATE INDEX devices_last_check_in ON devices(last_check_in);
-CREATE INDEX devices_management_agent ON devices(management_agent);
 CREATE INDEX devices_meid ON devices(meid);
 CREATE INDEX devices_name ON devices(name COLLATE NOCASE);
 CREATE INDEX devices_platform ON devices(platform, os_version);
