@@ -34,7 +34,7 @@ function startWorker(start: TokenizerStart): Worker {
   // A smaller young generation than V8's default: the worker's garbage is short-lived chunk
   // text, and the import must stay under 300 MB RSS. (Measured on a 250,000-row export: peak
   // 248-251 MB against 271-289 MB with the default, and no slower within this machine's noise.)
-  const options = { workerData: start, resourceLimits: { maxYoungGenerationSizeMb: 32 } };
+  const options = { workerData: start, resourceLimits: { maxYoungGenerationSizeMb: 8 } };
   const fromSources = import.meta.url.endsWith('.ts');
   const entry = new URL(`./${WORKER_NAME}.${fromSources ? 'ts' : 'js'}`, import.meta.url);
   if (!fromSources) return new Worker(entry, options);
