@@ -55,11 +55,11 @@ export interface RecordSink {
 
 /** Collects records cell by cell; `take()` hands over what it has as one batch and starts afresh. */
 export class RecordBatchBuilder implements RecordSink {
-  private cells: string[] = [];
+  private readonly cells: string[] = [];
   private length = 0;
-  private cellEnds: number[] = [];
-  private recordStarts: number[] = [0];
-  private recordLines: number[] = [];
+  private readonly cellEnds: number[] = [];
+  private readonly recordStarts: number[] = [0];
+  private readonly recordLines: number[] = [];
 
   cell(value: string): void {
     if (value.length > 0) {
@@ -91,11 +91,13 @@ export class RecordBatchBuilder implements RecordSink {
       recordStarts: Uint32Array.from(this.recordStarts),
       recordLines: Uint32Array.from(this.recordLines),
     };
-    this.cells = [];
+    // The arrays are emptied, not replaced: a batch's arrays grow to thousands of entries, and
+    // growing them afresh for every batch is garbage the worker would collect.
+    this.cells.length = 0;
     this.length = 0;
-    this.cellEnds = [];
-    this.recordStarts = [0];
-    this.recordLines = [];
+    this.cellEnds.length = 0;
+    this.recordStarts.length = 1;
+    this.recordLines.length = 0;
     return batch;
   }
 }
