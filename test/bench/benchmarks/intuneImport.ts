@@ -47,7 +47,7 @@ function sqliteIntoSnapshotSchema(csv: string, emptySnapshot: string, db: string
  * Runs per size. The machines are noisy (another tenant's burst can add a second to one run),
  * so each figure is the median of this many runs, the three commands taking turns.
  */
-const RUNS = 3;
+const RUNS = 5;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
