@@ -18,31 +18,40 @@ import type { SqliteDatabase } from './openSnapshot.js';
  * whose fact changes are written. The demo generator, which knows each fact as it writes a
  * row, writes them with the row (derivedFacts.test.ts checks it against these definitions).
  */
-// Written as `x IN (subquery)`: SQLite builds each subquery's set once per statement, so a
-// refresh costs one pass over the table whether or not the inputs' indexes exist (an import
-// runs it while it holds some indexes back). coalesce() turns the NULL of a NULL ResourceID
-// into "no".
-const FACTS: readonly { table: string; column: string; fact: string }[] = [
+// Each fact is the condition under which a row holds it, written as `x IN (subquery)` on the
+// rowid or the unique ResourceID: SQLite builds each subquery's set once per statement, and
+// can find the rows that gain a fact from that set instead of testing every row (an import
+// runs the refresh while it holds the secondary indexes back; these two it never drops).
+// A NULL (a NULL ResourceID) means the row does not hold the fact.
+const FACTS: readonly { table: string; column: string; holds: string }[] = [
   {
     table: 'users',
     column: 'intune_a_enabled',
-    fact: `id IN (SELECT user_id FROM user_service_plans WHERE service_plan_id = '${SERVICE_PLANS.INTUNE_A.id}' AND capability_status = 'Enabled')`,
+    holds: `id IN (SELECT user_id FROM user_service_plans WHERE service_plan_id = '${SERVICE_PLANS.INTUNE_A.id}' AND capability_status = 'Enabled')`,
   },
   {
     table: 'devices',
     column: 'has_primary_affinity',
-    fact: `(id IN (SELECT device_id FROM user_device_affinity WHERE is_primary = 1 AND relation_active = 1 AND device_id IS NOT NULL)
-            OR coalesce(cm_resource_id IN (SELECT device_resource_id FROM user_device_affinity WHERE is_primary = 1 AND relation_active = 1), 0))`,
+    holds: `id IN (SELECT device_id FROM user_device_affinity WHERE is_primary = 1 AND relation_active = 1 AND device_id IS NOT NULL)
+            OR cm_resource_id IN (SELECT device_resource_id FROM user_device_affinity WHERE is_primary = 1 AND relation_active = 1)`,
   },
   {
     table: 'devices',
     column: 'in_category_collection',
-    fact: `coalesce(cm_resource_id IN (SELECT m.resource_id FROM collection_members m JOIN collection_rules r ON r.collection_id = m.collection_id
-                                      WHERE r.rule_type = 'device_category'), 0)`,
+    holds: `cm_resource_id IN (SELECT m.resource_id FROM collection_members m JOIN collection_rules r ON r.collection_id = m.collection_id
+                               WHERE r.rule_type = 'device_category')`,
   },
 ];
 
-/** Facts are 0 or 1, so a row whose fact differs flips: the fact is evaluated once per row. */
+/**
+ * Two passes per fact, each writing only rows that change: the rows that lost it (the fact is
+ * tested only where the column says 1), then the rows that gained it (found from the fact's
+ * inputs). A snapshot whose facts hold for few rows, such as one with only an Intune export,
+ * costs one cheap pass over each table instead of testing the fact on every row.
+ */
 export function refreshDerivedFacts(db: SqliteDatabase): void {
-  for (const { table, column, fact } of FACTS) db.prepare(`UPDATE ${table} SET ${column} = 1 - ${column} WHERE ${column} <> (${fact})`).run();
+  for (const { table, column, holds } of FACTS) {
+    db.prepare(`UPDATE ${table} SET ${column} = 0 WHERE ${column} = 1 AND NOT coalesce(${holds}, 0)`).run();
+    db.prepare(`UPDATE ${table} SET ${column} = 1 WHERE ${column} = 0 AND (${holds})`).run();
+  }
 }
