@@ -52,8 +52,8 @@ interface Pending {
 
 /**
  * Tokenizes and stages on a worker thread, so that a big import parses and maps the next
- * chunks while the import thread writes the previous ones into SQLite. Requests are answered in order; the caller may
- * keep several in flight. After a failure the later ones reject too.
+ * chunks while the import thread writes the previous ones into SQLite. Requests are answered
+ * in order; the caller may keep several in flight. After a failure the later ones reject too.
  */
 export class OffThreadTokenizer implements ChunkTokenizer {
   private readonly worker: Worker;

@@ -19,9 +19,10 @@ export interface OpenedImportFile {
   readonly kind: ImportKind;
   /**
    * The records, each checked for the file-independent faults (a record wider or narrower than
-   * the header, a required cell left blank) that `issues` receives before the record is skipped,
-   * and for a mapped kind mapped (see recordStage.ts). They come in batches (a tokenizer batch, a thousand Graph items), each read synchronously:
-   * one await per record cost more than a record's mapping.
+   * the header, a required cell left blank) that `issues` receives before the record is
+   * skipped, and for a mapped kind mapped (see recordStage.ts). They come in batches (a
+   * tokenizer batch, a thousand Graph items), each read synchronously: one await per record
+   * cost more than a record's mapping.
    */
   records(issues: (line: number | null) => RowIssues): AsyncIterable<Iterable<ParsedRecord>>;
   /** Releases the file when its records will not be read (another file failed first). */

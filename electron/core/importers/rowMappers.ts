@@ -16,7 +16,10 @@ export interface RowMapper<Field extends string = string> {
   create(): (row: CsvRow<Field>, issues: RowIssues) => readonly (string | number | null)[] | null;
 }
 
-/** One record's mapped values, as a mapped kind's writer receives them. */
+/**
+ * One record's mapped values, as a mapped kind's writer receives them. They crossed threads as
+ * text: a number comes back as its digits (SQLite's INTEGER affinity stores it as a number).
+ */
 export interface MappedRow {
   readonly line: number;
   /** The value at `index` in the mapper's order; null where it mapped to null or ''. */

@@ -370,7 +370,9 @@ class BulkSourceWriter implements SourceWriter {
 
   private add(row: FactRow, issues: RowIssues): boolean {
     const intuneId = (row.value(INTUNE_ID) as string | null) || null;
-    const cmId = row.value(CM_ID) as number | null;
+    // A mapped row's ResourceID would be its text (see MappedRow).
+    const cmValue = row.value(CM_ID);
+    const cmId = cmValue === null ? null : Number(cmValue);
     const seen = intuneId !== null ? this.intuneIds.has(hashOf(intuneId)) : cmId !== null && this.cmIds.has(cmId);
     if (seen) {
       this.flush();
