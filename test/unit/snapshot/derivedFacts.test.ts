@@ -84,6 +84,7 @@ describe('derived facts', () => {
       DROP INDEX devices_imei; CREATE INDEX devices_imei ON devices(imei);
       DROP INDEX devices_meid; CREATE INDEX devices_meid ON devices(meid);
       DROP INDEX devices_enrolled_by; CREATE INDEX devices_enrolled_by ON devices(enrolled_by_user_id);
+      DROP INDEX devices_platform; CREATE INDEX devices_platform ON devices(platform, os_version);
       PRAGMA user_version = 2;`);
     created.close();
 

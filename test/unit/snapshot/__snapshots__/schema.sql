@@ -14,7 +14,7 @@ CREATE INDEX devices_imei ON devices(imei) WHERE imei IS NOT NULL;
 CREATE INDEX devices_last_check_in ON devices(last_check_in);
 CREATE INDEX devices_meid ON devices(meid) WHERE meid IS NOT NULL;
 CREATE INDEX devices_name ON devices(name COLLATE NOCASE);
-CREATE INDEX devices_platform ON devices(platform, os_version);
+CREATE INDEX devices_platform ON devices(platform);
 CREATE INDEX devices_primary_user ON devices(primary_user_id);
 CREATE INDEX devices_primary_user_upn ON devices(primary_user_upn);
 CREATE INDEX devices_serial ON devices(serial_number);
