@@ -36,13 +36,6 @@ export function cellsOf(batch: RecordBatch, record: number): string[] {
   return Array.from({ length: recordWidth(batch, record) }, (_, column) => cellOf(batch, record, column)!);
 }
 
-export const EMPTY_BATCH: RecordBatch = {
-  text: '',
-  cellEnds: new Uint32Array(0),
-  recordStarts: new Uint32Array(1),
-  recordLines: new Uint32Array(0),
-};
-
 /** Where a tokenizer puts what it reads: cell after cell, record after record. */
 export interface RecordSink {
   /** Adds a cell to the record being built. */

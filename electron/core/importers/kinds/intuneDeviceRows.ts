@@ -33,7 +33,7 @@ export type IntuneDeviceField = keyof typeof COLUMNS;
  * file and column, not on every row: a 250,000-row export in a new language would otherwise
  * bury the real rejections.
  */
-export function labelMapper(table: ReadonlyMap<string, string>, field: string) {
+function labelMapper(table: ReadonlyMap<string, string>, field: string) {
   // An export repeats a handful of labels on every row: remember each one's outcome.
   const seen = new Map<string, string | null>();
   return (raw: string | null, issues: RowIssues, header: string): string | null => {
