@@ -377,10 +377,7 @@ CREATE INDEX devices_primary_user_upn ON devices(primary_user_upn);
 DROP INDEX devices_ownership;
 `;
 
-// Device indexes cost every bulk import a rebuild, so v5 keeps only what queries use.
-// - Nothing selects or sorts devices by management agent: the readiness rules only test
-//   `coalesce(management_agent, '') <> 'eas'`, which no index serves, and the data browser has
-//   no such column.
+// Device indexes cost every bulk import a rebuild, so v5 fits them to the queries that use them.
 // - IMEI, MEID and the enrolling user are only ever looked up by value (identity joins, a DEM
 //   user's devices) and are empty on many devices (MEID on nearly all): their indexes hold only
 //   the rows that have a value. (The primary user's index stays whole: the userless-device
@@ -388,7 +385,6 @@ DROP INDEX devices_ownership;
 // - The platform index loses its OS version: nothing selects or sorts by version, and with it
 //   a page sorted by platform had to sort each platform's rows by id again.
 const V5_LEANER_DEVICE_INDEXES = /* sql */ `
-DROP INDEX devices_management_agent;
 DROP INDEX devices_imei;
 CREATE INDEX devices_imei ON devices(imei) WHERE imei IS NOT NULL;
 DROP INDEX devices_meid;
@@ -404,7 +400,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, description: 'Import rejections carry a severity (error or warning)', sql: V2_REJECTION_SEVERITY },
   { version: 3, description: 'Users and devices carry the facts the readiness rules test on every row', sql: V3_DERIVED_FACTS },
   { version: 4, description: 'Devices are indexed by primary user UPN (a data browser sort), no longer by ownership', sql: V4_DEVICE_BROWSE_INDEXES },
-  { version: 5, description: 'Device indexes only for what queries use: none by management agent; IMEI, MEID and enrolling user only where set; platform without OS version', sql: V5_LEANER_DEVICE_INDEXES },
+  { version: 5, description: 'Device indexes fitted to their queries: IMEI, MEID and enrolling user only where set; platform without OS version', sql: V5_LEANER_DEVICE_INDEXES },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

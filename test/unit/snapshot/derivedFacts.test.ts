@@ -80,7 +80,6 @@ describe('derived facts', () => {
       ALTER TABLE devices DROP COLUMN in_category_collection;
       DROP INDEX devices_primary_user_upn;
       CREATE INDEX devices_ownership ON devices(ownership);
-      CREATE INDEX devices_management_agent ON devices(management_agent);
       DROP INDEX devices_imei; CREATE INDEX devices_imei ON devices(imei);
       DROP INDEX devices_meid; CREATE INDEX devices_meid ON devices(meid);
       DROP INDEX devices_enrolled_by; CREATE INDEX devices_enrolled_by ON devices(enrolled_by_user_id);

@@ -12,6 +12,7 @@ CREATE INDEX devices_enrolled_by ON devices(enrolled_by_user_id) WHERE enrolled_
 CREATE INDEX devices_enrollment_type ON devices(enrollment_type);
 CREATE INDEX devices_imei ON devices(imei) WHERE imei IS NOT NULL;
 CREATE INDEX devices_last_check_in ON devices(last_check_in);
+CREATE INDEX devices_management_agent ON devices(management_agent);
 CREATE INDEX devices_meid ON devices(meid) WHERE meid IS NOT NULL;
 CREATE INDEX devices_name ON devices(name COLLATE NOCASE);
 CREATE INDEX devices_platform ON devices(platform);
