@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importFiles, inspectImportFiles } from '../../../electron/core/importers/importService.js';
 import { INTUNE_HEADERS, intuneRow, csvText } from '../../support/importFixtures.js';
@@ -80,6 +80,33 @@ describe('files that cannot be read at all', () => {
       { line: 4, column_name: null, reason: 'the row has 2 fields but the header has 3' },
       { line: 5, column_name: 'Name', reason: 'Name is empty' },
     ]);
+    snapshot.close();
+  });
+
+  it('reports what the worker found while mapping a big export, once and on its line', async () => {
+    // 25,000 rows, about 9 MB: past the size from which records are tokenized and mapped on the worker.
+    const rows = Array.from({ length: 25_000 }, (_, i) => intuneRow(i + 1));
+    const ownership = INTUNE_HEADERS.indexOf('Ownership');
+    rows[9_999]![ownership] = 'Eigentum';
+    rows[20_000]![ownership] = 'Eigentum';
+    rows[15_000]![INTUNE_HEADERS.indexOf('Device ID')] = '';
+    rows[22_000] = rows[22_000]!.slice(0, 10);
+    const file = h.csv('big.csv', [INTUNE_HEADERS, ...rows]);
+    expect(statSync(file).size).toBeGreaterThan(8 * 1024 * 1024);
+
+    const snapshot = h.open();
+    const outcome = await h.importInto(snapshot, [file]);
+    expect(outcome.files[0]).toMatchObject({ rowsAccepted: 24_998, rowsRejected: 2, warnings: 1 });
+    expect(snapshot.db.prepare('SELECT line, column_name, reason, severity FROM import_rejections ORDER BY line').all()).toEqual([
+      { line: 10_001, column_name: 'Ownership', reason: 'Ownership "Eigentum" is not a known label; kept as written (first seen on this line)', severity: 'warning' },
+      { line: 15_002, column_name: 'Device ID', reason: 'Device ID is empty', severity: 'error' },
+      { line: 22_002, column_name: null, reason: `the row has 10 fields but the header has ${INTUNE_HEADERS.length}`, severity: 'error' },
+    ]);
+    expect(snapshot.db.prepare(`SELECT ownership, ownership_raw, last_check_in FROM devices WHERE name = 'DEVICE-20001'`).get()).toEqual({
+      ownership: null,
+      ownership_raw: 'Eigentum',
+      last_check_in: '2026-11-01T10:22:33.000Z',
+    });
     snapshot.close();
   });
 
