@@ -45,7 +45,8 @@ function sqliteIntoSnapshotSchema(csv: string, emptySnapshot: string, db: string
 
 /**
  * Runs per size. The machines are noisy (another tenant's burst can add a second to one run),
- * so each figure is the median of this many runs, the three commands taking turns.
+ * so each time is the median of this many runs, the three commands taking turns; each peak RSS
+ * is the highest of them.
  */
 const RUNS = 5;
 
