@@ -91,6 +91,17 @@ function headerLineEnd(prefix: Buffer): number {
   return -1;
 }
 
+/**
+ * Byte offset just past the header record: after the line feed that ends the header's line,
+ * or a later one when a quoted header cell spans lines; the prefix's length when it has none.
+ */
+function headerRecordEnd(prefix: Buffer): number {
+  for (let lineFeed = headerLineEnd(prefix); lineFeed !== -1; lineFeed = prefix.indexOf(NEWLINE, lineFeed + 1)) {
+    if (!hasOpenQuote(prefix.subarray(0, lineFeed))) return lineFeed + 1;
+  }
+  return prefix.length;
+}
+
 /** Byte offset just after the first `lines` line feeds of `bytes`, or its length when it has fewer. */
 function offsetAfterLines(bytes: Buffer, lines: number): number {
   let at = 0;
@@ -161,14 +172,14 @@ export async function openCsv(utf8: AsyncIterable<Buffer>, fileName: string, opt
   const firstLineEnd = prefix.indexOf(NEWLINE);
   const delimiter = detectDelimiter((firstLineEnd === -1 ? prefix : prefix.subarray(0, firstLineEnd)).toString('utf8'));
 
-  // The prefix holds the header whole (readPrefix); the records tokenized after it are read
-  // again by the records' own tokenizer.
+  // The prefix holds the header whole (readPrefix): only that record is tokenized here. (Were
+  // no header line to be found, the whole over-long prefix is, and fails as too long.)
   const firstLine = 1 + lineOffset;
   const headerTokenizer = new CsvTokenizer(delimiter, MAX_RECORD_CHARS, firstLine);
   const found = new RecordBatchBuilder();
   let first: RecordBatch;
   try {
-    headerTokenizer.push(new TextDecoder('utf-8').decode(prefix), found);
+    headerTokenizer.push(new TextDecoder('utf-8').decode(prefix.subarray(0, headerRecordEnd(prefix))), found);
     if (done) headerTokenizer.end(found);
     first = found.take();
   } catch (error) {
@@ -176,7 +187,7 @@ export async function openCsv(utf8: AsyncIterable<Buffer>, fileName: string, opt
   }
   const header = recordCount(first) > 0 ? cellsOf(first, 0) : null;
   if (!header || header.every((value) => value.trim() === '')) throw new UserFacingError('empty_file', `${fileName} is empty: it has no header row.`);
-  const dataLine = recordCount(first) > 1 ? first.recordLines[1]! : headerTokenizer.nextLine();
+  const dataLine = headerTokenizer.nextLine();
   const dataStart = offsetAfterLines(prefix, dataLine - firstLine);
 
   const records: ChunkTokenizer =

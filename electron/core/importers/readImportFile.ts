@@ -104,7 +104,8 @@ async function openCsvFile(input: ImportInput, as: CsvKind | undefined, watch: S
   }
   const required = (Object.keys(kind.columns) as string[])
     .filter((field) => kind.columns[field]!.required)
-    .map((field) => ({ position: binding.positionOf(field), header: table.headers[binding.positionOf(field)]! }));
+    .map((field) => binding.positionOf(field))
+    .map((position) => ({ position, header: table.headers[position]! }));
   table.stageWith({ headers: table.headers, positions: binding.positions, required, mapper: kind.mapper?.id ?? null });
   const mapped = kind.mapper ? mappedRowView() : null;
 
