@@ -1,5 +1,6 @@
 import { CsvTokenizer } from './csvTokenizer.js';
 import { RecordStage, type StageSpec, type StagedBatch } from './recordStage.js';
+import { Utf8ChunkDecoder } from './textDecoding.js';
 
 /** Turns a CSV export's UTF-8 bytes after the header, chunk by chunk, into staged record batches. */
 export interface ChunkTokenizer {
@@ -22,7 +23,7 @@ export interface ChunkTokenizer {
  * a BOM left at the start of the first header cell.)
  */
 export class ByteTokenizer {
-  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  private readonly decoder = new Utf8ChunkDecoder();
   private stage: RecordStage | null = null;
 
   constructor(private readonly tokenizer: CsvTokenizer) {}
@@ -34,13 +35,13 @@ export class ByteTokenizer {
 
   push(bytes: Uint8Array): StagedBatch {
     const stage = this.stageOrFail();
-    this.tokenizer.push(this.decoder.decode(bytes, { stream: true }), stage);
+    this.tokenizer.push(this.decoder.decode(bytes), stage);
     return stage.take();
   }
 
   finish(): StagedBatch {
     const stage = this.stageOrFail();
-    this.tokenizer.push(this.decoder.decode(), stage);
+    this.tokenizer.push(this.decoder.end(), stage);
     this.tokenizer.end(stage);
     return stage.take();
   }
