@@ -18,7 +18,7 @@ describe('openSnapshot', () => {
     const snapshot = openSnapshot(path, { create: true, now: () => new Date('2026-01-02T03:04:05Z') });
     expect(snapshot.db.pragma('journal_mode', { simple: true })).toBe('delete');
     expect(snapshot.db.pragma('synchronous', { simple: true })).toBe(2);
-    expect(snapshot.db.pragma('page_size', { simple: true })).toBe(8192);
+    expect(snapshot.db.pragma('page_size', { simple: true })).toBe(32768);
     expect(snapshot.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(snapshot.db.pragma('application_id', { simple: true })).toBe(SNAPSHOT_APPLICATION_ID);
     expect(snapshot.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
