@@ -1,5 +1,9 @@
-import { normalizeHeader } from './csvReader.js';
 import { cellOf, recordWidth, type RecordBatch } from './recordBatch.js';
+
+/** Header cells compare without case or whitespace: "Serial number", "SerialNumber" and " serial  Number" are one column. */
+export function normalizeHeader(header: string): string {
+  return header.replace(/[\s\uFEFF]+/g, '').toLowerCase();
+}
 
 export interface ColumnDefinition {
   /** Header names as exports write them; the first is the one a blank template uses. */

@@ -49,11 +49,6 @@ export function detectDelimiter(headerLine: string): CsvDelimiter {
   return best;
 }
 
-/** Header cells compare without case or whitespace: "Serial number", "SerialNumber" and " serial  Number" are one column. */
-export function normalizeHeader(header: string): string {
-  return header.replace(/[\s\uFEFF]+/g, '').toLowerCase();
-}
-
 const NEWLINE = 0x0a;
 const CR = 0x0d;
 const QUOTE = 0x22;

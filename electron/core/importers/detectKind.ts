@@ -1,6 +1,6 @@
 import { UserFacingError } from '../errors.js';
 import { hasColumns } from './columns.js';
-import { normalizeHeader } from './csvReader.js';
+import { normalizeHeader } from './columns.js';
 import type { GraphDocument } from './graphJson.js';
 import type { CsvKind, ImportKind, JsonKind } from './importKind.js';
 import { IMPORT_KINDS } from './importKinds.js';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, normalizeHeader, openCsv } from '../../../electron/core/importers/csvReader.js';
+import { normalizeHeader } from '../../../electron/core/importers/columns.js';
+import { detectDelimiter, openCsv } from '../../../electron/core/importers/csvReader.js';
 import { cellsOf, recordCount } from '../../../electron/core/importers/recordBatch.js';
 import { utf8Chunks } from '../../../electron/core/importers/textDecoding.js';
 import { UserFacingError } from '../../../electron/core/errors.js';
