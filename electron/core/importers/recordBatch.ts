@@ -100,6 +100,8 @@ export class RecordBatchBuilder implements RecordSink {
       recordStarts: Uint32Array.from(this.recordStarts),
       recordLines: Uint32Array.from(this.recordLines),
     };
+    // The arrays are emptied, not replaced: growing them afresh for every batch is garbage the
+    // worker would collect.
     this.records.length = 0;
     this.length = 0;
     this.cellCount = 0;

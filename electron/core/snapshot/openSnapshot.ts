@@ -67,8 +67,8 @@ export function openSnapshot(path: string, options: OpenSnapshotOptions = {}): S
     if (fileExists) verifyOpenedSnapshot(db, basename(path));
     // 32 KB pages for a new file (SQLite's default is 4 KB; an existing file keeps its own):
     // bulk loads and the index rebuilds after them go through fewer, fuller pages. Measured on a
-    // 250,000-row Intune import into a new snapshot, four runs each, taking turns: 6.3-7.0 s
-    // with 32 KB, 6.0-7.4 s with 16 KB, 6.7-6.9 s with 64 KB, 7.1-7.5 s with 8 KB. The
+    // 250,000-row Intune import into a new snapshot, four runs each, taking turns, the medians:
+    // 6.6 s with 32 KB, 7.0 s with 16 KB, 6.8 s with 64 KB, 7.3 s with 8 KB. The
     // readiness assessment of 250,000 devices measured the same within noise (424 against
     // 439 ms median with 8 KB). The price: every table and index has at least one page, so a
     // new, empty snapshot is 2.3 MB instead of 0.6 MB.
