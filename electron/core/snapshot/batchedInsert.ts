@@ -14,7 +14,8 @@ import type { SqliteDatabase } from './openSnapshot.js';
  * that derives further columns in SQL, so that fewer values have to cross from JavaScript
  * (binding a string costs far more than SQLite copying or computing one).
  * `tuple` is one row's placeholder list, e.g. `(?, ?, 'Member', ?)`. Rows are added with
- * `add(value, …)` in placeholder order, into one flat array reused from batch to batch.
+ * `add(value, …)` or `addRow(values)` in placeholder order, into one flat array reused from
+ * batch to batch.
  */
 export class BatchedInsert {
   private readonly width: number;
@@ -38,6 +39,11 @@ export class BatchedInsert {
 
   /** Adds one row: exactly as many values as `tuple` has placeholders. */
   add(...values: unknown[]): void {
+    this.addRow(values);
+  }
+
+  /** The same with the row's values in an array, which the caller may reuse for the next row. */
+  addRow(values: ArrayLike<unknown>): void {
     const pending = this.pending;
     for (let i = 0; i < values.length; i++) pending.push(values[i]);
     if (pending.length >= this.batchLength) {
