@@ -17,15 +17,31 @@ const OWNERSHIP = ['Corporate', 'Personal'];
 const MANAGED_BY = ['Intune', 'Co-managed', 'MDM/ConfigMgr Agent'];
 const COMPLIANCE = ['Compliant', 'Not compliant', 'In grace period'];
 
+/**
+ * A GUID that looks random but depends only on `i` and `salt`. Real Intune and Entra device IDs
+ * are random GUIDs, and an index on them behaves nothing like one on sequential IDs: each new
+ * key lands on a random page. (Each 32-bit word is a bijection of `i`, murmur3's finalizer
+ * over an odd multiple, so different `i` give different GUIDs.)
+ */
+function guidOf(i: number, salt: number): string {
+  let hex = '';
+  for (let word = 0; word < 4; word++) {
+    let h = Math.imul(i, 0x9e3779b1) ^ Math.imul(salt * 4 + word + 1, 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    hex += ((h ^ (h >>> 16)) >>> 0).toString(16).padStart(8, '0');
+  }
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 /** One realistic Intune export row; deterministic in `i`. */
 export function intuneRow(i: number): string[] {
-  const hex = i.toString(16).padStart(12, '0');
   const record: Record<string, string> = {
-    'Device ID': `0000${hex.slice(0, 4)}-1111-2222-3333-${hex}`,
+    'Device ID': guidOf(i, 0),
     'Device name': `DEVICE-${i}`,
     'Enrollment date': '2024-03-01 08:15:00.0000000',
     'Last check-in': '2026-11-01 10:22:33.0000000',
-    'Microsoft Entra Device ID': `aaaa${hex.slice(0, 4)}-bbbb-cccc-dddd-${hex}`,
+    'Microsoft Entra Device ID': guidOf(i, 1),
     'OS version': '17.5.1',
     'Serial number': `SN${String(i).padStart(10, '0')}`,
     Manufacturer: 'Apple',

@@ -125,14 +125,29 @@ function verifyOpenedSnapshot(db: SqliteDatabase, name: string): void {
   }
 }
 
+/** A rebuilt table must leave every reference to it intact; otherwise the migration rolls back. */
+function assertForeignKeysHold(db: SqliteDatabase, version: number): void {
+  const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+  if (broken.length > 0) {
+    throw new Error(`migration ${version} would break ${broken.length} reference(s) from ${broken[0]!.table} to ${broken[0]!.parent}`);
+  }
+}
+
 function migrate(db: SqliteDatabase, now: Date): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   for (const migration of MIGRATIONS) {
     if (migration.version <= current) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+    // The pragma is a no-op inside a transaction, so it is set around it.
+    if (migration.rebuildsReferencedTable) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        if (migration.rebuildsReferencedTable) assertForeignKeysHold(db, migration.version);
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    } finally {
+      if (migration.rebuildsReferencedTable) db.pragma('foreign_keys = ON');
+    }
   }
   db.prepare(
     `INSERT INTO engagement (id, created_at, created_by_app_version, last_written_app_version)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../electron/core/snapshot/openSnapshot.js';
 import { INTUNE_HEADERS, intuneRow } from '../../support/importFixtures.js';
+import { keyOfText } from '../../../electron/core/importers/stores/rowsByKey.js';
 import { useTempDir } from '../../support/tempDir.js';
 import { importHarness, rows } from './importSupport.js';
 
@@ -62,6 +63,24 @@ describe('device bulk load into a fresh snapshot', () => {
     expect(fresh.db.pragma('foreign_key_check')).toEqual([]);
     fresh.close();
     joined.close();
+  });
+
+  it('tells duplicates from hash collisions when the import is big enough to defer the Intune device ID index', async () => {
+    // Rows 32153 and 128895 are different devices whose Intune device IDs share one 32-bit key.
+    const [colliding, other] = [intuneRow(32_153), intuneRow(128_895)];
+    expect(keyOfText(colliding[0]!)).toBe(keyOfText(other[0]!));
+    expect(colliding[0]).not.toBe(other[0]);
+    // Over 8 MB, so the import drops the devices' indexes, the unique one included, and rebuilds them at the end.
+    const body = Array.from({ length: 32_153 }, (_, i) => intuneRow(i + 1));
+    body.push(other, intuneRow(5), other, colliding);
+    const csv = h.csv('big.csv', [INTUNE_HEADERS, ...body]);
+    const snapshot = h.open();
+    const outcome = await h.importInto(snapshot, [csv]);
+    expect(outcome.files[0]).toMatchObject({ status: 'imported', rowsAccepted: 32_154, rowsRejected: 3 });
+    expect(rows(snapshot, 'SELECT line FROM import_rejections ORDER BY line')).toEqual([{ line: 32_156 }, { line: 32_157 }, { line: 32_158 }]);
+    expect(rows(snapshot, 'SELECT count(*) AS n FROM devices WHERE intune_device_id IN (?, ?)', colliding[0], other[0])).toEqual([{ n: 2 }]);
+    expect(snapshot.db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'devices_intune_device_id'").pluck().get()).toBe(1);
+    snapshot.close();
   });
 
   it('rejects a device already imported from an earlier file of the same import', async () => {

@@ -135,4 +135,51 @@ describe('openSnapshot', () => {
     expect((snapshot.db.prepare('SELECT customer FROM engagement').get() as { customer: string }).customer).toBe('Old');
     snapshot.close();
   });
+
+  it('rebuilds the devices table at schema 6 without losing a device or a reference to one', () => {
+    const path = join(tempDir(), 'v5.mdmsnap');
+    const db = new Database(path);
+    db.pragma(`application_id = ${SNAPSHOT_APPLICATION_ID}`);
+    for (const migration of MIGRATIONS.filter((m) => m.version <= 5)) db.exec(migration.sql);
+    db.pragma('user_version = 5');
+    db.pragma('foreign_keys = ON');
+    db.exec(`
+      INSERT INTO users (id, upn) VALUES (1, 'ada@contoso.com');
+      INSERT INTO devices (id, intune_device_id, cm_resource_id, name, platform, primary_user_id, has_primary_affinity)
+        VALUES (7, 'ca1bf912-0297-af1d-9052-4664b7b98adc', 16777220, 'PC-7', 'windows', 1, 1), (9, NULL, 16777221, 'PC-9', 'windows', NULL, 0);
+      INSERT INTO device_sources (device_id, source) VALUES (7, 'intune'), (7, 'configmgr'), (9, 'configmgr');
+      INSERT INTO user_device_affinity (device_id, device_resource_id, unique_user_name, user_id, is_primary) VALUES (7, 16777220, 'CONTOSO\\ada', 1, 1);
+    `);
+    const before = {
+      devices: db.prepare('SELECT * FROM devices ORDER BY id').all(),
+      sources: db.prepare('SELECT * FROM device_sources ORDER BY device_id, source').all(),
+      affinity: db.prepare('SELECT * FROM user_device_affinity').all(),
+    };
+    db.close();
+
+    const snapshot = openSnapshot(path, { mustExist: true });
+    const after = snapshot.db;
+    expect(snapshot.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    // Dropping the old table did not cascade into the tables that reference it.
+    expect(after.prepare('SELECT * FROM devices ORDER BY id').all()).toEqual(before.devices);
+    expect(after.prepare('SELECT * FROM device_sources ORDER BY device_id, source').all()).toEqual(before.sources);
+    expect(after.prepare('SELECT * FROM user_device_affinity').all()).toEqual(before.affinity);
+    expect(after.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(after.pragma('foreign_key_check')).toEqual([]);
+    // The references still hold: deleting a device cascades to its sources again.
+    after.prepare('DELETE FROM devices WHERE id = 9').run();
+    expect(after.prepare('SELECT count(*) FROM device_sources WHERE device_id = 9').pluck().get()).toBe(0);
+    // Uniqueness is now a named index (which bulk imports defer), and it still refuses a duplicate.
+    expect(after.prepare("SELECT sql FROM sqlite_schema WHERE name = 'devices_intune_device_id'").pluck().get()).toMatch(/CREATE UNIQUE INDEX/);
+    expect(() => after.prepare("INSERT INTO devices (intune_device_id) VALUES ('ca1bf912-0297-af1d-9052-4664b7b98adc')").run()).toThrow(/UNIQUE/);
+    expect(() => after.prepare('INSERT INTO devices (cm_resource_id) VALUES (16777220)').run()).toThrow(/UNIQUE/);
+    // Every device index of v5 is back.
+    const indexes = after.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'devices' AND sql IS NOT NULL ORDER BY name").pluck().all();
+    expect(indexes).toEqual([
+      'devices_category', 'devices_compliance', 'devices_enrolled_by', 'devices_enrollment_type', 'devices_imei', 'devices_intune_device_id',
+      'devices_last_check_in', 'devices_management_agent', 'devices_meid', 'devices_name', 'devices_platform', 'devices_primary_user',
+      'devices_primary_user_upn', 'devices_serial',
+    ]);
+    snapshot.close();
+  });
 });

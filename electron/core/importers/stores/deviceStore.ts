@@ -3,7 +3,7 @@ import type { SqliteDatabase } from '../../snapshot/openSnapshot.js';
 import type { RowIssues } from '../importKind.js';
 import type { MappedRow } from '../rowMappers.js';
 import { BatchedInsert } from '../../snapshot/batchedInsert.js';
-import { SeenKeys } from './seenKeys.js';
+import { RowsByKey, keyOfText } from './rowsByKey.js';
 
 /** What one source says about one device. Absent facts leave what another source said. */
 export interface DeviceFacts {
@@ -156,8 +156,8 @@ type Params = Record<string, string | number | null>;
 
 export const DEVICE_TABLES = ['devices', 'device_sources'];
 
-/** Indexes the joins query; a bulk import keeps them while it defers the others. */
-export const DEVICE_JOIN_INDEXES = ['devices_serial', 'devices_imei', 'devices_meid', 'devices_name'];
+/** Indexes the joins and the own-id look-ups query; a bulk import keeps them while it defers the others. */
+export const DEVICE_JOIN_INDEXES = ['devices_intune_device_id', 'devices_serial', 'devices_imei', 'devices_meid', 'devices_name'];
 
 /**
  * Merges devices across sources into the one `devices` table. A device a source already
@@ -178,7 +178,7 @@ export class DeviceStore {
 
   constructor(private readonly db: SqliteDatabase) {
     // Positional parameters: binding 28 named ones per row costs more than the insert itself.
-    this.insert = db.prepare(insertDevices(`VALUES ${DEVICE_TUPLE}`));
+    this.insert = db.prepare(insertDevices(false)(`VALUES ${deviceTuple(false)}`));
     this.update = db.prepare(
       `UPDATE devices SET ${COLUMNS.map(([fact, column]) =>
         fact === 'platform'
@@ -229,7 +229,7 @@ export class DeviceStore {
    * the per-row join queries are skipped, and the rows go in as a bulk load (see BulkSourceWriter).
    */
   beginSource(source: string, batchId: number): SourceWriter {
-    return this.anyCandidate.get(source) === 1 ? new JoiningSourceWriter(this, source, batchId) : new BulkSourceWriter(this.db, this, source, batchId);
+    return this.anyCandidate.get(source) === 1 ? new JoiningSourceWriter(this, source, batchId) : new BulkSourceWriter(this.db, source, batchId);
   }
 
   /** @internal used by SourceWriter */
@@ -256,8 +256,8 @@ export class DeviceStore {
     return id;
   }
 
-  /** @internal the device this source's own id (Intune device ID, ConfigMgr ResourceID) already names. */
-  ownId(facts: Pick<DeviceFacts, 'intuneDeviceId' | 'cmResourceId'>): number | undefined {
+  /** The device this source's own id (Intune device ID, ConfigMgr ResourceID) already names. */
+  private ownId(facts: Pick<DeviceFacts, 'intuneDeviceId' | 'cmResourceId'>): number | undefined {
     if (facts.intuneDeviceId) return (this.byIntuneId.get(facts.intuneDeviceId) as number | undefined) ?? undefined;
     if (facts.cmResourceId !== null && facts.cmResourceId !== undefined) return (this.byCmId.get(facts.cmResourceId) as number | undefined) ?? undefined;
     return undefined;
@@ -320,13 +320,6 @@ class JoiningSourceWriter implements SourceWriter {
 /** Rows per multi-row INSERT: 28 values each, so about 7,000 parameters a statement. */
 const BULK_ROWS = 256;
 
-/** 32-bit FNV-1a of a string. */
-function hashOf(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
-}
-
 /**
  * The bulk path, for a source that has nothing to join with: every device already in the
  * snapshot was written by this source in this import, so a row is either new or a duplicate of
@@ -334,30 +327,35 @@ function hashOf(text: string): number {
  * are needed. Rows go in through a multi-row INSERT of BULK_ROWS rows per call, and the
  * device_sources rows are written set-based once the file is done.
  *
- * Duplicates are found with a set of hashes of the own ids written so far (SeenKeys; the ids
- * themselves would pin the parsed text in memory): a hash not in the set is a new id; a hash
- * in it is checked against the table, after the rows still buffered are written, so a hash
- * collision costs one query and never rejects a row.
+ * Duplicates are found without the own-id indexes, which a big import defers (the Intune
+ * device ID's among them): every device written is filed under a hash of its Intune device ID,
+ * or under its ResourceID, with the row id the writer gave it (RowsByKey). A row whose key is
+ * not filed yet is new; otherwise each device filed under the key is read by its row id, after
+ * the rows still buffered are written, and compared id for id. A hash collision so costs a
+ * look-up by row id and never rejects a row.
  */
 class BulkSourceWriter implements SourceWriter {
   private readonly insert: BatchedInsert;
-  /** One row's values, reused from row to row. */
-  private readonly values: unknown[] = new Array(WIDTH);
-  private readonly intuneIds = new SeenKeys();
-  private readonly cmIds = new SeenKeys();
+  /** One row's values, its row id first, reused from row to row. */
+  private readonly values: unknown[] = new Array(WIDTH + 1);
+  private readonly byIntuneKey = new RowsByKey();
+  private readonly byCmId = new RowsByKey();
+  private readonly ownIdsOf;
   /** Devices with a larger id are the ones this writer inserted. */
   private readonly firstId: number;
+  private nextId: number;
 
   constructor(
     private readonly db: SqliteDatabase,
-    private readonly store: DeviceStore,
     private readonly source: string,
     private readonly batchId: number,
   ) {
-    this.insert = new BatchedInsert(db, insertDevices, DEVICE_TUPLE, BULK_ROWS);
+    this.insert = new BatchedInsert(db, insertDevices(true), deviceTuple(true), BULK_ROWS);
+    this.ownIdsOf = db.prepare('SELECT intune_device_id, cm_resource_id FROM devices WHERE id = ?').raw();
     this.firstId = db.prepare('SELECT coalesce(max(id), 0) FROM devices').pluck().get() as number;
-    const known = db.prepare('SELECT intune_device_id, cm_resource_id FROM devices WHERE intune_device_id IS NOT NULL OR cm_resource_id IS NOT NULL').raw();
-    for (const [intuneId, cmId] of known.iterate() as Iterable<[string | null, number | null]>) this.remember(intuneId ? hashOf(intuneId) : null, cmId);
+    this.nextId = this.firstId + 1;
+    const known = db.prepare('SELECT id, intune_device_id, cm_resource_id FROM devices WHERE intune_device_id IS NOT NULL OR cm_resource_id IS NOT NULL').raw();
+    for (const [id, intuneId, cmId] of known.iterate() as Iterable<[number, string | null, number | null]>) this.file(id, intuneId ? keyOfText(intuneId) : null, cmId);
   }
 
   upsert(facts: DeviceFacts, issues: RowIssues): boolean {
@@ -373,23 +371,31 @@ class BulkSourceWriter implements SourceWriter {
     // A mapped row's ResourceID would be its text (see MappedRow).
     const cmValue = row.value(CM_ID);
     const cmId = cmValue === null ? null : Number(cmValue);
-    const intuneKey = intuneId !== null ? hashOf(intuneId) : null;
-    const seen = intuneKey !== null ? this.intuneIds.has(intuneKey) : cmId !== null && this.cmIds.has(cmId);
-    if (seen) {
-      this.insert.flush();
-      if (this.store.ownId({ intuneDeviceId: intuneId, cmResourceId: cmId }) !== undefined) {
-        rejectDuplicate(intuneId ?? cmId, issues);
-        return false;
-      }
+    const intuneKey = intuneId !== null ? keyOfText(intuneId) : null;
+    const duplicate =
+      intuneKey !== null
+        ? this.byIntuneKey.some(intuneKey, (id) => this.ownIds(id)[0] === intuneId)
+        : cmId !== null && this.byCmId.some(cmId, (id) => this.ownIds(id)[1] === cmId);
+    if (duplicate) {
+      rejectDuplicate(intuneId ?? cmId, issues);
+      return false;
     }
-    this.remember(intuneKey, cmId);
+    const id = this.nextId++;
+    this.file(id, intuneKey, cmId);
     const serialNumber = row.value(SERIAL) as string | null;
     const serial = usableSerial(serialNumber);
     const values = this.values;
-    for (let i = 0; i < WIDTH; i++) values[i] = i === SERIAL ? serial : row.value(i);
+    values[0] = id;
+    for (let i = 0; i < WIDTH; i++) values[i + 1] = i === SERIAL ? serial : row.value(i);
     this.insert.addRow(values);
     warnIfPlaceholder(serialNumber, serial, issues);
     return true;
+  }
+
+  /** The Intune device ID and ResourceID of a device this import has written (perhaps still buffered). */
+  private ownIds(id: number): [string | null, number | null] {
+    this.insert.flush();
+    return this.ownIdsOf.get(id) as [string | null, number | null];
   }
 
   end(): void {
@@ -403,16 +409,19 @@ class BulkSourceWriter implements SourceWriter {
   }
 
   /** `intuneKey` is the hash of the row's Intune device ID. */
-  private remember(intuneKey: number | null, cmId: number | null): void {
-    if (intuneKey !== null) this.intuneIds.add(intuneKey);
-    if (cmId !== null) this.cmIds.add(cmId);
+  private file(id: number, intuneKey: number | null, cmId: number | null): void {
+    if (intuneKey !== null) this.byIntuneKey.add(intuneKey, id);
+    if (cmId !== null) this.byCmId.add(cmId, id);
   }
 }
 
-/** One device's placeholders in COLUMNS order; a missing platform is stored as 'unknown'. */
-const DEVICE_TUPLE = `(${COLUMNS.map(([fact]) => (fact === 'platform' ? `coalesce(?, 'unknown')` : '?')).join(', ')})`;
+/** One device's placeholders in COLUMNS order, after its row id `withId`; a missing platform is stored as 'unknown'. */
+function deviceTuple(withId: boolean): string {
+  return `(${withId ? '?, ' : ''}${COLUMNS.map(([fact]) => (fact === 'platform' ? `coalesce(?, 'unknown')` : '?')).join(', ')})`;
+}
 
-/** An INSERT of devices in COLUMNS order, for a `VALUES …` list of DEVICE_TUPLEs. */
-function insertDevices(values: string): string {
-  return `INSERT INTO devices (${COLUMNS.map(([, column]) => column).join(', ')}) ${values}`;
+/** An INSERT of devices (row id first `withId`, then COLUMNS order), for a `VALUES …` list of deviceTuples. */
+function insertDevices(withId: boolean): (values: string) => string {
+  const columns = `${withId ? 'id, ' : ''}${COLUMNS.map(([, column]) => column).join(', ')}`;
+  return (values) => `INSERT INTO devices (${columns}) ${values}`;
 }
