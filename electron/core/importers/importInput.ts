@@ -14,6 +14,8 @@ export interface ImportInput {
   readonly displayName: string;
   readonly format: InputFormat;
   readonly bytes: number;
+  /** The content is the file itself, not an entry of a zip: its bytes are the ones the file's sha256 is of. */
+  readonly contentIsFile: boolean;
   /** Opens the (decompressed) content as a fresh byte stream; each call starts from the beginning. */
   open(): Promise<Readable>;
 }
@@ -61,6 +63,7 @@ export async function resolveImportInput(path: string): Promise<ImportInput> {
     displayName: name,
     format: looksLikeJson(head) ? 'json' : 'csv',
     bytes: stats.size,
+    contentIsFile: true,
     // 256 KB reads: with 1 MB ones, each chunk's few thousand parsed records outlived a young
     // generation collection and were promoted, and a 250,000-row import peaked 130 MB higher.
     open: async () => createReadStream(path, { highWaterMark: 1 << 18 }),
@@ -87,6 +90,7 @@ async function zipInput(path: string, name: string): Promise<ImportInput> {
     displayName: `${name} › ${basename(entryName)}`,
     format: /\.json$/i.test(entryName) ? 'json' : 'csv',
     bytes: entry.uncompressedSize,
+    contentIsFile: false,
     async open() {
       // yauzl streams and inflates the entry; the archive is never loaded whole.
       const archive = await yauzl.openPromise(path, { lazyEntries: true, autoClose: true });

@@ -3,7 +3,7 @@ import { deferIndexes } from '../snapshot/deferIndexes.js';
 import type { Snapshot, SqliteDatabase } from '../snapshot/openSnapshot.js';
 import type { ImportKind, RowIssues, RowWriter, WriteContext } from './importKind.js';
 import { importKindById } from './importKinds.js';
-import { resolveImportInput, sha256File, type ImportInput } from './importInput.js';
+import { resolveImportInput, type ImportInput } from './importInput.js';
 import { openImportFile, type OpenedImportFile, type ParsedRecord, type StreamWatch } from './readImportFile.js';
 import { DEVICE_JOIN_INDEXES } from './stores/deviceStore.js';
 import { ImportStores } from './stores/importStores.js';
@@ -284,11 +284,6 @@ async function importOneFile(
   const { input, opened } = file;
   const kind = opened.kind;
   const db = snapshot.db;
-  // Hashed while the rows are read, so that the hash's reads overlap the import's work instead
-  // of delaying its start; the batch row gets the digest with its counts. (The catch only keeps
-  // a failure from going unhandled while the rows are read: it is awaited below.)
-  const hashing = sha256File(input.path);
-  hashing.catch(() => {});
   const batchId = Number(
     db
       .prepare(`INSERT INTO import_batches (file_name, kind, source, sha256, started_at) VALUES (?, ?, ?, '', ?)`)
@@ -330,7 +325,7 @@ async function importOneFile(
     for (const record of batch) if (writer.write(locate(record, at), issues)) accepted++;
   }
   writer.end?.();
-  const sha256 = await hashing;
+  const sha256 = await opened.sha256();
   const durationMs = Math.round(performance.now() - started);
   db.prepare('UPDATE import_batches SET sha256 = ?, rows_accepted = ?, rows_rejected = ?, duration_ms = ? WHERE id = ?').run(
     sha256,

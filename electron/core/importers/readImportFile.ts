@@ -1,10 +1,11 @@
+import { createHash, type Hash } from 'node:crypto';
 import { UserFacingError } from '../errors.js';
 import { bindColumns, type ColumnBinding, type CsvRow } from './columns.js';
 import { openCsv } from './csvReader.js';
 import { checkKindFitsFormat, detectCsvKind, detectJsonKind } from './detectKind.js';
 import { readGraphDocument, type JsonObject } from './graphJson.js';
 import type { CsvKind, ImportKind, JsonKind, RowIssues } from './importKind.js';
-import type { ImportInput } from './importInput.js';
+import { sha256File, type ImportInput } from './importInput.js';
 import { recordCount } from './recordBatch.js';
 import type { StagedBatch } from './recordStage.js';
 import { mappedRowView, type MappedRow } from './rowMappers.js';
@@ -27,6 +28,8 @@ export interface OpenedImportFile {
   records(issues: (line: number | null) => RowIssues): AsyncIterable<Iterable<ParsedRecord>>;
   /** Releases the file when its records will not be read (another file failed first). */
   close(): void;
+  /** The file's sha256 (the zip's, for a zip), for import_batches; call it after reading the records. */
+  sha256(): Promise<string>;
 }
 
 /** Counts bytes as they stream past, for progress; aborts between chunks when asked. */
@@ -35,10 +38,12 @@ export interface StreamWatch {
   checkCancelled(): void;
 }
 
-async function* watched(source: AsyncIterable<Uint8Array>, watch: StreamWatch): AsyncGenerator<Uint8Array> {
+/** Also feeds the bytes to `digest`, when they are the whole file's: then the file is not read a second time to be hashed. */
+async function* watched(source: AsyncIterable<Uint8Array>, watch: StreamWatch, digest: Hash | null): AsyncGenerator<Uint8Array> {
   for await (const chunk of source) {
     watch.checkCancelled();
     watch.onBytes(chunk.length);
+    digest?.update(chunk);
     yield chunk;
   }
 }
@@ -63,6 +68,7 @@ async function openJson(input: ImportInput, as: JsonKind | undefined, watch: Str
   return {
     kind,
     close() {},
+    sha256: () => sha256File(input.path),
     async *records() {
       for (let start = 0; start < document.items.length; start += JSON_BATCH_ITEMS) {
         watch.checkCancelled();
@@ -80,8 +86,9 @@ const OFF_THREAD_BYTES = 8 * 1024 * 1024;
 
 async function openCsvFile(input: ImportInput, as: CsvKind | undefined, watch: StreamWatch): Promise<OpenedImportFile> {
   const name = input.displayName;
+  const digest = input.contentIsFile ? createHash('sha256') : null;
   const stream = await input.open();
-  const table = await openCsv(utf8Chunks(watched(stream, watch), name), name, { offThread: input.bytes >= OFF_THREAD_BYTES }).catch((error: unknown) => {
+  const table = await openCsv(utf8Chunks(watched(stream, watch, digest), name), name, { offThread: input.bytes >= OFF_THREAD_BYTES }).catch((error: unknown) => {
     stream.destroy();
     throw error;
   });
@@ -130,6 +137,7 @@ async function openCsvFile(input: ImportInput, as: CsvKind | undefined, watch: S
   return {
     kind,
     close,
+    sha256: async () => (digest ? digest.digest('hex') : sha256File(input.path)),
     async *records(issues) {
       for await (const staged of table.records) yield keptRecords(staged, issues);
     },

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { inspectImportFiles } from '../../../electron/core/importers/importService.js';
 import { exportRejectionsCsv } from '../../../electron/core/importers/rejectionsCsv.js';
 import { writeBlankTemplate } from '../../../electron/core/importers/templates.js';
-import { encode, INTUNE_HEADERS, intuneRow, csvText } from '../../support/importFixtures.js';
+import { encode, INTUNE_HEADERS, intuneRow, csvText, writeIntuneCsv } from '../../support/importFixtures.js';
 import { useTempDir } from '../../support/tempDir.js';
 import { importHarness, rows } from './importSupport.js';
 import { sha256OfFile } from '../../support/fileHash.js';
@@ -65,6 +65,25 @@ describe('Intune device export', () => {
     await h.importInto(snapshot, [second]);
     expect(rows(snapshot, 'SELECT name FROM devices ORDER BY name')).toEqual([{ name: 'DEVICE-2' }, { name: 'DEVICE-3' }]);
     expect(rows(snapshot, 'SELECT count(*) AS n FROM import_batches')).toEqual([{ n: 2 }]);
+    snapshot.close();
+  });
+});
+
+describe('import records', () => {
+  it("records each file's sha256 of its bytes as given, whichever way they were read", async () => {
+    // Big enough to be tokenized on the worker thread, with a BOM.
+    const big = `${dir()}/big.csv`;
+    await writeIntuneCsv(big, 30_000);
+    const utf16 = h.file('cm.csv', encode('#TYPE IResultObject#SMS_R_User\r\n"ResourceID","UniqueUserName","UserPrincipalName"\r\n"2063597569","CONTOSO\\ada","ada@contoso.com"\r\n', 'utf-16le'));
+    const json = h.json('categories.json', { value: [{ id: 'c1', displayName: 'Sales' }] });
+    const snapshot = h.open();
+    const outcome = await h.importInto(snapshot, [big, utf16, json]);
+    expect(outcome.committed).toBe(true);
+    expect(rows(snapshot, 'SELECT file_name, sha256 FROM import_batches ORDER BY file_name')).toEqual([
+      { file_name: 'big.csv', sha256: sha256OfFile(big) },
+      { file_name: 'categories.json', sha256: sha256OfFile(json) },
+      { file_name: 'cm.csv', sha256: sha256OfFile(utf16) },
+    ]);
     snapshot.close();
   });
 });
