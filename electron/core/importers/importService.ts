@@ -1,5 +1,6 @@
 import { UserFacingError, isUserFacingError, type UserErrorCode } from '../errors.js';
 import { deferIndexes } from '../snapshot/deferIndexes.js';
+import { startWriteback } from '../snapshot/earlyWriteback.js';
 import type { Snapshot, SqliteDatabase } from '../snapshot/openSnapshot.js';
 import type { ImportKind, RowIssues, RowWriter, WriteContext } from './importKind.js';
 import { importKindById } from './importKinds.js';
@@ -157,9 +158,10 @@ async function inTransaction<T>(db: SqliteDatabase, work: () => Promise<T>): Pro
  */
 const BULK_IMPORT_BYTES = 8 * 1024 * 1024;
 
-function deferIndexesForBulk(db: SqliteDatabase, files: readonly PlannedFile[]): () => void {
+/** Defers the bulk tables' indexes of a large import; returns what rebuilds them, or null for a small one. */
+function deferIndexesForBulk(db: SqliteDatabase, files: readonly PlannedFile[]): (() => void) | null {
   const bulk = files.filter((file) => file.opened.kind.bulkTables);
-  if (bulk.reduce((sum, file) => sum + file.input.bytes, 0) < BULK_IMPORT_BYTES) return () => {};
+  if (bulk.reduce((sum, file) => sum + file.input.bytes, 0) < BULK_IMPORT_BYTES) return null;
   const tables = [...new Set(bulk.flatMap((file) => file.opened.kind.bulkTables!))];
   // The join indexes can go too when nothing can be joined: one device source, and no device
   // in the snapshot from any other source (typically the first Intune export of an engagement).
@@ -213,6 +215,7 @@ export async function importFiles(snapshot: Snapshot, paths: readonly string[], 
     .sort((a, b) => a.file.opened.kind.order - b.file.opened.kind.order || a.index - b.index);
   let current = -1;
   const restoreCache = boundedPageCache(snapshot.db);
+  let endWriteback = async (): Promise<void> => {};
   try {
     await inTransaction(snapshot.db, async () => {
       const restoreIndexes = deferIndexesForBulk(snapshot.db, order.map(({ file }) => file));
@@ -228,11 +231,15 @@ export async function importFiles(snapshot: Snapshot, paths: readonly string[], 
         const next = order[position + 1];
         if (!next || next.file.opened.kind !== kind) kind.finish?.(context);
       }
+      // Most of the transaction's pages, the bulk rows, are in the file now (in the OS's cache):
+      // the disk writes them while the indexes are rebuilt, instead of during the commit's fsync.
+      if (restoreIndexes) endWriteback = startWriteback(snapshot.path);
       // Relinking before the rebuild spares the deferred indexes its row-by-row updates.
       stores.relink();
-      restoreIndexes();
+      restoreIndexes?.();
     });
   } catch (error) {
+    await endWriteback();
     restoreCache();
     for (const { file } of order) file.opened.close();
     const failure = failureOf(error);
@@ -240,6 +247,7 @@ export async function importFiles(snapshot: Snapshot, paths: readonly string[], 
     results.set(current, notImported(paths[current]!, inputs[current]!, failure, 'failed'));
     return summary();
   }
+  await endWriteback();
   restoreCache();
   for (const [index, file] of results) results.set(index, { ...file, status: 'imported' });
   return summary();
