@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { APP_VERSION } from '../appVersion.js';
 import { UserFacingError } from '../errors.js';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations.js';
 import { SNAPSHOT_APPLICATION_ID, assertSchemaVersionSupported, inspectSnapshotFile } from './snapshotFileHeader.js';
 
 export type SqliteDatabase = Database.Database;
@@ -125,11 +125,35 @@ function verifyOpenedSnapshot(db: SqliteDatabase, name: string): void {
   }
 }
 
-/** A rebuilt table must leave every reference to it intact; otherwise the migration rolls back. */
-function assertForeignKeysHold(db: SqliteDatabase, version: number): void {
-  const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
-  if (broken.length > 0) {
-    throw new Error(`migration ${version} would break ${broken.length} reference(s) from ${broken[0]!.table} to ${broken[0]!.parent}`);
+/** References that point nowhere, by table, e.g. `device_sources → devices: 2`. */
+function brokenReferences(db: SqliteDatabase): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { table, parent } of db.pragma('foreign_key_check') as { table: string; parent: string }[]) {
+    const key = `${table} → ${parent}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * Runs a migration that rebuilds a referenced table with foreign key enforcement off (the pragma
+ * is a no-op inside a transaction, so it is set around it), and rolls it back if it left more
+ * references pointing nowhere than there were. (Only more: a file written with enforcement off,
+ * as the demo generator writes, may hold some already, and must still open.)
+ */
+function migrateRebuildingTable(db: SqliteDatabase, migration: Migration): void {
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      const before = brokenReferences(db);
+      db.exec(migration.sql);
+      for (const [references, count] of brokenReferences(db)) {
+        if (count > (before.get(references) ?? 0)) throw new Error(`migration ${migration.version} would leave ${count} ${references} reference(s) pointing nowhere`);
+      }
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  } finally {
+    db.pragma('foreign_keys = ON');
   }
 }
 
@@ -137,17 +161,14 @@ function migrate(db: SqliteDatabase, now: Date): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   for (const migration of MIGRATIONS) {
     if (migration.version <= current) continue;
-    // The pragma is a no-op inside a transaction, so it is set around it.
-    if (migration.rebuildsReferencedTable) db.pragma('foreign_keys = OFF');
-    try {
-      db.transaction(() => {
-        db.exec(migration.sql);
-        if (migration.rebuildsReferencedTable) assertForeignKeysHold(db, migration.version);
-        db.pragma(`user_version = ${migration.version}`);
-      })();
-    } finally {
-      if (migration.rebuildsReferencedTable) db.pragma('foreign_keys = ON');
+    if (migration.rebuildsReferencedTable) {
+      migrateRebuildingTable(db, migration);
+      continue;
     }
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
   }
   db.prepare(
     `INSERT INTO engagement (id, created_at, created_by_app_version, last_written_app_version)

@@ -182,4 +182,19 @@ describe('openSnapshot', () => {
     ]);
     snapshot.close();
   });
+
+  it('still opens a schema 5 snapshot that already held a reference pointing nowhere (written with foreign keys off)', () => {
+    const path = join(tempDir(), 'v5-dangling.mdmsnap');
+    const db = new Database(path);
+    db.pragma(`application_id = ${SNAPSHOT_APPLICATION_ID}`);
+    for (const migration of MIGRATIONS.filter((m) => m.version <= 5)) db.exec(migration.sql);
+    db.pragma('user_version = 5');
+    db.pragma('foreign_keys = OFF');
+    db.exec(`INSERT INTO devices (id, name) VALUES (1, 'PC-1'); INSERT INTO device_sources (device_id, source) VALUES (1, 'intune'), (99, 'intune');`);
+    db.close();
+    const snapshot = openSnapshot(path, { mustExist: true });
+    expect(snapshot.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    expect(snapshot.db.prepare('SELECT device_id FROM device_sources ORDER BY device_id').pluck().all()).toEqual([1, 99]);
+    snapshot.close();
+  });
 });
