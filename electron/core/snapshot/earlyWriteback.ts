@@ -14,7 +14,9 @@ import { closeSync, fdatasync, openSync } from 'node:fs';
 export function startWriteback(path: string): () => Promise<void> {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // Opened for writing though nothing is written through it: Windows flushes (FlushFileBuffers)
+    // only through a handle that may write.
+    fd = openSync(path, 'r+');
   } catch {
     return async () => {};
   }
