@@ -1,5 +1,4 @@
 import { UserFacingError } from '../errors.js';
-import type { ImportInput } from './importInput.js';
 import { utf8Chunks } from './textDecoding.js';
 
 export type JsonObject = Record<string, unknown>;
@@ -31,11 +30,10 @@ function isObject(value: unknown): value is JsonObject {
  * …/applePushNotificationCertificate`), a `{"value":[…]}` page (one file per `@odata.nextLink`
  * page), or a bare array (PowerShell `ConvertTo-Json` of the value list).
  */
-export async function readGraphDocument(input: ImportInput): Promise<GraphDocument> {
-  const name = input.displayName;
+export async function readGraphDocument(content: AsyncIterable<Uint8Array>, name: string): Promise<GraphDocument> {
   const chunks: Buffer[] = [];
   let bytes = 0;
-  for await (const chunk of utf8Chunks(await input.open(), name)) {
+  for await (const chunk of utf8Chunks(content, name)) {
     chunks.push(chunk);
     bytes += chunk.length;
     if (bytes > MAX_JSON_BYTES) throw new UserFacingError('invalid_input', `${name} is too large for a Graph page (over 256 MB); save the pages as separate files.`);

@@ -14,7 +14,7 @@ export interface ImportInput {
   readonly displayName: string;
   readonly format: InputFormat;
   readonly bytes: number;
-  /** The content is the file itself, not an entry of a zip: its bytes are the ones the file's sha256 is of. */
+  /** The content is the file itself, not an entry of a zip: its bytes are the ones the file's sha256 is of (see openContent). */
   readonly contentIsFile: boolean;
   /** Opens the (decompressed) content as a fresh byte stream; each call starts from the beginning. */
   open(): Promise<Readable>;
@@ -116,8 +116,34 @@ function findEntry(zip: yauzl.ZipFile, wanted: (entryName: string) => boolean): 
   });
 }
 
-/** The sha256 recorded in import_batches: of the file as given (the zip, for a zip). */
-export async function sha256File(path: string): Promise<string> {
+/** An input's content, opened, with the sha256 recorded in import_batches. */
+export interface OpenedContent {
+  readonly bytes: AsyncIterable<Uint8Array>;
+  /** Stops reading. */
+  destroy(): void;
+  /** The file's sha256, as given (the zip's, for a zip); call it once `bytes` have been read to their end. */
+  sha256(): Promise<string>;
+}
+
+/**
+ * Opens the content. A plain file's bytes are hashed as they are read, so the file is not read
+ * a second time for its hash; a zip entry's are not the zip's, which is read on its own.
+ */
+export async function openContent(input: ImportInput): Promise<OpenedContent> {
+  const stream = await input.open();
+  const destroy = () => stream.destroy();
+  if (!input.contentIsFile) return { bytes: stream, destroy, sha256: () => sha256File(input.path) };
+  const digest = createHash('sha256');
+  async function* hashed(): AsyncGenerator<Uint8Array> {
+    for await (const chunk of stream) {
+      digest.update(chunk as Buffer);
+      yield chunk as Buffer;
+    }
+  }
+  return { bytes: hashed(), destroy, sha256: async () => digest.digest('hex') };
+}
+
+async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
   return hash.digest('hex');

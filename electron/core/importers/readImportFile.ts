@@ -1,11 +1,10 @@
-import { createHash, type Hash } from 'node:crypto';
 import { UserFacingError } from '../errors.js';
 import { bindColumns, type ColumnBinding, type CsvRow } from './columns.js';
 import { openCsv } from './csvReader.js';
 import { checkKindFitsFormat, detectCsvKind, detectJsonKind } from './detectKind.js';
 import { readGraphDocument, type JsonObject } from './graphJson.js';
 import type { CsvKind, ImportKind, JsonKind, RowIssues } from './importKind.js';
-import { sha256File, type ImportInput } from './importInput.js';
+import { openContent, type ImportInput } from './importInput.js';
 import { recordCount } from './recordBatch.js';
 import type { StagedBatch } from './recordStage.js';
 import { mappedRowView, type MappedRow } from './rowMappers.js';
@@ -38,12 +37,10 @@ export interface StreamWatch {
   checkCancelled(): void;
 }
 
-/** Also feeds the bytes to `digest`, when they are the whole file's: then the file is not read a second time to be hashed. */
-async function* watched(source: AsyncIterable<Uint8Array>, watch: StreamWatch, digest: Hash | null): AsyncGenerator<Uint8Array> {
+async function* watched(source: AsyncIterable<Uint8Array>, watch: StreamWatch): AsyncGenerator<Uint8Array> {
   for await (const chunk of source) {
     watch.checkCancelled();
     watch.onBytes(chunk.length);
-    digest?.update(chunk);
     yield chunk;
   }
 }
@@ -62,13 +59,14 @@ export async function openImportFile(input: ImportInput, as: ImportKind | undefi
 const JSON_BATCH_ITEMS = 1000;
 
 async function openJson(input: ImportInput, as: JsonKind | undefined, watch: StreamWatch): Promise<OpenedImportFile> {
-  const document = await readGraphDocument(input);
+  const content = await openContent(input);
+  const document = await readGraphDocument(content.bytes, input.displayName);
   watch.onBytes(input.bytes);
   const kind = as ?? detectJsonKind(document, input.displayName);
   return {
     kind,
     close() {},
-    sha256: () => sha256File(input.path),
+    sha256: content.sha256,
     async *records() {
       for (let start = 0; start < document.items.length; start += JSON_BATCH_ITEMS) {
         watch.checkCancelled();
@@ -86,15 +84,14 @@ const OFF_THREAD_BYTES = 8 * 1024 * 1024;
 
 async function openCsvFile(input: ImportInput, as: CsvKind | undefined, watch: StreamWatch): Promise<OpenedImportFile> {
   const name = input.displayName;
-  const digest = input.contentIsFile ? createHash('sha256') : null;
-  const stream = await input.open();
-  const table = await openCsv(utf8Chunks(watched(stream, watch, digest), name), name, { offThread: input.bytes >= OFF_THREAD_BYTES }).catch((error: unknown) => {
-    stream.destroy();
+  const content = await openContent(input);
+  const table = await openCsv(utf8Chunks(watched(content.bytes, watch), name), name, { offThread: input.bytes >= OFF_THREAD_BYTES }).catch((error: unknown) => {
+    content.destroy();
     throw error;
   });
   const close = () => {
     table.close();
-    stream.destroy();
+    content.destroy();
   };
   let kind: CsvKind;
   let binding: ColumnBinding<string>;
@@ -137,7 +134,7 @@ async function openCsvFile(input: ImportInput, as: CsvKind | undefined, watch: S
   return {
     kind,
     close,
-    sha256: async () => (digest ? digest.digest('hex') : sha256File(input.path)),
+    sha256: content.sha256,
     async *records(issues) {
       for await (const staged of table.records) yield keptRecords(staged, issues);
     },

@@ -10,6 +10,15 @@ import { BAD_SNAPSHOT_CASES } from '../../support/badSnapshotFiles.js';
 import { sha256OfFile } from '../../support/fileHash.js';
 import { useTempDir } from '../../support/tempDir.js';
 
+/** A snapshot file as a build at schema `version` wrote it, still open for the test to fill. */
+function databaseAtSchema(path: string, version: number): Database.Database {
+  const db = new Database(path);
+  db.pragma(`application_id = ${SNAPSHOT_APPLICATION_ID}`);
+  for (const migration of MIGRATIONS.filter((m) => m.version <= version)) db.exec(migration.sql);
+  db.pragma(`user_version = ${version}`);
+  return db;
+}
+
 describe('openSnapshot', () => {
   const tempDir = useTempDir();
 
@@ -124,10 +133,7 @@ describe('openSnapshot', () => {
 
   it('upgrades a snapshot written at schema 1 to the latest schema', () => {
     const path = join(tempDir(), 'v1.mdmsnap');
-    const db = new Database(path);
-    db.pragma(`application_id = ${SNAPSHOT_APPLICATION_ID}`);
-    db.exec(MIGRATIONS[0]!.sql);
-    db.pragma('user_version = 1');
+    const db = databaseAtSchema(path, 1);
     db.prepare("INSERT INTO engagement (id, customer, created_at, created_by_app_version, last_written_app_version) VALUES (1, 'Old', '2026-01-01', '0.0.1', '0.0.1')").run();
     db.close();
     const snapshot = openSnapshot(path, { mustExist: true });
@@ -138,10 +144,7 @@ describe('openSnapshot', () => {
 
   it('rebuilds the devices table at schema 6 without losing a device or a reference to one', () => {
     const path = join(tempDir(), 'v5.mdmsnap');
-    const db = new Database(path);
-    db.pragma(`application_id = ${SNAPSHOT_APPLICATION_ID}`);
-    for (const migration of MIGRATIONS.filter((m) => m.version <= 5)) db.exec(migration.sql);
-    db.pragma('user_version = 5');
+    const db = databaseAtSchema(path, 5);
     db.pragma('foreign_keys = ON');
     db.exec(`
       INSERT INTO users (id, upn) VALUES (1, 'ada@contoso.com');
@@ -185,10 +188,7 @@ describe('openSnapshot', () => {
 
   it('still opens a schema 5 snapshot that already held a reference pointing nowhere (written with foreign keys off)', () => {
     const path = join(tempDir(), 'v5-dangling.mdmsnap');
-    const db = new Database(path);
-    db.pragma(`application_id = ${SNAPSHOT_APPLICATION_ID}`);
-    for (const migration of MIGRATIONS.filter((m) => m.version <= 5)) db.exec(migration.sql);
-    db.pragma('user_version = 5');
+    const db = databaseAtSchema(path, 5);
     db.pragma('foreign_keys = OFF');
     db.exec(`INSERT INTO devices (id, name) VALUES (1, 'PC-1'); INSERT INTO device_sources (device_id, source) VALUES (1, 'intune'), (99, 'intune');`);
     db.close();
