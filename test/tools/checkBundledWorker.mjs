@@ -12,7 +12,7 @@ if (!existsSync(entry)) {
   process.exit(1);
 }
 // The worker tokenizes and stages: here with the Intune export's row mapper, which the bundle must carry.
-const worker = new Worker(entry, { workerData: { delimiter: ',', maxRecordChars: 1_000_000, firstLine: 2 } });
+const worker = new Worker(entry, { workerData: { delimiter: ',', maxRecordBytes: 1_000_000, firstLine: 2 } });
 const answers = [];
 worker.on('message', (message) => answers.push(message));
 worker.postMessage({

@@ -1,6 +1,5 @@
 import { CsvTokenizer } from './csvTokenizer.js';
 import { RecordStage, type StageSpec, type StagedBatch } from './recordStage.js';
-import { Utf8ChunkDecoder } from './textDecoding.js';
 
 /** Turns a CSV export's UTF-8 bytes after the header, chunk by chunk, into staged record batches. */
 export interface ChunkTokenizer {
@@ -15,15 +14,14 @@ export interface ChunkTokenizer {
 }
 
 /**
- * Decodes, tokenizes and stages, synchronously: the work itself, which InThreadTokenizer runs
- * on the calling thread and the worker behind OffThreadTokenizer on its own.
+ * Tokenizes and stages, synchronously: the work itself, which InThreadTokenizer runs on the
+ * calling thread and the worker behind OffThreadTokenizer on its own.
  *
  * It carries on from an earlier part of the file, so a byte-order mark at the start of its
- * text is a character of the data, not the file's BOM, and is kept. (The header reader strips
+ * bytes is a character of the data, not the file's BOM, and is kept. (The header reader strips
  * a BOM left at the start of the first header cell.)
  */
 export class ByteTokenizer {
-  private readonly decoder = new Utf8ChunkDecoder();
   private stage: RecordStage | null = null;
 
   constructor(private readonly tokenizer: CsvTokenizer) {}
@@ -35,13 +33,12 @@ export class ByteTokenizer {
 
   push(bytes: Uint8Array): StagedBatch {
     const stage = this.stageOrFail();
-    this.tokenizer.push(this.decoder.decode(bytes), stage);
+    this.tokenizer.push(bytes, stage);
     return stage.take();
   }
 
   finish(): StagedBatch {
     const stage = this.stageOrFail();
-    this.tokenizer.push(this.decoder.end(), stage);
     this.tokenizer.end(stage);
     return stage.take();
   }

@@ -1,5 +1,3 @@
-import { cellOf, recordWidth, type RecordBatch } from './recordBatch.js';
-
 /** Header cells compare without case or whitespace: "Serial number", "SerialNumber" and " serial  Number" are one column. */
 export function normalizeHeader(header: string): string {
   return header.replace(/[\s\uFEFF]+/g, '').toLowerCase();
@@ -14,11 +12,30 @@ export interface ColumnDefinition {
 
 export type ColumnSpec<Field extends string> = Readonly<Record<Field, ColumnDefinition>>;
 
+/** A record's cells, as a CsvRow reads them. */
+export interface RecordCells {
+  readonly line: number;
+  /** Cells in the record. */
+  readonly width: number;
+  /** The cell's text as written, or undefined when the record is narrower. */
+  text(position: number): string | undefined;
+}
+
+/**
+ * A cell to be handed on as it is (trimmed), its bytes copied instead of read as text: what a
+ * RowMapper returns for a value it passes through unchanged (see RecordStage).
+ */
+export class CellCopy {
+  constructor(readonly position: number) {}
+}
+
 /** A CSV record seen through a kind's column names. */
 export interface CsvRow<Field extends string> {
   readonly line: number;
   /** The cell trimmed, or null when the column is absent or the cell is blank. */
   get(field: Field): string | null;
+  /** The same value, to be passed through by position; null when the column is absent. */
+  copy(field: Field): CellCopy | null;
   /** The header as written in the file, for rejection messages. */
   header(field: Field): string;
   /** Cells in the record, to spot records longer or shorter than the header. */
@@ -31,10 +48,8 @@ export interface ColumnBinding<Field extends string> {
   readonly positions: readonly number[];
   /** The field's column in the header, or -1 when the header lacks it. */
   positionOf(field: Field): number;
-  /** Reuses one row object per record; callers must not keep it. */
-  row(batch: RecordBatch, record: number): CsvRow<Field>;
-  /** The same over a record's cells in an array (the one row object again). */
-  rowOfCells(cells: readonly string[], line: number): CsvRow<Field>;
+  /** The record seen through the kind's columns. Reuses one row object; callers must not keep it. */
+  row(cells: RecordCells): CsvRow<Field>;
 }
 
 /** Maps a kind's fields to column positions in one file's header. */
@@ -45,30 +60,29 @@ export function bindColumns<Field extends string>(spec: ColumnSpec<Field>, heade
     if (!positions.has(key)) positions.set(key, index);
   });
   const index = {} as Record<Field, number>;
+  const copies = {} as Record<Field, CellCopy | null>;
   const missingRequired: Field[] = [];
   for (const field of Object.keys(spec) as Field[]) {
     const found = spec[field].headers.map((h) => positions.get(normalizeHeader(h))).find((i) => i !== undefined);
     index[field] = found ?? -1;
+    copies[field] = found === undefined ? null : new CellCopy(found);
     if (found === undefined && spec[field].required) missingRequired.push(field);
   }
-  // The record the row object shows: a record of a batch, or cells in an array.
-  let batch: RecordBatch | null = null;
-  let record = 0;
-  let cells: readonly string[] | null = null;
-  let cellsLine = 0;
+  let cells: RecordCells | null = null;
   const row: CsvRow<Field> = {
     get line() {
-      return cells ? cellsLine : batch!.recordLines[record]!;
+      return cells!.line;
     },
     get width() {
-      return cells ? cells.length : recordWidth(batch!, record);
+      return cells!.width;
     },
     get(field) {
       const at = index[field];
       if (at < 0) return null;
-      const value = (cells ? cells[at] : cellOf(batch!, record, at))?.trim();
+      const value = cells!.text(at)?.trim();
       return value ? value : null;
     },
+    copy: (field) => copies[field],
     header(field) {
       const at = index[field];
       return at < 0 ? spec[field].headers[0]! : headers[at]!;
@@ -78,15 +92,8 @@ export function bindColumns<Field extends string>(spec: ColumnSpec<Field>, heade
     missingRequired,
     positions: Object.values<number>(index).filter((at) => at >= 0),
     positionOf: (field) => index[field],
-    row(records, at) {
-      batch = records;
-      record = at;
-      cells = null;
-      return row;
-    },
-    rowOfCells(values, line) {
-      cells = values;
-      cellsLine = line;
+    row(record) {
+      cells = record;
       return row;
     },
   };

@@ -28,7 +28,7 @@ export interface CsvTable {
  * A record longer than this is a quote that never closes (a truncated file), not a real
  * row: the tokenizer would otherwise buffer the rest of a 1 GB file into one field.
  */
-const MAX_RECORD_CHARS = 1_000_000;
+const MAX_RECORD_BYTES = 1_000_000;
 
 const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
 
@@ -66,7 +66,7 @@ async function readPrefix(chunks: AsyncIterator<Buffer>): Promise<{ prefix: Buff
   for (;;) {
     if (headerLineEnd(prefix) !== -1 && !hasOpenQuote(prefix.subarray(0, prefix.lastIndexOf(NEWLINE)))) return { prefix, done: false };
     // A header that long is no header: let the parser fail on it rather than buffer on.
-    if (prefix.length > MAX_RECORD_CHARS) return { prefix, done: false };
+    if (prefix.length > MAX_RECORD_BYTES) return { prefix, done: false };
     const next = await chunks.next();
     if (next.done) return { prefix, done: true };
     prefix = Buffer.concat([prefix, next.value]);
@@ -147,7 +147,7 @@ const CHUNKS_IN_FLIGHT = 4;
  * The header is read here, from the first part of the file. The records after it are read
  * from the start of their line by a ChunkTokenizer of their own, which also stages them: on
  * this thread or, with `offThread`, on a worker. (A line feed byte never falls inside a UTF-8
- * character, so the cut leaves no half character in a decoder.)
+ * character, so the cut leaves no half character behind.)
  */
 export async function openCsv(utf8: AsyncIterable<Buffer>, fileName: string, options: OpenCsvOptions = {}): Promise<CsvTable> {
   const chunks = utf8[Symbol.asyncIterator]();
@@ -170,11 +170,11 @@ export async function openCsv(utf8: AsyncIterable<Buffer>, fileName: string, opt
   // The prefix holds the header whole (readPrefix): only that record is tokenized here. (Were
   // no header line to be found, the whole over-long prefix is, and fails as too long.)
   const firstLine = 1 + lineOffset;
-  const headerTokenizer = new CsvTokenizer(delimiter, MAX_RECORD_CHARS, firstLine);
+  const headerTokenizer = new CsvTokenizer(delimiter, MAX_RECORD_BYTES, firstLine);
   const found = new RecordBatchBuilder();
   let first: RecordBatch;
   try {
-    headerTokenizer.push(new TextDecoder('utf-8').decode(prefix.subarray(0, headerRecordEnd(prefix))), found);
+    headerTokenizer.push(prefix.subarray(0, headerRecordEnd(prefix)), found);
     if (done) headerTokenizer.end(found);
     first = found.take();
   } catch (error) {
@@ -187,8 +187,8 @@ export async function openCsv(utf8: AsyncIterable<Buffer>, fileName: string, opt
 
   const records: ChunkTokenizer =
     options.offThread && !done
-      ? new OffThreadTokenizer({ delimiter, maxRecordChars: MAX_RECORD_CHARS, firstLine: dataLine })
-      : new InThreadTokenizer(new CsvTokenizer(delimiter, MAX_RECORD_CHARS, dataLine));
+      ? new OffThreadTokenizer({ delimiter, maxRecordBytes: MAX_RECORD_BYTES, firstLine: dataLine })
+      : new InThreadTokenizer(new CsvTokenizer(delimiter, MAX_RECORD_BYTES, dataLine));
 
   // Batches in file order, with up to CHUNKS_IN_FLIGHT chunks handed over ahead of the batch
   // being yielded. A failed chunk's promise may wait in the queue while the next chunk is

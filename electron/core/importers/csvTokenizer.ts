@@ -1,4 +1,5 @@
 import type { RecordSink } from './recordBatch.js';
+import { wellFormedUtf8 } from './utf8Bytes.js';
 
 export class CsvSyntaxError extends Error {
   constructor(
@@ -9,37 +10,47 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-const QUOTE = '"';
-
-const QUOTE_CODE = 0x22;
+const QUOTE = 0x22;
 const CR = 0x0d;
+const LF = 0x0a;
+const EMPTY = Buffer.alloc(0);
 
 /**
- * An incremental CSV tokenizer (RFC 4180, plus what real exports do): quoted fields with
- * doubled quotes, delimiters and line breaks inside; CRLF or LF; a stray quote inside an
- * unquoted field kept literally. It scans with `indexOf` instead of a per-character state
- * machine, which is what lets an import keep pace with the sqlite3 shell (csv-parse 7.0.3
- * parsed ~8 MB/s here, alone more than the whole import's time budget).
+ * An incremental CSV tokenizer over UTF-8 bytes (RFC 4180, plus what real exports do): quoted
+ * fields with doubled quotes, delimiters and line breaks inside; CRLF or LF; a stray quote
+ * inside an unquoted field kept literally. The delimiter, quote and line break are ASCII bytes,
+ * which never occur inside a longer UTF-8 character, so the bytes are split without being
+ * decoded: a cell is handed on as a byte range, and only the cells a kind reads ever become
+ * strings. (csv-parse 7.0.3 parsed ~8 MB/s here, alone more than the whole import's budget.)
+ *
+ * Bytes that are not well-formed UTF-8 are read as a TextDecoder reads them, each invalid
+ * sequence a U+FFFD, so what is stored is always text.
  */
 export class CsvTokenizer {
-  private buffer = '';
+  private buffer: Buffer = EMPTY;
+  /** Leading bytes of `buffer` already made well-formed (see push). */
+  private checked = 0;
   private line: number;
+  private readonly delimiter: number;
   /** Columns whose values are wanted (see keepOnly); null keeps every value. */
   private wanted: readonly boolean[] | null = null;
+  /** Quoted values of the record being read that had to be rewritten (doubled quotes): the sink reads them from here. */
+  private scratch = Buffer.allocUnsafe(1 << 12);
+  private scratchLength = 0;
 
-  /** `firstLine` is the file line the first pushed text starts on (2 after a skipped `#TYPE` line). */
+  /** `firstLine` is the file line the first pushed bytes start on (2 after a skipped `#TYPE` line). */
   constructor(
-    private readonly delimiter: string,
-    private readonly maxRecordChars: number,
+    delimiter: string,
+    private readonly maxRecordBytes: number,
     firstLine = 1,
   ) {
+    this.delimiter = delimiter.charCodeAt(0);
     this.line = firstLine;
   }
 
   /**
    * From now on, values of the other columns are read as '' (records keep their width): an
-   * importer reads 20 of an Intune export's 48 columns, and every value cut out of the text is
-   * an allocation.
+   * importer reads 20 of an Intune export's 48 columns, and every value handed on is copied.
    */
   keepOnly(columns: readonly number[]): void {
     const wanted: boolean[] = [];
@@ -47,18 +58,25 @@ export class CsvTokenizer {
     this.wanted = wanted;
   }
 
-  /** Adds text and appends the records it completes to `out`; an unfinished record waits for more text. */
-  push(text: string, out: RecordSink): void {
-    this.buffer = this.buffer.length === 0 ? text : this.buffer + text;
+  /** Adds bytes and appends the records they complete to `out`; an unfinished record waits for more. */
+  push(bytes: Uint8Array, out: RecordSink): void {
+    const chunk = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    // Up to the last line feed the bytes hold whole characters; a character cut at the chunk's
+    // end is checked with the next chunk.
+    this.makeWellFormed(this.buffer.lastIndexOf(LF) + 1);
     const consumed = this.scan(out, false);
-    this.buffer = this.buffer.slice(consumed);
-    if (this.buffer.length > this.maxRecordChars) throw new CsvSyntaxError('record_too_long', this.line);
+    this.buffer = this.buffer.subarray(consumed);
+    this.checked -= consumed;
+    if (this.buffer.length > this.maxRecordBytes) throw new CsvSyntaxError('record_too_long', this.line);
   }
 
-  /** Finishes the text: the last record may lack its line break, but not a closing quote. */
+  /** Finishes the bytes: the last record may lack its line break, but not a closing quote. */
   end(out: RecordSink): void {
+    this.makeWellFormed(this.buffer.length);
     this.scan(out, true);
-    this.buffer = '';
+    this.buffer = EMPTY;
+    this.checked = 0;
   }
 
   /** The line after the last complete record and the blank lines after it: where the next record starts. */
@@ -66,27 +84,22 @@ export class CsvTokenizer {
     return this.line;
   }
 
-  /**
-   * Parses whole records from the buffer; returns how many characters they used. The next
-   * delimiter and the next line feed are each searched once and remembered until passed, so
-   * a record costs one scan of its text however many fields it has.
-   */
+  private makeWellFormed(end: number): void {
+    if (end <= this.checked) return;
+    const part = this.buffer.subarray(this.checked, end);
+    const wellFormed = wellFormedUtf8(part);
+    if (wellFormed !== part) this.buffer = Buffer.concat([this.buffer.subarray(0, this.checked), wellFormed, this.buffer.subarray(end)]);
+    this.checked += wellFormed.length;
+  }
+
+  /** Parses whole records from the buffer; returns how many bytes they used. Each byte is looked at once. */
   private scan(out: RecordSink, final: boolean): number {
-    const text = this.buffer;
-    const length = text.length;
+    const bytes = this.buffer;
+    const length = bytes.length;
     const delimiter = this.delimiter;
-    const delimiterCode = delimiter.charCodeAt(0);
     const wanted = this.wanted;
     let start = 0;
-    let newline = -1; // next line feed at or after the position, or `length` when none
-    let nextDelimiter = -1;
-    /** Index of the delimiter or line feed ending the field at `from`, the text end when final, else -1. */
-    const fieldEnd = (from: number): number => {
-      if (newline < from) newline = lineFeedFrom(text, from);
-      if (nextDelimiter < from) nextDelimiter = delimiterFrom(text, delimiter, from);
-      return nextDelimiter < newline ? nextDelimiter : newline < length ? newline : final ? length : -1;
-    };
-    // An unfinished record's cells are dropped from `out` before returning to wait for more text.
+    // An unfinished record's cells are dropped from `out` before returning to wait for more bytes.
     const unfinished = (): number => {
       out.discardRecord();
       return start;
@@ -97,40 +110,39 @@ export class CsvTokenizer {
       let complete = false;
       let column = 0;
       let firstEnd = -1; // where an unquoted first field ends
+      this.scratchLength = 0;
       for (;;) {
-        if (text.charCodeAt(at) === QUOTE_CODE) {
-          // Quoted field: find the closing quote, unfolding doubled quotes.
-          let value = '';
-          let from = at + 1;
-          let close: number;
+        const keep = wanted === null || wanted[column] === true;
+        if (bytes[at] === QUOTE) {
+          // Quoted field: find the closing quote, past doubled ones, counting the line feeds inside.
+          let close = at + 1;
+          let doubled = false;
           for (;;) {
-            close = text.indexOf(QUOTE, from);
-            if (close === -1 || (close === length - 1 && !final)) {
+            while (close < length && bytes[close] !== QUOTE) if (bytes[close++] === LF) breaks++;
+            if (close >= length || (close === length - 1 && !final)) {
               if (final) throw new CsvSyntaxError('unclosed_quote', this.line);
               return unfinished();
             }
-            if (text.charCodeAt(close + 1) === QUOTE_CODE) {
-              value += text.slice(from, close + 1);
-              from = close + 2;
-              continue;
-            }
-            value += text.slice(from, close);
-            break;
+            if (bytes[close + 1] !== QUOTE) break;
+            doubled = true;
+            close += 2;
           }
-          at = close + 1;
           // Text after the closing quote up to the next delimiter is kept (`"a"b` reads as `ab`).
-          const next = fieldEnd(at);
-          if (next === -1) return unfinished();
-          if (next > at) value += text.slice(at, next).replace(/\r$/, '');
-          for (let i = value.indexOf('\n'); i !== -1; i = value.indexOf('\n', i + 1)) breaks++;
-          out.cell(wanted === null || wanted[column] === true ? value : '');
+          const next = fieldEnd(bytes, close + 1, delimiter);
+          if (next === length && !final) return unfinished();
+          if (!keep) out.cell(bytes, at, at);
+          else if (!doubled && (next === close + 1 || (next === close + 2 && bytes[close + 1] === CR))) out.cell(bytes, at + 1, close);
+          else {
+            const from = this.unfold(bytes, at + 1, close, next);
+            out.cell(this.scratch, from, this.scratchLength);
+          }
           at = next;
         } else {
-          const next = fieldEnd(at);
-          if (next === -1) return unfinished();
-          if (next === at) out.cell('');
-          else if (wanted !== null && wanted[column] !== true) out.cell('');
-          else out.cell(text.charCodeAt(next - 1) === CR && text.charCodeAt(next) !== delimiterCode ? text.slice(at, next - 1) : text.slice(at, next));
+          const next = fieldEnd(bytes, at, delimiter);
+          if (next === length && !final) return unfinished();
+          // A field that ends the line loses the CR of its CRLF.
+          if (!keep || next === at) out.cell(bytes, at, at);
+          else out.cell(bytes, at, bytes[next - 1] === CR && bytes[next] !== delimiter ? next - 1 : next);
           if (column === 0) firstEnd = next;
           at = next;
         }
@@ -139,7 +151,7 @@ export class CsvTokenizer {
           complete = final;
           break;
         }
-        if (text.charCodeAt(at) === delimiterCode) {
+        if (bytes[at] === delimiter) {
           at++;
           if (at >= length && !final) return unfinished();
           continue;
@@ -151,7 +163,7 @@ export class CsvTokenizer {
       if (!complete) return unfinished();
       // A blank line is one empty unquoted field: skipped, but it still counts as a line.
       // (Judged by position, not value: a column read as '' by keepOnly is not blank.)
-      const blank = column === 1 && (firstEnd === start || (firstEnd === start + 1 && text.charCodeAt(start) === CR));
+      const blank = column === 1 && (firstEnd === start || (firstEnd === start + 1 && bytes[start] === CR));
       if (blank) out.discardRecord();
       else out.endRecord(this.line);
       this.line += breaks + 1;
@@ -159,15 +171,40 @@ export class CsvTokenizer {
     }
     return start;
   }
+
+  /**
+   * Writes a quoted value into the scratch buffer: `bytes[from, close)` with doubled quotes
+   * made single, then the text after the closing quote up to `next`, less a trailing CR.
+   * Returns where it starts there.
+   */
+  private unfold(bytes: Buffer, from: number, close: number, next: number): number {
+    const needed = this.scratchLength + (close - from) + (next - close);
+    if (needed > this.scratch.length) {
+      // A new buffer rather than a grown copy: cells already handed on still read the old one.
+      this.scratch = Buffer.allocUnsafe(Math.max(needed, this.scratch.length * 2));
+      this.scratchLength = 0;
+    }
+    const scratch = this.scratch;
+    const start = this.scratchLength;
+    let to = start;
+    for (let i = from; i < close; i++) {
+      scratch[to++] = bytes[i]!;
+      if (bytes[i] === QUOTE) i++;
+    }
+    let afterEnd = next;
+    if (afterEnd > close + 1 && bytes[afterEnd - 1] === CR) afterEnd--;
+    for (let i = close + 1; i < afterEnd; i++) scratch[to++] = bytes[i]!;
+    this.scratchLength = to;
+    return start;
+  }
 }
 
-/** Index of the next line feed from `from`, or the text's length when there is none. */
-function lineFeedFrom(text: string, from: number): number {
-  const found = text.indexOf('\n', from);
-  return found === -1 ? text.length : found;
-}
-
-function delimiterFrom(text: string, delimiter: string, from: number): number {
-  const found = text.indexOf(delimiter, from);
-  return found === -1 ? text.length : found;
+/** Index of the delimiter or line feed that ends the field at `from`, or the bytes' length. */
+function fieldEnd(bytes: Buffer, from: number, delimiter: number): number {
+  const length = bytes.length;
+  for (let at = from; at < length; at++) {
+    const byte = bytes[at];
+    if (byte === delimiter || byte === LF) return at;
+  }
+  return length;
 }

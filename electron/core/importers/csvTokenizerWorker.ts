@@ -7,7 +7,7 @@ import type { TokenizerRequest, TokenizerResponse, TokenizerStart } from './offT
 import { stagedBuffers } from './recordStage.js';
 
 const start = workerData as TokenizerStart;
-const tokenizer = new ByteTokenizer(new CsvTokenizer(start.delimiter, start.maxRecordChars, start.firstLine));
+const tokenizer = new ByteTokenizer(new CsvTokenizer(start.delimiter, start.maxRecordBytes, start.firstLine));
 let failed = false;
 
 function reply(response: TokenizerResponse): void {

@@ -5,7 +5,7 @@ import { checkKindFitsFormat, detectCsvKind, detectJsonKind } from './detectKind
 import { readGraphDocument, type JsonObject } from './graphJson.js';
 import type { CsvKind, ImportKind, JsonKind, RowIssues } from './importKind.js';
 import { openContent, type ImportInput } from './importInput.js';
-import { recordCount } from './recordBatch.js';
+import { recordCellsView, recordCount } from './recordBatch.js';
 import type { StagedBatch } from './recordStage.js';
 import { mappedRowView, type MappedRow } from './rowMappers.js';
 import { utf8Chunks } from './textDecoding.js';
@@ -112,6 +112,7 @@ async function openCsvFile(input: ImportInput, as: CsvKind | undefined, watch: S
     .map((position) => ({ position, header: table.headers[position]! }));
   table.stageWith({ headers: table.headers, positions: binding.positions, required, mapper: kind.mapper?.id ?? null });
   const mapped = kind.mapper ? mappedRowView() : null;
+  const cells = recordCellsView();
 
   // The stage's issues are reported in line order, each before the record of its line is written.
   function* keptRecords(staged: StagedBatch, issues: (line: number | null) => RowIssues): Generator<ParsedRecord> {
@@ -126,7 +127,7 @@ async function openCsvFile(input: ImportInput, as: CsvKind | undefined, watch: S
     for (let record = 0; record < recordCount(records); record++) {
       const line = records.recordLines[record]!;
       reportUpTo(line);
-      yield { format: 'csv', line, row: mapped ? mapped.at(records, record) : binding.row(records, record) };
+      yield { format: 'csv', line, row: mapped ? mapped.at(records, record) : binding.row(cells.at(records, record)) };
     }
     reportUpTo(Infinity);
   }

@@ -1,7 +1,8 @@
-import { bindColumns } from './columns.js';
+import { CellCopy, bindColumns, type RecordCells } from './columns.js';
 import type { RowIssues } from './importKind.js';
 import { RecordBatchBuilder, type RecordBatch, type RecordSink } from './recordBatch.js';
 import { rowMapperById } from './rowMappers.js';
+import { utf8Text } from './utf8Bytes.js';
 
 /**
  * What the record stage needs to know of a file and its kind: plain data, so that it can
@@ -40,20 +41,34 @@ export function stagedBuffers(batch: StagedBatch): ArrayBuffer[] {
   return [cellEnds.buffer, recordStarts.buffer, recordLines.buffer];
 }
 
+const EMPTY = Buffer.alloc(0);
+
+/** ASCII whitespace, which trimming removes; String.prototype.trim removes more, all of it non-ASCII. */
+function isAsciiSpace(byte: number): boolean {
+  return byte === 0x20 || (byte >= 0x09 && byte <= 0x0d);
+}
+
 /**
  * Checks every record and, for a mapped kind, maps it, as the tokenizer completes it: a
  * RecordSink in front of the batch the records go out in. It runs wherever the file is
  * tokenized, on the tokenizer's worker for a big file, so the import thread is left with
  * writing. One stage serves one file, in order: a mapper may remember what it has reported.
+ *
+ * The record being read is held as the tokenizer's byte ranges; it is also the RecordCells a
+ * mapper's CsvRow reads, so a cell becomes a string only when the mapper asks for its text.
  */
-export class RecordStage implements RecordSink {
-  private readonly cells: string[] = [];
+export class RecordStage implements RecordSink, RecordCells {
+  private sources: Buffer[] = [];
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
+  /** Cells of the record being read. */
+  width = 0;
+  line = 0;
   private readonly out = new RecordBatchBuilder();
   private issues: StagedIssue[] = [];
-  private readonly width: number;
-  private readonly binding;
+  private readonly headerWidth: number;
+  private readonly row;
   private readonly map;
-  private line = 0;
   private rejected = false;
   private readonly rowIssues: RowIssues = {
     reject: (column, reason) => {
@@ -66,32 +81,51 @@ export class RecordStage implements RecordSink {
   };
 
   constructor(private readonly spec: StageSpec) {
-    this.width = spec.headers.length;
+    this.headerWidth = spec.headers.length;
     const mapper = spec.mapper === null ? null : rowMapperById(spec.mapper);
-    this.binding = mapper ? bindColumns(mapper.columns, spec.headers) : null;
+    this.row = mapper ? bindColumns(mapper.columns, spec.headers).row(this) : null;
     this.map = mapper ? mapper.create() : null;
   }
 
-  cell(value: string): void {
-    this.cells.push(value);
+  cell(bytes: Buffer, start: number, end: number): void {
+    const at = this.width++;
+    if (at === this.starts.length) {
+      const starts = new Int32Array(at * 2);
+      const ends = new Int32Array(at * 2);
+      starts.set(this.starts);
+      ends.set(this.ends);
+      this.starts = starts;
+      this.ends = ends;
+    }
+    this.sources[at] = bytes;
+    this.starts[at] = start;
+    this.ends[at] = end;
   }
 
   discardRecord(): void {
-    this.cells.length = 0;
+    this.width = 0;
   }
 
   endRecord(line: number): void {
-    const cells = this.cells;
     this.line = line;
     this.rejected = false;
-    if (this.isWellFormed(cells)) {
-      const values = this.map ? this.map(this.binding!.rowOfCells(cells, line), this.rowIssues) : cells;
-      if (values && !this.rejected) {
-        for (const value of values) this.out.cell(typeof value === 'number' ? String(value) : (value ?? ''));
+    if (this.isWellFormed()) {
+      if (!this.map) {
+        for (let at = 0; at < this.width; at++) this.out.cell(this.sources[at]!, this.starts[at]!, this.ends[at]!);
         this.out.endRecord(line);
+      } else {
+        const values = this.map(this.row!, this.rowIssues);
+        if (values && !this.rejected) {
+          for (const value of values) this.stageValue(value);
+          this.out.endRecord(line);
+        }
       }
     }
-    cells.length = 0;
+    this.width = 0;
+  }
+
+  text(position: number): string | undefined {
+    return position < this.width ? utf8Text(this.sources[position]!, this.starts[position]!, this.ends[position]!) : undefined;
   }
 
   /** The records staged since the last call, and their issues. */
@@ -101,14 +135,42 @@ export class RecordStage implements RecordSink {
     return { records: this.out.take(), issues };
   }
 
+  private stageValue(value: string | number | null | CellCopy): void {
+    if (value instanceof CellCopy) this.copyTrimmed(value.position);
+    else if (value === null) this.out.cell(EMPTY, 0, 0);
+    else this.out.text(typeof value === 'number' ? String(value) : value);
+  }
+
+  /** The cell as CsvRow.get reads it (trimmed), passed on as bytes where the bytes allow. */
+  private copyTrimmed(position: number): void {
+    const bytes = this.sources[position]!;
+    let start = this.starts[position]!;
+    let end = this.ends[position]!;
+    while (start < end && isAsciiSpace(bytes[start]!)) start++;
+    while (end > start && isAsciiSpace(bytes[end - 1]!)) end--;
+    // Ending in a non-ASCII character, which may be whitespace that trim() removes.
+    if (end > start && (bytes[start]! >= 0x80 || bytes[end - 1]! >= 0x80)) this.out.text(utf8Text(bytes, start, end).trim());
+    else this.out.cell(bytes, start, end);
+  }
+
+  private isBlank(position: number): boolean {
+    const bytes = this.sources[position]!;
+    for (let at = this.starts[position]!; at < this.ends[position]!; at++) {
+      const byte = bytes[at]!;
+      if (byte >= 0x80) return !this.text(position)!.trim();
+      if (!isAsciiSpace(byte)) return false;
+    }
+    return true;
+  }
+
   /** The record has as many cells as the header, and none of the required ones is blank. */
-  private isWellFormed(cells: readonly string[]): boolean {
-    if (cells.length !== this.width) {
-      this.rowIssues.reject(null, `the row has ${cells.length} fields but the header has ${this.width}`);
+  private isWellFormed(): boolean {
+    if (this.width !== this.headerWidth) {
+      this.rowIssues.reject(null, `the row has ${this.width} fields but the header has ${this.headerWidth}`);
       return false;
     }
     for (const { position, header } of this.spec.required) {
-      if (!cells[position]!.trim()) {
+      if (this.isBlank(position)) {
         this.rowIssues.reject(header, `${header} is empty`);
         return false;
       }

@@ -1,4 +1,4 @@
-import type { ColumnSpec, CsvRow } from './columns.js';
+import type { CellCopy, ColumnSpec, CsvRow } from './columns.js';
 import type { RowIssues } from './importKind.js';
 import { intuneDeviceRows } from './kinds/intuneDeviceRows.js';
 import type { RecordBatch } from './recordBatch.js';
@@ -12,8 +12,12 @@ export interface RowMapper<Field extends string = string> {
   /** The kind's id. */
   readonly id: string;
   readonly columns: ColumnSpec<Field>;
-  /** A mapping for one file: the row's values (a number crosses as its text), or null when it rejected the row through `issues`. */
-  create(): (row: CsvRow<Field>, issues: RowIssues) => readonly (string | number | null)[] | null;
+  /**
+   * A mapping for one file: the row's values, or null when it rejected the row through
+   * `issues`. A number crosses as its text; a value passed through unchanged is best returned
+   * as `row.copy(field)`, whose bytes are copied without being read as text.
+   */
+  create(): (row: CsvRow<Field>, issues: RowIssues) => readonly (string | number | null | CellCopy)[] | null;
 }
 
 /**

@@ -42,8 +42,8 @@ const SNIFF_BYTES = 4096;
 
 /**
  * Turns an export's bytes into UTF-8 chunk by chunk, never holding the whole file. UTF-8 input
- * passes through untouched (minus its BOM), to be decoded where it is parsed (a big CSV's
- * records on the tokenizer's worker thread). UTF-16 and Windows-1252 go through a streaming
+ * passes through untouched (minus its BOM), to be checked where it is parsed (a big CSV's
+ * records on the tokenizer's worker thread, which reads an invalid byte as U+FFFD). UTF-16 and Windows-1252 go through a streaming
  * TextDecoder, which carries a character split across chunks over to the next one.
  */
 export async function* utf8Chunks(bytes: AsyncIterable<Uint8Array>, fileName: string): AsyncGenerator<Buffer> {
@@ -95,55 +95,4 @@ export async function* utf8Chunks(bytes: AsyncIterable<Uint8Array>, fileName: st
   }
   const rest = finish!();
   if (rest.length) yield rest;
-}
-
-/** Bytes in the UTF-8 sequence a lead byte starts (an invalid lead counts as the longest). */
-function sequenceLength(lead: number): number {
-  return lead < 0xc0 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
-}
-
-/** How many of the bytes end on a character boundary: all of them, unless the last character is cut. */
-function completeLength(bytes: Uint8Array): number {
-  const end = bytes.length;
-  for (let at = end - 1; at >= 0 && at >= end - 4; at--) {
-    const byte = bytes[at]!;
-    if (byte < 0x80) return end;
-    if (byte >= 0xc0) return at + sequenceLength(byte) > end ? at : end;
-    // A continuation byte: the character started further back.
-  }
-  return end;
-}
-
-/**
- * Decodes UTF-8 arriving in chunks, as TextDecoder does with `stream: true`, but each chunk
- * through TextDecoder's one-shot path: Node's streaming path goes through ICU and took about
- * twice as long (measured: 250 against 140 ms for a 90 MB export in 256 KB chunks). A
- * character cut at a chunk's end is held back and decoded with the next chunk. A byte-order
- * mark is kept, as with `ignoreBOM`: the chunks continue a text already begun.
- */
-export class Utf8ChunkDecoder {
-  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  /** The start of a character cut at the previous chunk's end. */
-  private carried: Uint8Array | null = null;
-
-  decode(chunk: Uint8Array): string {
-    let bytes = chunk;
-    if (this.carried) {
-      bytes = new Uint8Array(this.carried.length + chunk.length);
-      bytes.set(this.carried);
-      bytes.set(chunk, this.carried.length);
-    }
-    // Cut before a lead byte, where a decoder starts afresh, so decoding up to the cut reads
-    // the bytes as one pass over the whole text would, invalid ones included.
-    const complete = completeLength(bytes);
-    this.carried = complete < bytes.length ? bytes.slice(complete) : null;
-    return this.decoder.decode(bytes.subarray(0, complete));
-  }
-
-  /** What is left: the start of a character the text never finished, read as U+FFFD. */
-  end(): string {
-    const carried = this.carried;
-    this.carried = null;
-    return carried ? this.decoder.decode(carried) : '';
-  }
 }

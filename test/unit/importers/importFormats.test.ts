@@ -41,6 +41,17 @@ describe('Intune device export', () => {
     snapshot.close();
   });
 
+  it('stores the values it keeps as written trimmed, of Unicode spaces too', async () => {
+    const padded = { 'Device ID': ' d-1\t', 'Device name': '\u3000Zoë’s PC\u00a0', 'Serial number': '  SN 1  ', OS: ' Windows ', 'Managed by': ' Intune ', Model: 'Surface\u2003' };
+    const file = h.csv('padded.csv', [INTUNE_HEADERS, INTUNE_HEADERS.map((header) => padded[header as keyof typeof padded] ?? '')]);
+    const snapshot = h.open();
+    await h.importInto(snapshot, [file]);
+    expect(rows(snapshot, 'SELECT intune_device_id, name, serial_number, os, platform, management_agent, management_agent_raw, model FROM devices')).toEqual([
+      { intune_device_id: 'd-1', name: 'Zoë’s PC', serial_number: 'SN 1', os: 'Windows', platform: 'windows', management_agent: 'mdm', management_agent_raw: 'Intune', model: 'Surface' },
+    ]);
+    snapshot.close();
+  });
+
   it('reads the older "Azure AD" headers, semicolons, and the zip as downloaded', async () => {
     const headers = ['Device ID', 'Device name', 'Azure AD Device ID', 'Serial number', 'Managed by', 'OS', 'Primary user UPN'];
     const csv = h.file('DevicesWithInventory.csv', csvText(intuneCsv(headers, [{ 'Device ID': 'z-1', 'Device name': 'IPAD', 'Azure AD Device ID': 'e-1', 'Serial number': 'S1', 'Managed by': 'Intune', OS: 'iPadOS' }]), ';'));

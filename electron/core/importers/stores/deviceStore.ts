@@ -1,5 +1,6 @@
 import type { Platform } from '../../../contract/labels.js';
 import type { SqliteDatabase } from '../../snapshot/openSnapshot.js';
+import type { CellCopy } from '../columns.js';
 import type { RowIssues } from '../importKind.js';
 import type { MappedRow } from '../rowMappers.js';
 import { BatchedInsert } from '../../snapshot/batchedInsert.js';
@@ -85,8 +86,13 @@ function factRowOf(facts: DeviceFacts): FactRow {
   return { value: (index) => values[index]! };
 }
 
+/** Facts of which some are cells a RowMapper passes through as they are (see CellCopy). */
+export type PassedThrough<Facts> = { readonly [Fact in keyof Facts]?: Facts[Fact] | CellCopy | null };
+
 /** The facts in DEVICE_FACT_ORDER, absent ones as null; written out so each read is a plain property load. */
-export function deviceFactValues(f: DeviceFacts): (string | number | null)[] {
+export function deviceFactValues(f: DeviceFacts): (string | number | null)[];
+export function deviceFactValues(f: PassedThrough<DeviceFacts>): (string | number | null | CellCopy)[];
+export function deviceFactValues(f: PassedThrough<DeviceFacts>): (string | number | null | CellCopy)[] {
   return [
     f.intuneDeviceId ?? null,
     f.cmResourceId ?? null,
