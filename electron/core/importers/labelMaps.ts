@@ -1,4 +1,5 @@
 import type { Platform } from '../../contract/labels.js';
+import type { CellConversion } from './columns.js';
 
 /**
  * The Intune admin centre writes display labels, localised to the admin's language, where
@@ -82,20 +83,39 @@ export function integerOf(value: string | number | null | undefined): number | n
 
 /**
  * The common case, written by Intune and SQL Server without a zone (UTC):
- * `2024-05-01 10:22:33.0000000` (or with a `T`, and 0 to 7 fraction digits), or null for
- * any other form. Checked character by character, without a regular expression or a Date:
- * an export has two dates on each of its rows.
+ * `2024-05-01 10:22:33.0000000` (or with a `T`, and 0 to 7 fraction digits), rewritten into
+ * `into` from 0 as ISO 8601 UTC (`2024-05-01T10:22:33.000Z`, 24 bytes). Returns the length,
+ * or -1 for any other form. Byte by byte, without a regular expression, a Date or a string:
+ * an Intune export has three dates on each of its rows, and its worker reads them as bytes.
  */
-export function plainUtcDate(value: string): string | null {
-  const length = value.length;
-  if (length < 19 || length === 20 || length > 27) return null;
+export function plainUtcDateInto(bytes: Uint8Array, start: number, end: number, into: Uint8Array): number {
+  const length = end - start;
+  if (length < 19 || length === 20 || length > 27) return -1;
   for (let i = 0; i < length; i++) {
-    const c = value.charCodeAt(i);
+    const c = bytes[start + i]!;
     const fits =
       i === 4 || i === 7 ? c === 0x2d : i === 10 ? c === 0x20 || c === 0x54 : i === 13 || i === 16 ? c === 0x3a : i === 19 ? c === 0x2e : c >= 0x30 && c <= 0x39;
-    if (!fits) return null;
+    if (!fits) return -1;
   }
-  return `${value.slice(0, 10)}T${value.slice(11, 19)}.${value.slice(20, 23).padEnd(3, '0')}Z`;
+  for (let i = 0; i < 19; i++) into[i] = bytes[start + i]!;
+  into[10] = 0x54; // T
+  into[19] = 0x2e; // .
+  // Milliseconds: the first three fraction digits, zeros where there are fewer.
+  for (let i = 20; i < 23; i++) into[i] = i < length ? bytes[start + i]! : 0x30;
+  into[23] = 0x5a; // Z
+  return 24;
+}
+
+const PLAIN_DATE_TEXT = Buffer.alloc(27);
+const PLAIN_DATE_ISO = Buffer.alloc(24);
+
+/** plainUtcDateInto for text: the ISO date, or null for any other form. */
+function plainUtcDate(value: string): string | null {
+  // Only ASCII can be in that form, and ASCII's Latin-1 bytes are its UTF-8 bytes.
+  if (value.length > PLAIN_DATE_TEXT.length || Buffer.byteLength(value) !== value.length) return null;
+  const length = PLAIN_DATE_TEXT.write(value, 'latin1');
+  const iso = plainUtcDateInto(PLAIN_DATE_TEXT, 0, length, PLAIN_DATE_ISO);
+  return iso < 0 ? null : PLAIN_DATE_ISO.toString('latin1', 0, iso);
 }
 
 /**
@@ -121,3 +141,6 @@ export function isoDateOf(value: string | null): string | null {
   }
   return value;
 }
+
+/** isoDateOf as a CellConversion: an export's cells in the plain form are rewritten from their bytes. */
+export const ISO_DATE_CELL: CellConversion = { fromBytes: plainUtcDateInto, fromText: isoDateOf };

@@ -51,6 +51,7 @@ export function recordCellsView(): { at(batch: RecordBatch, record: number): Rec
       return recordWidth(batch!, record);
     },
     text: (column) => cellOf(batch!, record, column),
+    label: (column) => cellOf(batch!, record, column),
   };
   return {
     at(records, at) {

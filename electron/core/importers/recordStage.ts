@@ -1,5 +1,6 @@
 import { CellCopy, bindColumns, type RecordCells } from './columns.js';
 import type { RowIssues } from './importKind.js';
+import { LabelTexts } from './labelTexts.js';
 import { RecordBatchBuilder, type RecordBatch, type RecordSink } from './recordBatch.js';
 import { rowMapperById } from './rowMappers.js';
 import { utf8Text } from './utf8Bytes.js';
@@ -65,6 +66,10 @@ export class RecordStage implements RecordSink, RecordCells {
   width = 0;
   line = 0;
   private readonly out = new RecordBatchBuilder();
+  /** Per position, for the columns read as labels. */
+  private readonly labelTexts: LabelTexts[] = [];
+  /** Where a CellCopy's conversion writes its value. */
+  private readonly converted = Buffer.allocUnsafe(64);
   private issues: StagedIssue[] = [];
   private readonly headerWidth: number;
   private readonly row;
@@ -128,6 +133,12 @@ export class RecordStage implements RecordSink, RecordCells {
     return position < this.width ? utf8Text(this.sources[position]!, this.starts[position]!, this.ends[position]!) : undefined;
   }
 
+  label(position: number): string | undefined {
+    if (position >= this.width) return undefined;
+    const texts = (this.labelTexts[position] ??= new LabelTexts());
+    return texts.textOf(this.sources[position]!, this.starts[position]!, this.ends[position]!);
+  }
+
   /** The records staged since the last call, and their issues. */
   take(): StagedBatch {
     const issues = this.issues;
@@ -136,21 +147,27 @@ export class RecordStage implements RecordSink, RecordCells {
   }
 
   private stageValue(value: string | number | null | CellCopy): void {
-    if (value instanceof CellCopy) this.copyTrimmed(value.position);
+    if (value instanceof CellCopy) this.stageCell(value);
     else if (value === null) this.out.cell(EMPTY, 0, 0);
     else this.out.text(typeof value === 'number' ? String(value) : value);
   }
 
-  /** The cell as CsvRow.get reads it (trimmed), passed on as bytes where the bytes allow. */
-  private copyTrimmed(position: number): void {
+  /** The cell as CsvRow.get reads it (trimmed), as it is or converted, passed on as bytes where the bytes allow. */
+  private stageCell({ position, conversion }: CellCopy): void {
     const bytes = this.sources[position]!;
     let start = this.starts[position]!;
     let end = this.ends[position]!;
     while (start < end && isAsciiSpace(bytes[start]!)) start++;
     while (end > start && isAsciiSpace(bytes[end - 1]!)) end--;
     // Ending in a non-ASCII character, which may be whitespace that trim() removes.
-    if (end > start && (bytes[start]! >= 0x80 || bytes[end - 1]! >= 0x80)) this.out.text(utf8Text(bytes, start, end).trim());
-    else this.out.cell(bytes, start, end);
+    if (end > start && (bytes[start]! >= 0x80 || bytes[end - 1]! >= 0x80)) {
+      const text = utf8Text(bytes, start, end).trim();
+      return this.stageValue(conversion && text ? conversion.fromText(text) : text);
+    }
+    if (!conversion || start === end) return this.out.cell(bytes, start, end);
+    const length = conversion.fromBytes(bytes, start, end, this.converted);
+    if (length >= 0) this.out.cell(this.converted, 0, length);
+    else this.stageValue(conversion.fromText(utf8Text(bytes, start, end)));
   }
 
   private isBlank(position: number): boolean {

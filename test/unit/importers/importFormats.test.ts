@@ -52,6 +52,28 @@ describe('Intune device export', () => {
     snapshot.close();
   });
 
+  it('stores dates as ISO UTC where their form is unambiguous, whether rewritten from the bytes or read as text', async () => {
+    const lastCheckIns = [
+      ['2026-11-01 10:22:33.0000000', '2026-11-01T10:22:33.000Z'],
+      ['  2026-11-01T10:22:33\t', '2026-11-01T10:22:33.000Z'],
+      ['2026-11-01 10:22:33.5', '2026-11-01T10:22:33.500Z'],
+      ['\u30002026-11-01 10:22:33.12\u00a0', '2026-11-01T10:22:33.120Z'],
+      ['2026-11-01 10:22:33+02:00', '2026-11-01T08:22:33.000Z'],
+      ['01.11.2026 10:22', '2026-11-01T10:22:00.000Z'],
+      ['11/1/2026 10:22 AM', '11/1/2026 10:22 AM'],
+      ['2026-11-01 10:22:33.', '2026-11-01 10:22:33.'],
+      ['  ', null],
+    ] as const;
+    const file = h.csv('dates.csv', [
+      INTUNE_HEADERS,
+      ...lastCheckIns.map(([written], i) => INTUNE_HEADERS.map((header) => ({ 'Device ID': `d-${i}`, 'Last check-in': written })[header] ?? '')),
+    ]);
+    const snapshot = h.open();
+    await h.importInto(snapshot, [file]);
+    expect(rows(snapshot, 'SELECT last_check_in FROM devices ORDER BY id').map((row) => row.last_check_in)).toEqual(lastCheckIns.map(([, stored]) => stored));
+    snapshot.close();
+  });
+
   it('reads the older "Azure AD" headers, semicolons, and the zip as downloaded', async () => {
     const headers = ['Device ID', 'Device name', 'Azure AD Device ID', 'Serial number', 'Managed by', 'OS', 'Primary user UPN'];
     const csv = h.file('DevicesWithInventory.csv', csvText(intuneCsv(headers, [{ 'Device ID': 'z-1', 'Device name': 'IPAD', 'Azure AD Device ID': 'e-1', 'Serial number': 'S1', 'Managed by': 'Intune', OS: 'iPadOS' }]), ';'));

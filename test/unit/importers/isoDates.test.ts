@@ -1,11 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isoDateOf, plainUtcDate } from '../../../electron/core/importers/labelMaps.js';
+import { isoDateOf, plainUtcDateInto } from '../../../electron/core/importers/labelMaps.js';
 
 /** The zone-less form Intune and SQL Server write, as the regular expression states it. */
 function plainByRegex(value: string): string | null {
   const plain = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(?:\.(\d{1,7}))?$/.exec(value);
   return plain ? `${plain[1]}T${plain[2]}.${(plain[3] ?? '').padEnd(3, '0').slice(0, 3)}Z` : null;
+}
+
+/** plainUtcDateInto over the value's UTF-8 bytes, placed `offset` bytes into a larger buffer. */
+function plainFromBytes(value: string, offset: number): string | null {
+  const bytes = Buffer.concat([Buffer.from('x'.repeat(offset)), Buffer.from(value), Buffer.from('9999')]);
+  const into = Buffer.alloc(64);
+  const length = plainUtcDateInto(bytes, offset, bytes.length - 4, into);
+  return length < 0 ? null : into.toString('utf8', 0, length);
 }
 
 const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^[0-9]{${min},${max}}$`));
@@ -26,7 +34,7 @@ describe('isoDateOf', () => {
     expect(isoDateOf('3/1/2024')).toBe('3/1/2024');
   });
 
-  it('finds the zone-less form exactly where the regular expression does (property)', () => {
+  it('finds the zone-less form exactly where the regular expression does, in text and in bytes (property)', () => {
     const wellFormed = fc
       .tuple(digits(4, 4), digits(2, 2), digits(2, 2), fc.constantFrom(' ', 'T'), digits(2, 2), digits(2, 2), digits(2, 2), fc.option(digits(0, 8)))
       .map(([y, mo, d, sep, h, mi, s, fraction]) => `${y}-${mo}-${d}${sep}${h}:${mi}:${s}${fraction === null ? '' : `.${fraction}`}`);
@@ -39,8 +47,11 @@ describe('isoDateOf', () => {
       });
     const candidate = fc.oneof(wellFormed, mutated);
     fc.assert(
-      fc.property(candidate, (value) => {
-        expect(plainUtcDate(value)).toBe(plainByRegex(value));
+      fc.property(candidate, fc.nat(8), (value, offset) => {
+        const expected = plainByRegex(value);
+        expect(plainFromBytes(value, offset)).toBe(expected);
+        // isoDateOf takes the same form the same way; other forms go on to its other readers.
+        if (expected !== null) expect(isoDateOf(value)).toBe(expected);
       }),
       { numRuns: 2000 },
     );

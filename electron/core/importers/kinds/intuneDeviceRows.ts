@@ -1,6 +1,6 @@
 import type { Platform } from '../../../contract/labels.js';
 import type { RowIssues } from '../importKind.js';
-import { COMPLIANCE_LABELS, MANAGEMENT_AGENT_LABELS, OWNERSHIP_LABELS, isoDateOf, labelKey, platformOf } from '../labelMaps.js';
+import { COMPLIANCE_LABELS, ISO_DATE_CELL, MANAGEMENT_AGENT_LABELS, OWNERSHIP_LABELS, labelKey, platformOf } from '../labelMaps.js';
 import type { RowMapper } from '../rowMappers.js';
 import { deviceFactValues, type DeviceFacts, type PassedThrough } from '../stores/deviceStore.js';
 
@@ -72,9 +72,10 @@ export const intuneDeviceRows: RowMapper<IntuneDeviceField> = {
     const compliance = labelMapper(COMPLIANCE_LABELS, 'Compliance');
     const platform = platformMapper();
     return (row, issues) => {
-      // Values stored as written are copied as bytes (row.copy); only the cells mapped here
-      // are read as text.
-      const os = row.get('os');
+      // Values stored as written are copied as bytes (row.copy), dates rewritten from their
+      // bytes (row.convert); only the labels mapped here are read as text, and those are
+      // remembered (row.label).
+      const os = row.label('os');
       const facts: PassedThrough<DeviceFacts> = {
         intuneDeviceId: row.copy('deviceId'),
         entraDeviceId: row.copy('entraDeviceId'),
@@ -88,18 +89,18 @@ export const intuneDeviceRows: RowMapper<IntuneDeviceField> = {
         osVersion: row.copy('osVersion'),
         model: row.copy('model'),
         manufacturer: row.copy('manufacturer'),
-        ownership: ownership(row.get('ownership'), issues, row.header('ownership')) as DeviceFacts['ownership'],
+        ownership: ownership(row.label('ownership'), issues, row.header('ownership')) as DeviceFacts['ownership'],
         ownershipRaw: row.copy('ownership'),
         enrollmentType: row.copy('enrollmentType'),
         enrollmentTypeRaw: row.copy('enrollmentType'),
-        managementAgent: managedBy(row.get('managedBy'), issues, row.header('managedBy')),
+        managementAgent: managedBy(row.label('managedBy'), issues, row.header('managedBy')),
         managementAgentRaw: row.copy('managedBy'),
         category: row.copy('category'),
         primaryUserUpn: row.copy('upn'),
-        lastCheckIn: isoDateOf(row.get('lastCheckIn')),
-        enrolledAt: isoDateOf(row.get('enrolledAt')),
-        mdmCertExpiresAt: isoDateOf(row.get('certExpiresAt')),
-        compliance: compliance(row.get('compliance'), issues, row.header('compliance')),
+        lastCheckIn: row.convert('lastCheckIn', ISO_DATE_CELL),
+        enrolledAt: row.convert('enrolledAt', ISO_DATE_CELL),
+        mdmCertExpiresAt: row.convert('certExpiresAt', ISO_DATE_CELL),
+        compliance: compliance(row.label('compliance'), issues, row.header('compliance')),
         complianceRaw: row.copy('compliance'),
       };
       return deviceFactValues(facts);
