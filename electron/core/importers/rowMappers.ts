@@ -1,3 +1,4 @@
+import type { LabelCodes } from '../snapshot/labelCodes.js';
 import type { CellCopy, ColumnSpec, CsvRow } from './columns.js';
 import type { RowIssues } from './importKind.js';
 import { intuneDeviceRows } from './kinds/intuneDeviceRows.js';
@@ -28,6 +29,8 @@ export interface MappedRow {
   readonly line: number;
   /** The value at `index` in the mapper's order; null where it mapped to null or ''. */
   value(index: number): string | null;
+  /** The code `labels` has for that value (see LabelCodes.codeOf), found without cutting the value out; -1 for null or no code. */
+  labelCode(index: number, labels: LabelCodes): number;
 }
 
 /** Every RowMapper, for the worker thread to find by id: it loads these modules and no kind's writer. */
@@ -50,6 +53,11 @@ export function mappedRowView(): { at(batch: RecordBatch, record: number): Mappe
     value(index: number): string | null {
       const at = first + index;
       return text.slice(at === 0 ? 0 : ends[at - 1]!, ends[at]!) || null;
+    },
+    labelCode(index: number, labels: LabelCodes): number {
+      const at = first + index;
+      const start = at === 0 ? 0 : ends[at - 1]!;
+      return start === ends[at]! ? -1 : labels.codeOf(text, start, ends[at]!);
     },
   };
   return {

@@ -11,10 +11,18 @@ const h = importHarness(dir);
 /**
  * More rows than one multi-row INSERT takes (256), with a duplicate of a row already written,
  * a duplicate of a row still buffered, and a placeholder serial: the cases where the bulk path
- * (a fresh snapshot: nothing to join with) could differ from the row-by-row one.
+ * (a fresh snapshot: nothing to join with) could differ from the row-by-row one. Its label
+ * columns, which the bulk path binds as codes, get new labels in later statements, more
+ * labels than a column codes (OS), quotes, non-ASCII text and a label that looks like a code.
  */
 function exportWithEdgeCases(): string {
   const body = Array.from({ length: 600 }, (_, i) => intuneRow(i + 1));
+  const column = (header: string) => INTUNE_HEADERS.indexOf(header);
+  body.forEach((row, i) => {
+    row[column('OS')] = `Windows ${i % 23}`;
+    row[column('Manufacturer')] = ["O'Neil & Söhne", '0', 'Dell', '1'][i % 4]!;
+    if (i >= 300) row[column('Ownership')] = 'Firma';
+  });
   body[41]![INTUNE_HEADERS.indexOf('Serial number')] = 'To be filled by O.E.M.';
   body.splice(400, 0, intuneRow(5));
   body.push(intuneRow(600));
@@ -51,6 +59,10 @@ describe('device bulk load into a fresh snapshot', () => {
     expect(bulk.files[0]).toMatchObject({ rowsAccepted: 600, rowsRejected: 2 });
     expect(rowByRow.files[0]).toMatchObject({ rowsAccepted: 600, rowsRejected: 2 });
     expect(intuneDevices(fresh)).toHaveLength(600);
+    expect(rows(fresh, `SELECT os, manufacturer, ownership, ownership_raw FROM devices WHERE name IN ('DEVICE-2', 'DEVICE-397') ORDER BY name`)).toEqual([
+      { os: 'Windows 1', manufacturer: '0', ownership: expect.any(String), ownership_raw: expect.any(String) },
+      { os: 'Windows 5', manufacturer: "O'Neil & Söhne", ownership: 'company', ownership_raw: 'Firma' },
+    ]);
     expect(intuneDevices(fresh)).toEqual(intuneDevices(joined));
     expect(rejections(fresh)).toEqual(rejections(joined));
     expect(rejections(fresh)).toEqual([

@@ -4,6 +4,7 @@ import type { CellCopy } from '../columns.js';
 import type { RowIssues } from '../importKind.js';
 import type { MappedRow } from '../rowMappers.js';
 import { BatchedInsert } from '../../snapshot/batchedInsert.js';
+import { LabelCodes } from '../../snapshot/labelCodes.js';
 import { RowsByKey, keyOfText } from './rowsByKey.js';
 
 /** What one source says about one device. Absent facts leave what another source said. */
@@ -79,11 +80,18 @@ const SERIAL = DEVICE_FACT_ORDER.indexOf('serialNumber');
 /** One device's facts by position in DEVICE_FACT_ORDER: a MappedRow, or DeviceFacts seen that way (factRowOf). */
 interface FactRow {
   value(index: number): string | number | null;
+  labelCode(index: number, labels: LabelCodes): number;
 }
 
 function factRowOf(facts: DeviceFacts): FactRow {
   const values = deviceFactValues(facts);
-  return { value: (index) => values[index]! };
+  return {
+    value: (index) => values[index]!,
+    labelCode(index, labels) {
+      const value = values[index];
+      return typeof value === 'string' && value !== '' ? labels.codeOf(value, 0, value.length) : -1;
+    },
+  };
 }
 
 /** Facts of which some are cells a RowMapper passes through as they are (see CellCopy). */
@@ -184,7 +192,7 @@ export class DeviceStore {
 
   constructor(private readonly db: SqliteDatabase) {
     // Positional parameters: binding 28 named ones per row costs more than the insert itself.
-    this.insert = db.prepare(insertDevices(false)(`VALUES ${deviceTuple(false)}`));
+    this.insert = db.prepare(insertDevices(false, `VALUES ${deviceTuple()}`));
     this.update = db.prepare(
       `UPDATE devices SET ${COLUMNS.map(([fact, column]) =>
         fact === 'platform'
@@ -326,6 +334,22 @@ class JoiningSourceWriter implements SourceWriter {
 /** Rows per multi-row INSERT: 29 values each (the row id and 28 facts), so about 7,400 parameters a statement. */
 const BULK_ROWS = 256;
 
+/** The facts a bulk load binds as label codes (see LabelCodes): those that repeat a few values across an export. */
+const LABEL_FACTS = new Set<keyof DeviceFacts>([
+  'platform',
+  'os',
+  'manufacturer',
+  'ownership',
+  'ownershipRaw',
+  'enrollmentType',
+  'enrollmentTypeRaw',
+  'managementAgent',
+  'managementAgentRaw',
+  'category',
+  'compliance',
+  'complianceRaw',
+]);
+
 /**
  * The bulk path, for a source that has nothing to join with: every device already in the
  * snapshot was written by this source in this import, so a row is either new or a duplicate of
@@ -339,11 +363,15 @@ const BULK_ROWS = 256;
  * not filed yet is new; otherwise each device filed under the key is read by its row id, after
  * the rows still buffered are written, and compared id for id. A hash collision so costs a
  * look-up by row id and never rejects a row.
+ *
+ * The label facts (LABEL_FACTS) are bound as codes, which the INSERT turns back into text.
  */
 class BulkSourceWriter implements SourceWriter {
   private readonly insert: BatchedInsert;
   /** One row's values, its row id first, reused from row to row. */
   private readonly values: unknown[] = new Array(WIDTH + 1);
+  /** By fact index, the codes of a label fact. */
+  private readonly labels: (LabelCodes | null)[] = DEVICE_FACT_ORDER.map((fact) => (LABEL_FACTS.has(fact) ? new LabelCodes(() => this.insert.restate()) : null));
   private readonly byIntuneKey = new RowsByKey();
   private readonly byCmId = new RowsByKey();
   private readonly ownIdsOf;
@@ -356,7 +384,9 @@ class BulkSourceWriter implements SourceWriter {
     private readonly source: string,
     private readonly batchId: number,
   ) {
-    this.insert = new BatchedInsert(db, insertDevices(true), deviceTuple(true), BULK_ROWS);
+    this.insert = new BatchedInsert(db, (values) => this.insertSql(values), `(?${', ?'.repeat(WIDTH)})`, BULK_ROWS, () =>
+      this.labels.flatMap((labels) => labels?.texts ?? []),
+    );
     this.ownIdsOf = db.prepare('SELECT intune_device_id, cm_resource_id FROM devices WHERE id = ?').raw();
     this.firstId = db.prepare('SELECT coalesce(max(id), 0) FROM devices').pluck().get() as number;
     this.nextId = this.firstId + 1;
@@ -392,7 +422,11 @@ class BulkSourceWriter implements SourceWriter {
     const serial = usableSerial(serialNumber);
     const values = this.values;
     values[0] = id;
-    for (let i = 0; i < WIDTH; i++) values[i + 1] = i === SERIAL ? serial : row.value(i);
+    for (let i = 0; i < WIDTH; i++) {
+      const labels = this.labels[i];
+      const code = labels ? row.labelCode(i, labels) : -1;
+      values[i + 1] = code >= 0 ? code : i === SERIAL ? serial : row.value(i);
+    }
     this.insert.addRow(values);
     warnIfPlaceholder(serialNumber, serial, issues);
     return true;
@@ -414,6 +448,16 @@ class BulkSourceWriter implements SourceWriter {
       .run(this.source, this.batchId, this.firstId);
   }
 
+  /** The INSERT of a `VALUES …` list of rows (the row id, then the facts in COLUMNS order), label codes turned back into text. */
+  private insertSql(values: string): string {
+    const names = COLUMNS.map(([, column]) => column);
+    const facts = COLUMNS.map(([fact, column], i) => {
+      const value = this.labels[i]?.sql(column) ?? column;
+      return fact === 'platform' ? `coalesce(${value}, 'unknown')` : value;
+    });
+    return `WITH new_row (id, ${names.join(', ')}) AS (${values}) ${insertDevices(true, `SELECT id, ${facts.join(', ')} FROM new_row`)}`;
+  }
+
   /** `intuneKey` is the hash of the row's Intune device ID. */
   private file(id: number, intuneKey: number | null, cmId: number | null): void {
     if (intuneKey !== null) this.byIntuneKey.add(intuneKey, id);
@@ -421,13 +465,12 @@ class BulkSourceWriter implements SourceWriter {
   }
 }
 
-/** One device's placeholders in COLUMNS order, after its row id `withId`; a missing platform is stored as 'unknown'. */
-function deviceTuple(withId: boolean): string {
-  return `(${withId ? '?, ' : ''}${COLUMNS.map(([fact]) => (fact === 'platform' ? `coalesce(?, 'unknown')` : '?')).join(', ')})`;
+/** One device's placeholders in COLUMNS order; a missing platform is stored as 'unknown'. */
+function deviceTuple(): string {
+  return `(${COLUMNS.map(([fact]) => (fact === 'platform' ? `coalesce(?, 'unknown')` : '?')).join(', ')})`;
 }
 
-/** An INSERT of devices (row id first `withId`, then COLUMNS order), for a `VALUES …` list of deviceTuples. */
-function insertDevices(withId: boolean): (values: string) => string {
-  const columns = `${withId ? 'id, ' : ''}${COLUMNS.map(([, column]) => column).join(', ')}`;
-  return (values) => `INSERT INTO devices (${columns}) ${values}`;
+/** An INSERT of devices (row id first `withId`, then COLUMNS order), for rows from `source` (a VALUES list or a SELECT). */
+function insertDevices(withId: boolean, source: string): string {
+  return `INSERT INTO devices (${withId ? 'id, ' : ''}${COLUMNS.map(([, column]) => column).join(', ')}) ${source}`;
 }
