@@ -57,7 +57,8 @@ export function mappedRowView(): { at(batch: RecordBatch, record: number): Mappe
     labelCode(index: number, labels: LabelCodes): number {
       const at = first + index;
       const start = at === 0 ? 0 : ends[at - 1]!;
-      return start === ends[at]! ? -1 : labels.codeOf(text, start, ends[at]!);
+      const end = ends[at]!;
+      return start === end ? -1 : labels.codeOf(text, start, end);
     },
   };
   return {

@@ -66,7 +66,7 @@ export class BatchedInsert {
     const pending = this.pending;
     let length = this.pendingLength;
     for (let i = 0; i < values.length; i++) pending[length++] = values[i];
-    if (length === this.batchLength) {
+    if (length >= this.batchLength) {
       this.full ??= this.db.prepare(this.sql(this.batchLength / this.width));
       // Spread: better-sqlite3 binds arguments faster than the elements of an array argument.
       this.full.run(...pending);

@@ -10,8 +10,6 @@ const MAX_CODES = 16;
  */
 export class LabelCodes {
   private readonly labels: string[] = [];
-  /** The code found last: a column's values come mostly from one or two labels, so it is tried first. */
-  private last = 0;
 
   /** `added` runs when a label gets a code, which changes `sql` and `texts`. */
   constructor(private readonly added: () => void) {}
@@ -22,14 +20,12 @@ export class LabelCodes {
    */
   codeOf(text: string, start: number, end: number): number {
     const labels = this.labels;
-    if (this.last < labels.length && sameText(labels[this.last]!, text, start, end)) return this.last;
-    for (let code = 0; code < labels.length; code++) {
-      if (sameText(labels[code]!, text, start, end)) return (this.last = code);
-    }
+    // In the order of first appearance, which tends to put a column's commonest labels first.
+    for (let code = 0; code < labels.length; code++) if (sameText(labels[code]!, text, start, end)) return code;
     if (labels.length === MAX_CODES) return -1;
     labels.push(text.slice(start, end));
     this.added();
-    return (this.last = labels.length - 1);
+    return labels.length - 1;
   }
 
   /** The texts, in code order: the values of the `?` placeholders `sql` writes. */

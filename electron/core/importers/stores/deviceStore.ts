@@ -371,7 +371,9 @@ class BulkSourceWriter implements SourceWriter {
   /** One row's values, its row id first, reused from row to row. */
   private readonly values: unknown[] = new Array(WIDTH + 1);
   /** By fact index, the codes of a label fact. */
-  private readonly labels: (LabelCodes | null)[] = DEVICE_FACT_ORDER.map((fact) => (LABEL_FACTS.has(fact) ? new LabelCodes(() => this.insert.restate()) : null));
+  private readonly labels: (LabelCodes | null)[] = DEVICE_FACT_ORDER.map((fact) =>
+    LABEL_FACTS.has(fact) ? new LabelCodes(() => this.insert.restate()) : null,
+  );
   private readonly byIntuneKey = new RowsByKey();
   private readonly byCmId = new RowsByKey();
   private readonly ownIdsOf;
