@@ -1,5 +1,6 @@
 import { UserFacingError, isUserFacingError, type UserErrorCode } from '../errors.js';
 import { deferIndexes } from '../snapshot/deferIndexes.js';
+import { DERIVED_FACT_INDEXES } from '../snapshot/derivedFacts.js';
 import { startWriteback } from '../snapshot/earlyWriteback.js';
 import type { Snapshot, SqliteDatabase } from '../snapshot/openSnapshot.js';
 import type { ImportKind, RowIssues, RowWriter, WriteContext } from './importKind.js';
@@ -169,7 +170,7 @@ function deferIndexesForBulk(db: SqliteDatabase, files: readonly PlannedFile[]):
   const joinable =
     sources.length > 1 ||
     db.prepare('SELECT EXISTS (SELECT 1 FROM device_sources WHERE source <> ?) OR EXISTS (SELECT 1 FROM devices WHERE id NOT IN (SELECT device_id FROM device_sources))').pluck().get(sources[0]) === 1;
-  return deferIndexes(db, tables, joinable ? DEVICE_JOIN_INDEXES : []);
+  return deferIndexes(db, tables, [...DERIVED_FACT_INDEXES, ...(joinable ? DEVICE_JOIN_INDEXES : [])]);
 }
 
 interface PlannedFile {

@@ -44,6 +44,13 @@ const FACTS: readonly { table: string; column: string; holds: string }[] = [
 ];
 
 /**
+ * The partial indexes of the rows that hold a fact (schema v7), which the first pass below
+ * reads. A bulk import keeps them while it defers the other indexes: its new rows hold no fact,
+ * so they cost it nothing, and rebuilding them would read every row again.
+ */
+export const DERIVED_FACT_INDEXES = ['devices_has_primary_affinity', 'devices_in_category_collection', 'users_intune_a_enabled'];
+
+/**
  * Two passes per fact, each writing only rows that change: the rows that lost it (the fact is
  * tested only where the column says 1), then the rows that gained it (found from the fact's
  * inputs). A snapshot whose facts hold for few rows, such as one with only an Intune export,

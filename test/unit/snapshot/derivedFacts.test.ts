@@ -4,7 +4,7 @@ import { generateDemoTenant } from '../../../electron/core/demo/generateDemoTena
 import { SERVICE_PLANS } from '../../../electron/core/licensing.js';
 import { refreshDerivedFacts } from '../../../electron/core/snapshot/derivedFacts.js';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/core/snapshot/migrations.js';
-import { openSnapshot, type Snapshot } from '../../../electron/core/snapshot/openSnapshot.js';
+import { openSnapshot, type Snapshot, type SqliteDatabase } from '../../../electron/core/snapshot/openSnapshot.js';
 import { useTempDir } from '../../support/tempDir.js';
 
 const dir = useTempDir();
@@ -69,13 +69,28 @@ describe('derived facts', () => {
     snapshot.close();
   });
 
+  it('finds the rows that lost a fact through the index of the rows that hold it, not by reading every row', () => {
+    const snapshot = openSnapshot(join(dir(), 'plan.mdmsnap'), { create: true });
+    const statements: string[] = [];
+    refreshDerivedFacts({ prepare: (sql: string) => (statements.push(sql), snapshot.db.prepare(sql)) } as unknown as SqliteDatabase);
+    const losing = statements.filter((sql) => / SET \w+ = 0 /.test(sql));
+    expect(losing).toHaveLength(3);
+    for (const sql of losing) {
+      const [column] = /(?<= SET )\w+/.exec(sql)!;
+      const plan = snapshot.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).pluck(false).all() as { detail: string }[];
+      expect(plan[0]!.detail).toMatch(new RegExp(`^SEARCH \\w+ USING (COVERING )?INDEX \\w+_${column} `));
+    }
+    snapshot.close();
+  });
+
   it('opening a schema v2 snapshot computes the facts for the rows it already holds', () => {
     const path = join(dir(), 'old.mdmsnap');
     const created = openSnapshot(path, { create: true });
     generateDemoTenant(created, { devices: 800, seed: 5 });
     const expected = counts(created);
     // Back to what a v2 app wrote: no derived columns, and v2's device indexes (v4 and v5 changed them).
-    created.db.exec(`ALTER TABLE users DROP COLUMN intune_a_enabled;
+    created.db.exec(`DROP INDEX users_intune_a_enabled; DROP INDEX devices_has_primary_affinity; DROP INDEX devices_in_category_collection;
+      ALTER TABLE users DROP COLUMN intune_a_enabled;
       ALTER TABLE devices DROP COLUMN has_primary_affinity;
       ALTER TABLE devices DROP COLUMN in_category_collection;
       DROP INDEX devices_primary_user_upn;

@@ -176,11 +176,11 @@ describe('openSnapshot', () => {
     expect(after.prepare("SELECT sql FROM sqlite_schema WHERE name = 'devices_intune_device_id'").pluck().get()).toMatch(/CREATE UNIQUE INDEX/);
     expect(() => after.prepare("INSERT INTO devices (intune_device_id) VALUES ('ca1bf912-0297-af1d-9052-4664b7b98adc')").run()).toThrow(/UNIQUE/);
     expect(() => after.prepare('INSERT INTO devices (cm_resource_id) VALUES (16777220)').run()).toThrow(/UNIQUE/);
-    // Every device index of v5 is back.
+    // Every device index of v5 is back, with v7's.
     const indexes = after.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'devices' AND sql IS NOT NULL ORDER BY name").pluck().all();
     expect(indexes).toEqual([
-      'devices_category', 'devices_compliance', 'devices_enrolled_by', 'devices_enrollment_type', 'devices_imei', 'devices_intune_device_id',
-      'devices_last_check_in', 'devices_management_agent', 'devices_meid', 'devices_name', 'devices_platform', 'devices_primary_user',
+      'devices_category', 'devices_compliance', 'devices_enrolled_by', 'devices_enrollment_type', 'devices_has_primary_affinity', 'devices_imei',
+      'devices_in_category_collection', 'devices_intune_device_id', 'devices_last_check_in', 'devices_management_agent', 'devices_meid', 'devices_name', 'devices_platform', 'devices_primary_user',
       'devices_primary_user_upn', 'devices_serial',
     ]);
     snapshot.close();

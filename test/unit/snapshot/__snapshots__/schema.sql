@@ -1,4 +1,4 @@
--- user_version 6
+-- user_version 7
 CREATE INDEX audit_log_at ON audit_log(at);
 CREATE INDEX collection_members_resource ON collection_members(resource_id);
 CREATE INDEX collection_rules_collection ON collection_rules(collection_id, rule_type);
@@ -10,7 +10,9 @@ CREATE INDEX devices_category ON devices(category);
 CREATE INDEX devices_compliance ON devices(compliance);
 CREATE INDEX devices_enrolled_by ON devices(enrolled_by_user_id) WHERE enrolled_by_user_id IS NOT NULL;
 CREATE INDEX devices_enrollment_type ON devices(enrollment_type);
+CREATE INDEX devices_has_primary_affinity ON devices(has_primary_affinity) WHERE has_primary_affinity = 1;
 CREATE INDEX devices_imei ON devices(imei) WHERE imei IS NOT NULL;
+CREATE INDEX devices_in_category_collection ON devices(in_category_collection) WHERE in_category_collection = 1;
 CREATE UNIQUE INDEX devices_intune_device_id ON devices(intune_device_id);
 CREATE INDEX devices_last_check_in ON devices(last_check_in);
 CREATE INDEX devices_management_agent ON devices(management_agent);
@@ -32,6 +34,7 @@ CREATE INDEX user_service_plans_plan ON user_service_plans(service_plan_id, capa
 CREATE INDEX user_sources_source ON user_sources(source);
 CREATE INDEX users_cm_unique_user_name ON users(cm_unique_user_name);
 CREATE INDEX users_display_name ON users(display_name);
+CREATE INDEX users_intune_a_enabled ON users(intune_a_enabled) WHERE intune_a_enabled = 1;
 CREATE INDEX users_on_prem ON users(on_prem_domain, on_prem_sam);
 CREATE TABLE apns_certificates ( id TEXT PRIMARY KEY, apple_id TEXT, topic TEXT, expires_at TEXT, last_modified_at TEXT, source TEXT NOT NULL );
 CREATE TABLE audit_log ( id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, subject TEXT, detail TEXT );
