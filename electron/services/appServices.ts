@@ -8,7 +8,7 @@ import { UserFacingError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { devicePage, userPage } from '../core/queries/browsePages.js';
 import { snapshotOverview, snapshotSummary } from '../core/queries/snapshotOverview.js';
-import { LATEST_SCHEMA_VERSION } from '../core/snapshot/migrations.js';
+import { LATEST_SCHEMA_VERSION } from '../core/snapshot/migrations/index.js';
 import { openSnapshot, type Snapshot } from '../core/snapshot/openSnapshot.js';
 import { findingsHandlers } from './findingsHandlers.js';
 import { importHandlers } from './importHandlers.js';

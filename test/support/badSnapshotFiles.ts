@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { generateDemoTenant } from '../../electron/core/demo/generateDemoTenant.js';
 import { openSnapshot } from '../../electron/core/snapshot/openSnapshot.js';
 import { SNAPSHOT_APPLICATION_ID } from '../../electron/core/snapshot/snapshotFileHeader.js';
-import { LATEST_SCHEMA_VERSION } from '../../electron/core/snapshot/migrations.js';
+import { LATEST_SCHEMA_VERSION } from '../../electron/core/snapshot/migrations/index.js';
 
 export interface BadSnapshotCase {
   readonly name: string;

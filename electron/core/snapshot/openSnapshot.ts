@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { APP_VERSION } from '../appVersion.js';
 import { UserFacingError } from '../errors.js';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations/index.js';
 import { SNAPSHOT_APPLICATION_ID, assertSchemaVersionSupported, inspectSnapshotFile } from './snapshotFileHeader.js';
 
 export type SqliteDatabase = Database.Database;

@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UserFacingError } from '../errors.js';
-import { LATEST_SCHEMA_VERSION } from './migrations.js';
+import { LATEST_SCHEMA_VERSION } from './migrations/index.js';
 
 /** PRAGMA application_id of every snapshot: "MDMS" in ASCII. Marks the file as ours. */
 export const SNAPSHOT_APPLICATION_ID = 0x4d444d53;

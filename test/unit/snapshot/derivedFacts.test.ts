@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoTenant } from '../../../electron/core/demo/generateDemoTenant.js';
 import { SERVICE_PLANS } from '../../../electron/core/licensing.js';
 import { refreshDerivedFacts } from '../../../electron/core/snapshot/derivedFacts.js';
-import { LATEST_SCHEMA_VERSION } from '../../../electron/core/snapshot/migrations.js';
+import { LATEST_SCHEMA_VERSION } from '../../../electron/core/snapshot/migrations/index.js';
 import { openSnapshot, type Snapshot, type SqliteDatabase } from '../../../electron/core/snapshot/openSnapshot.js';
 import { useTempDir } from '../../support/tempDir.js';
 

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../../electron/core/errors.js';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/core/snapshot/migrations.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/core/snapshot/migrations/index.js';
 import { openSnapshot } from '../../../electron/core/snapshot/openSnapshot.js';
 import { SNAPSHOT_APPLICATION_ID } from '../../../electron/core/snapshot/snapshotFileHeader.js';
 import { BAD_SNAPSHOT_CASES } from '../../support/badSnapshotFiles.js';
