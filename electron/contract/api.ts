@@ -65,8 +65,14 @@ export const SnapshotOverview = z.object({
     total: z.number().int(),
     byPlatform: CountByKey,
     bySource: CountByKey,
+    /** MDM devices (ActiveSync-only records and ConfigMgr PC clients left out) with no primary user in any source. */
     withoutPrimaryUser: z.number().int(),
+    /** MDM devices with a real category ("Unknown" and "Unassigned" mean none). */
     withCategory: z.number().int(),
+    /** ActiveSync-only records and ConfigMgr PC clients: in the snapshot, outside what migrates. */
+    outsideMdmScope: z.number().int(),
+    /** Devices whose sources name different primary users. */
+    ownerConflicts: z.number().int(),
   }),
   collections: z.object({ total: z.number().int(), withRules: z.number().int() }),
   categories: z.number().int(),
@@ -92,6 +98,12 @@ export const DeviceRow = z.object({
   lastCheckIn: z.string().nullable(),
   compliance: z.string().nullable(),
   sources: z.array(z.string()),
+  /** Who each source names as the primary user, e.g. "Intune: ada@contoso.com; ConfigMgr affinity: CONTOSO\\ada". */
+  primaryUserSources: z.string().nullable(),
+  /** The sources name different primary users. */
+  ownerConflict: z.boolean(),
+  /** An MDM device, the channel that migrates (not an ActiveSync-only record or a ConfigMgr PC client). */
+  inMdmScope: z.boolean(),
 });
 
 export const DEVICE_SORT_COLUMNS = ['name', 'platform', 'serialNumber', 'primaryUserUpn', 'enrollmentType', 'category', 'lastCheckIn', 'compliance'] as const;

@@ -23,6 +23,8 @@ export const infoCommand: CliCommand = {
         `MDM authority   ${overview.tenant.mdmAuthority ?? 'unknown'}`,
         `Users           ${overview.users.total} (${overview.users.inEntra} in Entra, ${overview.users.demAccounts} DEM accounts)`,
         `Devices         ${overview.devices.total} (${overview.devices.withoutPrimaryUser} without a primary user, ${overview.devices.withCategory} with a category)`,
+        `  Outside MDM   ${overview.devices.outsideMdmScope} (ActiveSync-only records and ConfigMgr PC clients; not migrated)`,
+        `  Owner conflicts ${overview.devices.ownerConflicts} (sources name different primary users)`,
         ...overview.devices.byPlatform.map((row) => `  ${row.label.padEnd(14)}${row.count}`),
         `Sources`,
         ...overview.devices.bySource.map((row) => `  ${row.label.padEnd(28)}${row.count}`),

@@ -26,7 +26,8 @@ export interface DemoTenantOptions {
 
 /**
  * What the generator planted, counted as it went. Tests compare the readiness engine's
- * findings with these numbers, so every count is of a disjoint, named situation.
+ * findings with these numbers, so every count is of a disjoint, named situation. The device
+ * situations count MDM devices only: ActiveSync-only records are counted apart.
  */
 export interface DemoManifest {
   seed: number;
@@ -47,6 +48,8 @@ export interface DemoManifest {
   /** Last check-in more than 180 days ago and the MDM certificate expired. */
   abandonedDevices: number;
   easOnlyDevices: number;
+  /** ActiveSync-only records with no user: out of the MDM scope, so not userless devices. */
+  easOnlyWithoutUser: number;
   appleDevices: number;
   demAccounts: number;
   /** Users by licence situation; the groups are disjoint and add up to `users`. */
@@ -69,8 +72,10 @@ export type UserLicenceProfile =
   | 'notInEntra'
   | 'demAccount';
 
-const DEFAULT_AS_OF = new Date('2026-11-02T09:00:00.000Z');
+// Mid-2019: hybrid MDM was retired on 2019-09-01, so a realistic hybrid tenant's data is from before then.
+const DEFAULT_AS_OF = new Date('2019-06-14T09:00:00.000Z');
 const DAY_MS = 86_400_000;
+const FIRST_ENROLLMENT = Date.parse('2016-01-04T00:00:00Z');
 /** ConfigMgr ResourceIDs: users and devices are numbered from these. */
 const FIRST_USER_RESOURCE_ID = 2063597568;
 const FIRST_DEVICE_RESOURCE_ID = 16777216;
@@ -226,6 +231,7 @@ class DemoTenantWriter {
       staleDevices: 0,
       abandonedDevices: 0,
       easOnlyDevices: 0,
+      easOnlyWithoutUser: 0,
       appleDevices: 0,
       demAccounts: 0,
       usersByLicence: {
@@ -427,20 +433,21 @@ class DemoTenantWriter {
          platform, os, os_version, model, manufacturer, ownership, ownership_raw, enrollment_type, enrollment_type_raw,
          management_agent, management_agent_raw, category, category_id, primary_user_id, primary_user_upn, enrolled_by_user_id,
          last_check_in, enrolled_at, mdm_cert_expires_at, compliance, compliance_raw, cm_enrollment_status, cm_client_type,
-         has_primary_affinity, in_category_collection)
+         has_primary_affinity, in_category_collection, owner_user_id, has_category)
        SELECT id, intune_device_id, ${FIRST_DEVICE_RESOURCE_ID - 1} + id, entra_device_id, serial_number, imei, name, management_name,
          platform, os, os_version, model, manufacturer,
          CASE company_owned WHEN 1 THEN 'company' ELSE 'personal' END,
          CASE company_owned WHEN 1 THEN 'Corporate' ELSE 'Personal' END,
          enrollment_type, enrollment_type, management_agent,
-         CASE management_agent WHEN 'eas' THEN 'Exchange ActiveSync' WHEN 'configurationManagerClientMdm' THEN 'Co-managed' ELSE 'Intune' END,
+         CASE management_agent WHEN 'eas' THEN 'Exchange ActiveSync' WHEN 'easMdm' THEN 'EAS/MDM' ELSE 'Intune' END,
          category, category_id, primary_user_id, primary_user_upn, enrolled_by_user_id,
          last_check_in, enrolled_at, mdm_cert_expires_at, compliance, compliance,
          CASE WHEN primary_user_id IS NULL THEN 1 ELSE 2 END, 3,
          -- The derived facts (see derivedFacts.ts), written with the row rather than by a second pass:
          -- every device with a primary user gets an active primary affinity row (writeDevices),
-         -- every category a Device Category Rule collection of its devices (writeCollections).
-         primary_user_id IS NOT NULL, category_id IS NOT NULL
+         -- every category a Device Category Rule collection of its devices (writeCollections), and the
+         -- affinity names the same user as Intune, so the owner is the primary user without conflict.
+         primary_user_id IS NOT NULL, category_id IS NOT NULL, primary_user_id, category_id IS NOT NULL
        FROM new_device`,
       '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -455,9 +462,12 @@ class DemoTenantWriter {
       const osVersion = random.pick(versions);
       const isDem = enrollmentType === 'deviceEnrollmentManager';
       const userlessType = USERLESS_TYPES.has(enrollmentType);
+      // ActiveSync-only records are phones the Exchange connector found; some have no user left.
+      const easOnly = platform !== 'windows' && platform !== 'macos' && random.chance(0.015);
+      const easWithoutUser = easOnly && random.chance(0.4);
       // About 1 in 100 user-affinity enrollments lost its user (left the company, affinity removed).
-      const lostUser = !userlessType && random.chance(0.01);
-      const owner = userlessType || lostUser ? null : this.pickOwner();
+      const lostUser = !userlessType && !easOnly && random.chance(0.01);
+      const owner = userlessType || lostUser || easWithoutUser ? null : this.pickOwner();
       const enroller = isDem ? this.demUsers[index % this.demUsers.length]! : null;
       if (owner) owner.deviceCount++;
 
@@ -470,11 +480,12 @@ class DemoTenantWriter {
       else if (ageRoll < 0.07) silentDays = random.int(8, 170);
       else silentDays = random.next() * 6.5;
       const lastCheckIn = asOfMs - silentDays * DAY_MS;
-      const enrolledAt = lastCheckIn - random.int(30, 900) * DAY_MS;
+      // Enrollments date from 2016 on (hybrid tenants of mid-2019), at least a month before the last check-in.
+      const enrolledAt = lastCheckIn - random.int(30, Math.max(30, Math.floor((lastCheckIn - FIRST_ENROLLMENT) / DAY_MS))) * DAY_MS;
       const certExpires = silentDays > 180 ? asOfMs - random.int(1, 20) * DAY_MS : enrolledAt + 365 * DAY_MS * 2;
 
-      const easOnly = platform !== 'windows' && platform !== 'macos' && random.chance(0.015);
-      const agent = easOnly ? 'eas' : platform === 'windows' && random.chance(0.12) ? 'configurationManagerClientMdm' : random.chance(0.06) ? 'easMdm' : 'mdm';
+      // No co-managed Windows devices: co-management cannot be enabled in a hybrid tenant (brief §0.2b).
+      const agent = easOnly ? 'eas' : random.chance(0.06) ? 'easMdm' : 'mdm';
       const compliance = silentDays > 30 ? 'noncompliant' : random.chance(0.9) ? 'compliant' : random.pick(COMPLIANCE_OTHER);
       const serial = platform === 'windows' ? random.alphanumeric(10) : random.alphanumeric(12);
       const phone = platform === 'ios' || (platform === 'android' && model !== 'SM-T830');
@@ -514,14 +525,19 @@ class DemoTenantWriter {
       manifest.devices++;
       manifest.devicesByPlatform[platform] = (manifest.devicesByPlatform[platform] ?? 0) + 1;
       manifest.devicesByEnrollmentType[enrollmentType] = (manifest.devicesByEnrollmentType[enrollmentType] ?? 0) + 1;
-      if (!owner) manifest.userlessDevices++;
-      if (lostUser) manifest.userlessWithUserEnrollmentType++;
-      if (isDem) manifest.demEnrolledDevices++;
-      if (category) manifest.devicesWithCategory++;
-      if (silentDays > 7) manifest.staleDevices++;
-      if (silentDays > 180) manifest.abandonedDevices++;
-      if (easOnly) manifest.easOnlyDevices++;
-      if (platform === 'ios' || platform === 'ipados' || platform === 'macos') manifest.appleDevices++;
+      // The device rules' situations count MDM devices only; ActiveSync-only records are out of that scope.
+      if (easOnly) {
+        manifest.easOnlyDevices++;
+        if (!owner) manifest.easOnlyWithoutUser++;
+      } else {
+        if (!owner) manifest.userlessDevices++;
+        if (lostUser) manifest.userlessWithUserEnrollmentType++;
+        if (isDem) manifest.demEnrolledDevices++;
+        if (category) manifest.devicesWithCategory++;
+        if (silentDays > 7) manifest.staleDevices++;
+        if (silentDays > 180) manifest.abandonedDevices++;
+        if (platform === 'ios' || platform === 'ipados' || platform === 'macos') manifest.appleDevices++;
+      }
     }
     insertDevice.flush();
     // Every hybrid MDM device is in ConfigMgr; a deterministic 96 % also appear in the Intune export.

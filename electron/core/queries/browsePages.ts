@@ -1,4 +1,5 @@
 import type { ApiResponse, DeviceSortColumn, ParsedRequest, UserSortColumn } from '../../contract/api.js';
+import { SQL } from '../rules/ruleHelpers.js';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
 
 /** Sort keys map to indexed columns only; the renderer never supplies SQL. */
@@ -37,18 +38,25 @@ export function devicePage(snapshot: Snapshot, request: ParsedRequest<'devices.p
       `SELECT d.id, d.name, d.platform, d.os_version AS osVersion, d.serial_number AS serialNumber,
               d.primary_user_upn AS primaryUserUpn, d.enrollment_type AS enrollmentType, d.ownership, d.category,
               d.last_check_in AS lastCheckIn, d.compliance,
-              (SELECT json_group_array(source) FROM device_sources s WHERE s.device_id = d.id) AS sources
+              (SELECT json_group_array(source) FROM device_sources s WHERE s.device_id = d.id) AS sources,
+              nullif(concat_ws('; ', CASE WHEN coalesce(d.primary_user_upn, '') <> '' THEN 'Intune: ' || d.primary_user_upn END,
+                                     'ConfigMgr affinity: ' || (SELECT group_concat(a.unique_user_name, ', ') FROM user_device_affinity a
+                                                                WHERE a.is_primary = 1 AND a.relation_active = 1
+                                                                  AND (a.device_id = d.id OR a.device_resource_id = d.cm_resource_id))), '') AS primaryUserSources,
+              d.owner_conflict AS ownerConflict, ${SQL.mdmDevice('d')} AS inMdmScope
        FROM devices d ${where}
        ORDER BY ${DEVICE_ORDER[request.sortBy]} ${direction} NULLS LAST, d.id
        LIMIT :limit OFFSET :offset`,
     )
-    .all({ ...params, limit: request.limit, offset: request.offset }) as (Omit<ApiResponse<'devices.page'>['rows'][number], 'sources'> & {
+    .all({ ...params, limit: request.limit, offset: request.offset }) as (Omit<ApiResponse<'devices.page'>['rows'][number], 'sources' | 'ownerConflict' | 'inMdmScope'> & {
     sources: string;
+    ownerConflict: number;
+    inMdmScope: number;
   })[];
   return {
     total,
     offset: request.offset,
-    rows: rows.map((row) => ({ ...row, sources: JSON.parse(row.sources) as string[] })),
+    rows: rows.map((row) => ({ ...row, sources: JSON.parse(row.sources) as string[], ownerConflict: row.ownerConflict === 1, inMdmScope: row.inMdmScope === 1 })),
   };
 }
 
@@ -63,7 +71,7 @@ export function userPage(snapshot: Snapshot, request: ParsedRequest<'users.page'
       `SELECT u.id, u.upn AS userPrincipalName, u.display_name AS displayName,
               u.cm_unique_user_name AS onPremisesAccount, u.account_enabled AS accountEnabled,
               u.in_entra AS inEntra, u.is_dem AS isDem,
-              (SELECT count(*) FROM devices d WHERE d.primary_user_id = u.id) AS devices,
+              (SELECT count(*) FROM devices d WHERE d.owner_user_id = u.id) AS devices,
               (SELECT json_group_array(coalesce(l.sku_part_number, l.sku_id)) FROM user_licences l WHERE l.user_id = u.id) AS licences
        FROM users u ${where}
        ORDER BY ${USER_ORDER[request.sortBy]} ${direction} NULLS LAST, u.id

@@ -1,5 +1,6 @@
 import type { SnapshotOverview, SnapshotSummary } from '../../contract/api.js';
 import { PLATFORM_LABELS, SOURCE_LABELS, type Platform } from '../../contract/labels.js';
+import { SQL } from '../rules/ruleHelpers.js';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
 
 interface EngagementRow {
@@ -57,11 +58,13 @@ export function snapshotOverview(snapshot: Snapshot): SnapshotOverview {
     const deviceCounts = db
       .prepare(
         `SELECT count(*) AS total,
-                count(*) FILTER (WHERE primary_user_id IS NULL AND coalesce(primary_user_upn, '') = '') AS withoutPrimaryUser,
-                count(category) AS withCategory
-         FROM devices`,
+                count(*) FILTER (WHERE ${SQL.mdmDevice('d')} AND ${SQL.noPrimaryUser('d')}) AS withoutPrimaryUser,
+                count(*) FILTER (WHERE ${SQL.mdmDevice('d')} AND d.has_category = 1) AS withCategory,
+                count(*) FILTER (WHERE NOT ${SQL.mdmDevice('d')}) AS outsideMdmScope,
+                count(*) FILTER (WHERE d.owner_conflict = 1) AS ownerConflicts
+         FROM devices d`,
       )
-      .get() as { total: number; withoutPrimaryUser: number; withCategory: number };
+      .get() as SnapshotOverview['devices'];
     const collections = db
       .prepare(
         `SELECT count(*) AS total,

@@ -8,11 +8,10 @@ import type { RuleDefinition } from './types.js';
 const USERLESS_TYPE = anyOf('d.enrollment_type', USERLESS_ENROLLMENT_TYPES);
 const NEEDS_DEVICES = 'a device export (Intune, Graph or ConfigMgr)';
 
-/**
- * No primary user anywhere: not on the device row (Intune/Graph), and no active primary UDA row
- * (ConfigMgr; has_primary_affinity is kept on the row by derivedFacts.ts).
- */
-const NO_PRIMARY_USER = `(d.primary_user_id IS NULL AND coalesce(d.primary_user_upn, '') = '' AND d.has_primary_affinity = 0)`;
+const NO_PRIMARY_USER = SQL.noPrimaryUser('d');
+/** Device rules count only devices in the MDM scope (brief §0.2b); DEV_EAS_ONLY lists the ActiveSync-only rest. */
+const IN_SCOPE = SQL.mdmDevice('d');
+const SCOPE_NOTE = 'ActiveSync-only records (see DEV_EAS_ONLY) and Configuration Manager PC clients are not MDM devices and are not counted.';
 
 const SWITCH_CMDLET =
   'During mixed authority (before the tenant switch), move the devices with `Switch-MdmDeviceAuthority -DeviceIds <Guid[]> [-Credential <PSCredential>] [-LogFilePath <path>] [-WhatIf]`, ' +
@@ -44,7 +43,8 @@ export const DEVICE_RULES: readonly RuleDefinition[] = [
         : {
             evaluated: true,
             kind: 'device',
-            where: `(${USERLESS_TYPE} OR ${NO_PRIMARY_USER})`,
+            where: `((${USERLESS_TYPE} OR ${NO_PRIMARY_USER}) AND ${IN_SCOPE})`,
+            note: SCOPE_NOTE,
             detail: `CASE WHEN ${USERLESS_TYPE} THEN 'Userless enrollment type ' || d.enrollment_type
                           ELSE 'No primary user in any source (enrollment type ' || coalesce(d.enrollment_type, 'unknown') || ')' END`,
           },
@@ -72,8 +72,9 @@ export const DEVICE_RULES: readonly RuleDefinition[] = [
             evaluated: true,
             kind: 'device',
             // A rowid probe only for the few devices with an enrolling user; no scan of users.
-            where: `(d.enrollment_type = 'deviceEnrollmentManager'
-                     OR (d.enrolled_by_user_id IS NOT NULL AND EXISTS (SELECT 1 FROM users eu WHERE eu.id = d.enrolled_by_user_id AND eu.is_dem = 1)))`,
+            where: `((d.enrollment_type = 'deviceEnrollmentManager'
+                      OR (d.enrolled_by_user_id IS NOT NULL AND EXISTS (SELECT 1 FROM users eu WHERE eu.id = d.enrolled_by_user_id AND eu.is_dem = 1)))
+                     AND ${IN_SCOPE})`,
             detail: `CASE WHEN d.enrolled_by_user_id IS NOT NULL
                           THEN 'Enrolled by DEM ' || coalesce((SELECT coalesce(upn, cm_unique_user_name) FROM users WHERE id = d.enrolled_by_user_id), 'unknown')
                           ELSE 'Enrollment type deviceEnrollmentManager' END`,
@@ -101,12 +102,13 @@ export const DEVICE_RULES: readonly RuleDefinition[] = [
         : {
             evaluated: true,
             kind: 'device',
-            // `d.category > ''` rather than coalesce(…) <> '': same truth (NULL and '' fail), no function call per row.
-            // in_category_collection: a member of a collection with a Device Category rule (derivedFacts.ts).
-            where: `(d.category > '' OR d.category_id IS NOT NULL OR d.in_category_collection = 1)`,
-            detail: `CASE WHEN coalesce(d.category, '') <> '' THEN 'Category ' || d.category
-                          WHEN d.category_id IS NOT NULL THEN 'Category id ' || d.category_id
+            // Both facts are kept on the row (derivedFacts.ts): a real category, not an empty cell, Graph's
+            // "Unknown" or the portal's "Unassigned"; and membership of a collection with a Device Category rule.
+            where: `((d.has_category = 1 OR d.in_category_collection = 1) AND ${IN_SCOPE})`,
+            detail: `CASE WHEN d.has_category = 1 AND coalesce(d.category, '') <> '' THEN 'Category ' || d.category
+                          WHEN d.has_category = 1 THEN 'Category id ' || d.category_id
                           ELSE 'Member of a collection with a Device Category Rule' END`,
+            note: 'A device whose category reads "Unknown" (Graph) or "Unassigned" (admin centre) has none, unless the tenant has a category of that name. ' + SCOPE_NOTE,
           },
   },
   {
@@ -129,13 +131,13 @@ export const DEVICE_RULES: readonly RuleDefinition[] = [
         : {
               evaluated: true,
               kind: 'device',
-              where: `(d.last_check_in < :staleCutoff OR d.last_check_in IS NULL OR ${SQL.unreadableDate('d.last_check_in')})`,
+              where: `((d.last_check_in < :staleCutoff OR d.last_check_in IS NULL OR ${SQL.unreadableDate('d.last_check_in')}) AND ${IN_SCOPE})`,
               indexed: true,
               requires: { where: 'd.last_check_in IS NOT NULL', needs: 'last check-in dates (Intune "Last check-in" or ConfigMgr LastActiveTime/LastPolicyRequest)' },
               detail: `CASE WHEN d.last_check_in IS NULL THEN 'No check-in date in any source'
                             WHEN ${SQL.unreadableDate('d.last_check_in')} THEN 'Check-in date not readable: ' || d.last_check_in
                             ELSE 'Last check-in ' || substr(d.last_check_in, 1, 10) || ' (' || CAST(julianday(:asOf) - julianday(d.last_check_in) AS INTEGER) || ' days before the data date)' END`,
-              note: `Threshold: no check-in for more than ${ctx.staleDays} days before ${ctx.params.asOf!.toString().slice(0, 10)}.`,
+              note: `Threshold: no check-in for more than ${ctx.staleDays} days before ${ctx.params.asOf!.toString().slice(0, 10)}. ${SCOPE_NOTE}`,
             },
   },
   {
@@ -157,7 +159,7 @@ export const DEVICE_RULES: readonly RuleDefinition[] = [
         : {
               evaluated: true,
               kind: 'device',
-              where: `(d.last_check_in < :abandonedCutoff AND d.mdm_cert_expires_at < :asOf)`,
+              where: `(d.last_check_in < :abandonedCutoff AND d.mdm_cert_expires_at < :asOf AND ${IN_SCOPE})`,
               indexed: true,
               requires: {
                 where: 'd.mdm_cert_expires_at IS NOT NULL',
@@ -186,7 +188,7 @@ export const DEVICE_RULES: readonly RuleDefinition[] = [
       return {
         evaluated: true,
         kind: 'device',
-        where: SQL.appleDevice,
+        where: `(${SQL.appleDevice} AND ${IN_SCOPE})`,
         indexed: true,
         detail: `'Platform ' || d.platform`,
         severity: raised ? 'high' : 'info',
@@ -218,7 +220,7 @@ export const DEVICE_RULES: readonly RuleDefinition[] = [
             evaluated: true,
             kind: 'device',
             // The enrollment test first: it is the more selective one on a typical tenant.
-            where: `((${anyOf('d.enrollment_type', ['appleBulkWithUser', 'appleBulkWithoutUser'])} OR d.is_predeclared = 1) AND ${SQL.appleDevice})`,
+            where: `((${anyOf('d.enrollment_type', ['appleBulkWithUser', 'appleBulkWithoutUser'])} OR d.is_predeclared = 1) AND ${SQL.appleDevice} AND ${IN_SCOPE})`,
             detail: `CASE WHEN d.is_predeclared = 1 THEN 'Predeclared Apple device' ELSE 'Enrollment type ' || d.enrollment_type END`,
           },
   },

@@ -13,8 +13,20 @@ export function anyOf(column: string, values: readonly string[]): string {
 export const SQL = {
   /** The user holds INTUNE_A with capabilityStatus Enabled (brief §2.1); kept on the row by derivedFacts.ts. */
   enabledIntuneA: `u.intune_a_enabled = 1`,
-  /** A device managed by MDM, i.e. anything but an ActiveSync-only record. */
-  mdmDevice: (alias: string) => `coalesce(${alias}.management_agent, '') <> 'eas'`,
+  /**
+   * A device in the MDM scope, the only channel that migrates (brief §0.2b): not an ActiveSync-only
+   * record (DEV_EAS_ONLY covers those) and not a Configuration Manager PC client (`ClientType` 1, or
+   * Graph's configurationManagerClient agent), which `Get-CMDevice` without a collection returns
+   * with All Systems. Such records stay visible in the overview and the data browser.
+   */
+  mdmDevice: (alias: string) =>
+    `(coalesce(${alias}.management_agent, '') NOT IN ('eas', 'configurationManagerClient') AND coalesce(${alias}.cm_client_type, 0) <> 1)`,
+  /**
+   * No primary user anywhere: no owner from any source (owner_user_id, derivedFacts.ts), no
+   * Intune UPN of a user outside the snapshot, and no active primary UDA row naming a user the
+   * snapshot lacks (has_primary_affinity).
+   */
+  noPrimaryUser: (alias: string) => `(${alias}.owner_user_id IS NULL AND coalesce(${alias}.primary_user_upn, '') = '' AND ${alias}.has_primary_affinity = 0)`,
   appleDevice: anyOf('d.platform', ['ios', 'ipados', 'macos']),
   /**
    * A date the importers could not turn into ISO 8601 (they keep locale-dependent `5/1/2024` as

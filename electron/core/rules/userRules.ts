@@ -4,10 +4,11 @@ import type { AssessmentContext, RuleDefinition, RuleEvaluation } from './types.
 
 /**
  * Users the hybrid subscription manages: members of the subscription collection, or primary
- * users of an MDM device (brief §2.1 "in the subscription collection (or owns MDM devices)").
+ * users of an MDM device (brief §2.1 "in the subscription collection (or owns MDM devices)"),
+ * whichever source names them (`owner_user_id`, derivedFacts.ts).
  */
 function inScope(ctx: AssessmentContext): string {
-  const owns = `EXISTS (SELECT 1 FROM devices od WHERE od.primary_user_id = u.id AND ${SQL.mdmDevice('od')})`;
+  const owns = `EXISTS (SELECT 1 FROM devices od WHERE od.owner_user_id = u.id AND ${SQL.mdmDevice('od')})`;
   return ctx.has.subscriptionMembers
     ? // A primary-key probe per user; an IN (subquery) would first copy all 150,000 members into a temporary index.
       `(EXISTS (SELECT 1 FROM collection_members m WHERE m.collection_id = :subscriptionId AND m.resource_id = u.cm_resource_id AND m.resource_kind <> 'device') OR ${owns})`
@@ -237,12 +238,12 @@ export const USER_RULES: readonly RuleDefinition[] = [
             evaluated: true,
             kind: 'user',
             // Candidates from the primary-user index alone (no table reads), then the exact MDM-only count for those few.
-            where: `(u.id IN (SELECT od.primary_user_id FROM devices od WHERE od.primary_user_id IS NOT NULL
-                              GROUP BY od.primary_user_id HAVING count(*) > :deviceLimit)
-                     AND (SELECT count(*) FROM devices od WHERE od.primary_user_id = u.id AND ${SQL.mdmDevice('od')}) > :deviceLimit)`,
+            where: `(u.id IN (SELECT od.owner_user_id FROM devices od WHERE od.owner_user_id IS NOT NULL
+                              GROUP BY od.owner_user_id HAVING count(*) > :deviceLimit)
+                     AND (SELECT count(*) FROM devices od WHERE od.owner_user_id = u.id AND ${SQL.mdmDevice('od')}) > :deviceLimit)`,
             indexed: true,
-            detail: `(SELECT count(*) FROM devices od WHERE od.primary_user_id = u.id AND ${SQL.mdmDevice('od')}) || ' MDM devices (limit ${ctx.deviceLimit})'`,
-            note: `Limit used: ${ctx.deviceLimit} devices (ActiveSync-only records are not counted).`,
+            detail: `(SELECT count(*) FROM devices od WHERE od.owner_user_id = u.id AND ${SQL.mdmDevice('od')}) || ' MDM devices (limit ${ctx.deviceLimit})'`,
+            note: `Limit used: ${ctx.deviceLimit} devices (ActiveSync-only records and ConfigMgr PC clients are not counted).`,
           },
   },
   {

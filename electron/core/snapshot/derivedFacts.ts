@@ -13,6 +13,8 @@ import type { SqliteDatabase } from './openSnapshot.js';
  *   by device or by ConfigMgr ResourceID.
  * - `devices.in_category_collection`: the device's ResourceID is a member of a collection that
  *   has a Device Category rule.
+ * - `devices.has_category`: the device has a real category (see NO_CATEGORY_VALUES).
+ * - `devices.owner_user_id` and `devices.owner_conflict`: who uses the device (see OWNER).
  *
  * Every import calls refreshDerivedFacts in its transaction, after its rows are in; only rows
  * whose fact changes are written. The demo generator, which knows each fact as it writes a
@@ -23,6 +25,14 @@ import type { SqliteDatabase } from './openSnapshot.js';
 // can find the rows that gain a fact from that set instead of testing every row (an import
 // runs the refresh while it holds the secondary indexes back; these two it never drops).
 // A NULL (a NULL ResourceID) means the row does not hold the fact.
+/**
+ * Values that mean "no category" (kept as written in `devices.category`): an empty cell, Graph's
+ * deviceCategoryDisplayName for a device without one, and the admin centre's label (brief §0.2b).
+ */
+export const NO_CATEGORY_VALUES = ['unknown', 'unassigned'] as const;
+/** Graph's deviceCategory id of a device without a category. */
+const NO_CATEGORY_ID = '00000000-0000-0000-0000-000000000000';
+
 const FACTS: readonly { table: string; column: string; holds: string }[] = [
   {
     table: 'users',
@@ -37,6 +47,14 @@ const FACTS: readonly { table: string; column: string; holds: string }[] = [
   },
   {
     table: 'devices',
+    column: 'has_category',
+    // The tenant's own list wins: a category really named "Unknown" is a category.
+    holds: `(trim(category) <> '' AND (lower(trim(category)) NOT IN (${NO_CATEGORY_VALUES.map((value) => `'${value}'`).join(', ')})
+                                       OR category IN (SELECT display_name FROM device_categories)))
+            OR (category_id IS NOT NULL AND category_id <> '${NO_CATEGORY_ID}')`,
+  },
+  {
+    table: 'devices',
     column: 'in_category_collection',
     holds: `cm_resource_id IN (SELECT m.resource_id FROM collection_members m JOIN collection_rules r ON r.collection_id = m.collection_id
                                WHERE r.rule_type = 'device_category')`,
@@ -48,7 +66,38 @@ const FACTS: readonly { table: string; column: string; holds: string }[] = [
  * reads. A bulk import keeps them while it defers the other indexes: its new rows hold no fact,
  * so they cost it nothing, and rebuilding them would read every row again.
  */
-export const DERIVED_FACT_INDEXES = ['devices_has_primary_affinity', 'devices_in_category_collection', 'users_intune_a_enabled'];
+export const DERIVED_FACT_INDEXES = [
+  'devices_has_primary_affinity',
+  'devices_in_category_collection',
+  'users_intune_a_enabled',
+  'devices_has_category',
+  'devices_owner_user',
+  'devices_owner_conflict',
+];
+
+/**
+ * Who uses a device, from any source (brief §4e identity joins): the Intune or Graph primary user
+ * (`primary_user_id`, linked by UPN), else the one user an active primary ConfigMgr user-device
+ * affinity names (linked by `DOMAIN\user`, v_R_User or UPN; see ImportStores.relink). In hybrid
+ * MDM the affinity is where the primary user lives, so a ConfigMgr-only snapshot still knows
+ * whose device it is. Sources that name different people are a conflict, never resolved
+ * silently: the owner stays the Intune user when there is one, none when only the affinity
+ * names several, and `owner_conflict` marks the device.
+ */
+const PRIMARY_AFFINITY_OF_DEVICE = `a.is_primary = 1 AND a.relation_active = 1 AND (a.device_id = devices.id OR a.device_resource_id = devices.cm_resource_id)`;
+const OWNER = {
+  user: `coalesce(devices.primary_user_id, (SELECT CASE WHEN count(DISTINCT a.user_id) = 1 THEN min(a.user_id) END FROM user_device_affinity a
+                                            WHERE a.user_id IS NOT NULL AND ${PRIMARY_AFFINITY_OF_DEVICE}))`,
+  // The people the sources name: a user row where the source's name links to one, else the Intune
+  // UPN of a user the snapshot lacks (an affinity name that links to no user says nothing here).
+  conflict: `(SELECT count(*) FROM (SELECT coalesce('user:' || devices.primary_user_id, 'upn:' || lower(devices.primary_user_upn))
+                                    WHERE devices.primary_user_id IS NOT NULL OR trim(devices.primary_user_upn) <> ''
+                                    UNION SELECT 'user:' || a.user_id FROM user_device_affinity a WHERE a.user_id IS NOT NULL AND ${PRIMARY_AFFINITY_OF_DEVICE})) > 1`,
+  /** Devices that could have an owner or a conflict: found from the inputs, not by testing every device. */
+  candidates: `(primary_user_id IS NOT NULL
+                OR id IN (SELECT device_id FROM user_device_affinity WHERE is_primary = 1 AND relation_active = 1 AND user_id IS NOT NULL)
+                OR cm_resource_id IN (SELECT device_resource_id FROM user_device_affinity WHERE is_primary = 1 AND relation_active = 1 AND user_id IS NOT NULL))`,
+};
 
 /**
  * Two passes per fact, each writing only rows that change: the rows that lost it (the fact is
@@ -61,4 +110,13 @@ export function refreshDerivedFacts(db: SqliteDatabase): void {
     db.prepare(`UPDATE ${table} SET ${column} = 0 WHERE ${column} = 1 AND NOT coalesce(${holds}, 0)`).run();
     db.prepare(`UPDATE ${table} SET ${column} = 1 WHERE ${column} = 0 AND (${holds})`).run();
   }
+  // The owner the same way: devices that hold one, then those with a conflict, are checked again
+  // through their indexes (`> 0` lets the owner's partial index serve as a range); then the
+  // candidates that hold neither.
+  const setOwner = `UPDATE devices SET owner_user_id = ${OWNER.user}, owner_conflict = ${OWNER.conflict}`;
+  const changed = `(owner_user_id IS NOT ${OWNER.user} OR owner_conflict IS NOT ${OWNER.conflict})`;
+  db.prepare(`${setOwner} WHERE owner_user_id > 0 AND ${changed}`).run();
+  db.prepare(`${setOwner} WHERE owner_conflict = 1 AND ${changed}`).run();
+  db.prepare(`${setOwner} WHERE owner_user_id IS NULL AND owner_conflict = 0 AND ${OWNER.candidates}
+                           AND (${OWNER.user} IS NOT NULL OR ${OWNER.conflict})`).run();
 }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { APP_VERSION } from '../appVersion.js';
 import { UserFacingError } from '../errors.js';
+import { refreshDerivedFacts } from './derivedFacts.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations/index.js';
 import { SNAPSHOT_APPLICATION_ID, assertSchemaVersionSupported, inspectSnapshotFile } from './snapshotFileHeader.js';
 
@@ -159,8 +160,8 @@ function migrateRebuildingTable(db: SqliteDatabase, migration: Migration): void 
 
 function migrate(db: SqliteDatabase, now: Date): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  for (const migration of MIGRATIONS) {
-    if (migration.version <= current) continue;
+  const pending = MIGRATIONS.filter((migration) => migration.version > current);
+  for (const migration of pending) {
     if (migration.rebuildsReferencedTable) {
       migrateRebuildingTable(db, migration);
       continue;
@@ -170,6 +171,7 @@ function migrate(db: SqliteDatabase, now: Date): void {
       db.pragma(`user_version = ${migration.version}`);
     })();
   }
+  if (pending.some((migration) => migration.refreshesDerivedFacts)) db.transaction(() => refreshDerivedFacts(db))();
   db.prepare(
     `INSERT INTO engagement (id, created_at, created_by_app_version, last_written_app_version)
      VALUES (1, ?, ?, ?)

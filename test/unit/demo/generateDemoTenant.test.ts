@@ -30,11 +30,20 @@ describe('generateDemoTenant', () => {
     const m: DemoManifest = manifest;
     expect(count(snapshot, 'SELECT count(*) AS n FROM devices')).toBe(4000);
     expect(count(snapshot, 'SELECT count(*) AS n FROM users')).toBe(m.users);
-    expect(count(snapshot, 'SELECT count(*) AS n FROM devices WHERE primary_user_id IS NULL')).toBe(m.userlessDevices);
-    expect(count(snapshot, 'SELECT count(*) AS n FROM devices d WHERE NOT EXISTS (SELECT 1 FROM user_device_affinity a WHERE a.device_id = d.id AND a.is_primary = 1)')).toBe(m.userlessDevices);
-    expect(count(snapshot, "SELECT count(*) AS n FROM devices WHERE enrollment_type = 'deviceEnrollmentManager'")).toBe(m.demEnrolledDevices);
-    expect(count(snapshot, 'SELECT count(*) AS n FROM devices WHERE category IS NOT NULL')).toBe(m.devicesWithCategory);
-    expect(count(snapshot, `SELECT count(*) AS n FROM devices WHERE julianday('${m.asOf}') - julianday(last_check_in) > 7`)).toBe(m.staleDevices);
+    // The manifest's device situations count MDM devices; ActiveSync-only records apart.
+    const MDM = "management_agent <> 'eas'";
+    expect(count(snapshot, `SELECT count(*) AS n FROM devices WHERE primary_user_id IS NULL AND ${MDM}`)).toBe(m.userlessDevices);
+    expect(count(snapshot, `SELECT count(*) AS n FROM devices d WHERE NOT EXISTS (SELECT 1 FROM user_device_affinity a WHERE a.device_id = d.id AND a.is_primary = 1) AND ${MDM}`)).toBe(m.userlessDevices);
+    expect(count(snapshot, `SELECT count(*) AS n FROM devices WHERE primary_user_id IS NULL AND NOT (${MDM})`)).toBe(m.easOnlyWithoutUser);
+    expect(count(snapshot, `SELECT count(*) AS n FROM devices WHERE enrollment_type = 'deviceEnrollmentManager' AND ${MDM}`)).toBe(m.demEnrolledDevices);
+    expect(count(snapshot, `SELECT count(*) AS n FROM devices WHERE category IS NOT NULL AND ${MDM}`)).toBe(m.devicesWithCategory);
+    expect(count(snapshot, `SELECT count(*) AS n FROM devices WHERE julianday('${m.asOf}') - julianday(last_check_in) > 7 AND ${MDM}`)).toBe(m.staleDevices);
+    // A hybrid tenant of mid-2019: enrollments from 2016 on, and no co-managed Windows device.
+    expect(m.asOf.slice(0, 7)).toBe('2019-06');
+    expect(count(snapshot, "SELECT count(*) AS n FROM devices WHERE enrolled_at < '2016-01-01' OR enrolled_at > '2019-07-01'")).toBe(0);
+    expect(count(snapshot, "SELECT count(*) AS n FROM devices WHERE enrolled_at < '2017-01-01'")).toBeGreaterThan(0);
+    expect(count(snapshot, "SELECT count(*) AS n FROM devices WHERE management_agent LIKE 'configurationManager%'")).toBe(0);
+    expect(m.easOnlyWithoutUser).toBeGreaterThan(0);
     expect(count(snapshot, 'SELECT count(*) AS n FROM users WHERE is_dem = 1')).toBe(m.demAccounts);
     expect(Object.values(m.usersByLicence).reduce((a, b) => a + b, 0)).toBe(m.users);
 

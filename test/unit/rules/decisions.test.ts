@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../../electron/core/errors.js';
 import { assessSnapshot, clearDecision, listDecisions, pageFindingItems, recordDecision } from '../../../electron/core/rules/index.js';
+import { refreshDerivedFacts } from '../../../electron/core/snapshot/derivedFacts.js';
 import { openSnapshot } from '../../../electron/core/snapshot/openSnapshot.js';
 import { Fixture } from './fixtureBuilder.js';
 
@@ -75,8 +76,10 @@ describe('decisions on finding items', () => {
     const { f, kiosk } = userlessFixture();
     recordDecision(f.snapshot, { rule: 'DEV_USERLESS', itemKey: `device:${kiosk}`, decision: 'accepted_risk', note: 'n', decidedBy: 'J' });
     f.db.prepare(`UPDATE devices SET enrollment_type = 'windowsAzureADJoin', primary_user_id = 1 WHERE id = ?`).run(kiosk);
+    refreshDerivedFacts(f.db);
     expect(assessSnapshot(f.snapshot).findings.find((x) => x.rule === 'DEV_USERLESS')!.decidedCount).toBe(0);
     f.db.prepare(`UPDATE devices SET enrollment_type = 'windowsBulkUserless', primary_user_id = NULL WHERE id = ?`).run(kiosk);
+    refreshDerivedFacts(f.db);
     expect(assessSnapshot(f.snapshot).findings.find((x) => x.rule === 'DEV_USERLESS')!.decidedCount).toBe(1);
   });
 

@@ -63,8 +63,8 @@ for (const seed of [1, 7]) {
       // devices (ActiveSync-only records are not enrollments). Equal unless EAS records tip a user over.
       const overLimit = (mdmOnly: boolean) =>
         (snapshot.db
-          .prepare(`SELECT count(*) AS n FROM (SELECT primary_user_id FROM devices WHERE primary_user_id IS NOT NULL
-                    ${mdmOnly ? "AND management_agent <> 'eas'" : ''} GROUP BY primary_user_id HAVING count(*) > 5)`)
+          .prepare(`SELECT count(*) AS n FROM (SELECT owner_user_id FROM devices WHERE owner_user_id IS NOT NULL
+                    ${mdmOnly ? "AND management_agent <> 'eas'" : ''} GROUP BY owner_user_id HAVING count(*) > 5)`)
           .get() as { n: number }).n;
       expect(overLimit(false)).toBe(manifest.usersOverDeviceLimit);
       expect(count('USR_DEVICE_LIMIT')).toBe(overLimit(true));

@@ -164,7 +164,11 @@ describe('openSnapshot', () => {
     const after = snapshot.db;
     expect(snapshot.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     // Dropping the old table did not cascade into the tables that reference it.
-    expect(after.prepare('SELECT * FROM devices ORDER BY id').all()).toEqual(before.devices);
+    // Later migrations add derived columns: the v5 columns are compared, and the derived owner checked.
+    const v5Columns = Object.keys(before.devices[0] as object);
+    const devicesAfter = after.prepare('SELECT * FROM devices ORDER BY id').all() as Record<string, unknown>[];
+    expect(devicesAfter.map((row) => Object.fromEntries(v5Columns.map((column) => [column, row[column]])))).toEqual(before.devices);
+    expect(devicesAfter.map((row) => row.owner_user_id)).toEqual([1, null]);
     expect(after.prepare('SELECT * FROM device_sources ORDER BY device_id, source').all()).toEqual(before.sources);
     expect(after.prepare('SELECT * FROM user_device_affinity').all()).toEqual(before.affinity);
     expect(after.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -176,12 +180,12 @@ describe('openSnapshot', () => {
     expect(after.prepare("SELECT sql FROM sqlite_schema WHERE name = 'devices_intune_device_id'").pluck().get()).toMatch(/CREATE UNIQUE INDEX/);
     expect(() => after.prepare("INSERT INTO devices (intune_device_id) VALUES ('ca1bf912-0297-af1d-9052-4664b7b98adc')").run()).toThrow(/UNIQUE/);
     expect(() => after.prepare('INSERT INTO devices (cm_resource_id) VALUES (16777220)').run()).toThrow(/UNIQUE/);
-    // Every device index of v5 is back, with v7's.
+    // Every device index of v5 is back, with v7's and v8's.
     const indexes = after.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'devices' AND sql IS NOT NULL ORDER BY name").pluck().all();
     expect(indexes).toEqual([
-      'devices_category', 'devices_compliance', 'devices_enrolled_by', 'devices_enrollment_type', 'devices_has_primary_affinity', 'devices_imei',
-      'devices_in_category_collection', 'devices_intune_device_id', 'devices_last_check_in', 'devices_management_agent', 'devices_meid', 'devices_name', 'devices_platform', 'devices_primary_user',
-      'devices_primary_user_upn', 'devices_serial',
+      'devices_category', 'devices_compliance', 'devices_enrolled_by', 'devices_enrollment_type', 'devices_has_category', 'devices_has_primary_affinity', 'devices_imei',
+      'devices_in_category_collection', 'devices_intune_device_id', 'devices_last_check_in', 'devices_management_agent', 'devices_meid', 'devices_name',
+      'devices_owner_conflict', 'devices_owner_user', 'devices_platform', 'devices_primary_user', 'devices_primary_user_upn', 'devices_serial',
     ]);
     snapshot.close();
   });

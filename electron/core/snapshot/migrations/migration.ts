@@ -8,6 +8,12 @@ export interface Migration {
    * deletion into them. The runner checks every reference before committing.
    */
   readonly rebuildsReferencedTable?: true;
+  /**
+   * The migration adds derived-fact columns (see derivedFacts.ts): once every migration has run,
+   * the facts are computed for the rows already there by the same code every import uses, so a
+   * migrated snapshot and a freshly imported one hold the same facts.
+   */
+  readonly refreshesDerivedFacts?: true;
 }
 
 /**

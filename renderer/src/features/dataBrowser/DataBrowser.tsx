@@ -40,7 +40,9 @@ function deviceFacts(row: DeviceRow): [string, ReactNode][] {
   return [
     ['Platform', `${PLATFORM_LABELS[row.platform as Platform] ?? row.platform} ${row.osVersion ?? ''}`],
     ['Serial number', row.serialNumber],
-    ['Primary user', row.primaryUserUpn ?? 'none'],
+    ['Primary user', row.primaryUserSources ?? 'none in any source'],
+    ...(row.ownerConflict ? [['Conflict', 'The sources name different primary users; resolve it in ConfigMgr (user device affinity) or Intune before the wave.'] as [string, string]] : []),
+    ...(row.inMdmScope ? [] : [['MDM scope', 'Not an MDM device (ActiveSync-only record or ConfigMgr PC client): it does not migrate and the device rules leave it out.'] as [string, string]]),
     ['Enrollment type', row.enrollmentType],
     ['Ownership', row.ownership],
     ['Category', row.category],

@@ -105,6 +105,8 @@ export function OverviewScreen() {
             rows={[
               ['Without a primary user', formatNumber(devices.withoutPrimaryUser)],
               ['With a device category', formatNumber(devices.withCategory)],
+              ['Sources name different primary users', formatNumber(devices.ownerConflicts)],
+              ['Outside MDM (ActiveSync-only, ConfigMgr PC clients)', formatNumber(devices.outsideMdmScope)],
             ]}
           />
         </Card>

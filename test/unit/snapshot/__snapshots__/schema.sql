@@ -1,4 +1,4 @@
--- user_version 7
+-- user_version 8
 CREATE INDEX audit_log_at ON audit_log(at);
 CREATE INDEX collection_members_resource ON collection_members(resource_id);
 CREATE INDEX collection_rules_collection ON collection_rules(collection_id, rule_type);
@@ -10,6 +10,7 @@ CREATE INDEX devices_category ON devices(category);
 CREATE INDEX devices_compliance ON devices(compliance);
 CREATE INDEX devices_enrolled_by ON devices(enrolled_by_user_id) WHERE enrolled_by_user_id IS NOT NULL;
 CREATE INDEX devices_enrollment_type ON devices(enrollment_type);
+CREATE INDEX devices_has_category ON devices(has_category) WHERE has_category = 1;
 CREATE INDEX devices_has_primary_affinity ON devices(has_primary_affinity) WHERE has_primary_affinity = 1;
 CREATE INDEX devices_imei ON devices(imei) WHERE imei IS NOT NULL;
 CREATE INDEX devices_in_category_collection ON devices(in_category_collection) WHERE in_category_collection = 1;
@@ -18,6 +19,8 @@ CREATE INDEX devices_last_check_in ON devices(last_check_in);
 CREATE INDEX devices_management_agent ON devices(management_agent);
 CREATE INDEX devices_meid ON devices(meid) WHERE meid IS NOT NULL;
 CREATE INDEX devices_name ON devices(name COLLATE NOCASE);
+CREATE INDEX devices_owner_conflict ON devices(owner_conflict) WHERE owner_conflict = 1;
+CREATE INDEX devices_owner_user ON devices(owner_user_id) WHERE owner_user_id IS NOT NULL;
 CREATE INDEX devices_platform ON devices(platform);
 CREATE INDEX devices_primary_user ON devices(primary_user_id);
 CREATE INDEX devices_primary_user_upn ON devices(primary_user_upn);
@@ -44,7 +47,7 @@ CREATE TABLE collections ( collection_id TEXT PRIMARY KEY, name TEXT NOT NULL, c
 CREATE TABLE dep_tokens ( id TEXT PRIMARY KEY, token_name TEXT, apple_id TEXT, token_type TEXT CHECK (token_type = 'none' OR token_type = 'dep' OR token_type = 'appleSchoolManager'), expires_at TEXT, last_sync_at TEXT, synced_device_count INTEGER, source TEXT NOT NULL );
 CREATE TABLE device_categories ( id TEXT PRIMARY KEY, display_name TEXT NOT NULL COLLATE NOCASE, description TEXT );
 CREATE TABLE device_sources ( device_id INTEGER NOT NULL REFERENCES devices(id) ON DELETE CASCADE, source TEXT NOT NULL, batch_id INTEGER REFERENCES import_batches(id) ON DELETE SET NULL, PRIMARY KEY (device_id, source) ) WITHOUT ROWID;
-CREATE TABLE "devices" ( id INTEGER PRIMARY KEY, intune_device_id TEXT, cm_resource_id INTEGER UNIQUE, entra_device_id TEXT, serial_number TEXT COLLATE NOCASE, imei TEXT, meid TEXT, name TEXT, management_name TEXT, platform TEXT NOT NULL DEFAULT 'unknown' CHECK (platform = 'ios' OR platform = 'ipados' OR platform = 'macos' OR platform = 'android' OR platform = 'windows' OR platform = 'windowsMobile' OR platform = 'other' OR platform = 'unknown'), os TEXT, os_version TEXT, model TEXT, manufacturer TEXT, ownership TEXT CHECK (ownership = 'unknown' OR ownership = 'company' OR ownership = 'personal'), ownership_raw TEXT, enrollment_type TEXT, enrollment_type_raw TEXT, management_agent TEXT, management_agent_raw TEXT, category TEXT COLLATE NOCASE, category_id TEXT, primary_user_id INTEGER REFERENCES users(id) ON DELETE SET NULL, primary_user_upn TEXT COLLATE NOCASE, enrolled_by_user_id INTEGER REFERENCES users(id) ON DELETE SET NULL, last_check_in TEXT, enrolled_at TEXT, mdm_cert_expires_at TEXT, compliance TEXT, compliance_raw TEXT, cm_enrollment_status INTEGER, cm_client_type INTEGER, is_predeclared INTEGER NOT NULL DEFAULT 0 CHECK (is_predeclared IN (0, 1)), has_primary_affinity INTEGER NOT NULL DEFAULT 0 CHECK (has_primary_affinity IN (0, 1)), in_category_collection INTEGER NOT NULL DEFAULT 0 CHECK (in_category_collection IN (0, 1)) );
+CREATE TABLE "devices" ( id INTEGER PRIMARY KEY, intune_device_id TEXT, cm_resource_id INTEGER UNIQUE, entra_device_id TEXT, serial_number TEXT COLLATE NOCASE, imei TEXT, meid TEXT, name TEXT, management_name TEXT, platform TEXT NOT NULL DEFAULT 'unknown' CHECK (platform = 'ios' OR platform = 'ipados' OR platform = 'macos' OR platform = 'android' OR platform = 'windows' OR platform = 'windowsMobile' OR platform = 'other' OR platform = 'unknown'), os TEXT, os_version TEXT, model TEXT, manufacturer TEXT, ownership TEXT CHECK (ownership = 'unknown' OR ownership = 'company' OR ownership = 'personal'), ownership_raw TEXT, enrollment_type TEXT, enrollment_type_raw TEXT, management_agent TEXT, management_agent_raw TEXT, category TEXT COLLATE NOCASE, category_id TEXT, primary_user_id INTEGER REFERENCES users(id) ON DELETE SET NULL, primary_user_upn TEXT COLLATE NOCASE, enrolled_by_user_id INTEGER REFERENCES users(id) ON DELETE SET NULL, last_check_in TEXT, enrolled_at TEXT, mdm_cert_expires_at TEXT, compliance TEXT, compliance_raw TEXT, cm_enrollment_status INTEGER, cm_client_type INTEGER, is_predeclared INTEGER NOT NULL DEFAULT 0 CHECK (is_predeclared IN (0, 1)), has_primary_affinity INTEGER NOT NULL DEFAULT 0 CHECK (has_primary_affinity IN (0, 1)), in_category_collection INTEGER NOT NULL DEFAULT 0 CHECK (in_category_collection IN (0, 1)) , owner_user_id INTEGER REFERENCES users(id) ON DELETE SET NULL, owner_conflict INTEGER NOT NULL DEFAULT 0 CHECK (owner_conflict IN (0, 1)), has_category INTEGER NOT NULL DEFAULT 0 CHECK (has_category IN (0, 1)));
 CREATE TABLE engagement ( id INTEGER PRIMARY KEY CHECK (id = 1), customer TEXT NOT NULL DEFAULT '', consultant TEXT NOT NULL DEFAULT '', data_as_of TEXT, planned_switch_date TEXT, created_at TEXT NOT NULL, created_by_app_version TEXT NOT NULL, last_written_app_version TEXT NOT NULL, is_demo INTEGER NOT NULL DEFAULT 0 CHECK (is_demo IN (0, 1)), demo_seed INTEGER, demo_manifest TEXT );
 CREATE TABLE entra_groups ( id TEXT PRIMARY KEY, display_name TEXT NOT NULL COLLATE NOCASE );
 CREATE TABLE finding_decisions ( rule_id TEXT NOT NULL, item_key TEXT NOT NULL, decision TEXT NOT NULL CHECK (decision IN ('accepted_risk', 'resolved_outside')), note TEXT NOT NULL DEFAULT '', decided_by TEXT NOT NULL DEFAULT '', decided_at TEXT NOT NULL, PRIMARY KEY (rule_id, item_key) ) WITHOUT ROWID;

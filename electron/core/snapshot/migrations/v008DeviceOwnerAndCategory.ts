@@ -1,0 +1,26 @@
+import type { Migration } from './migration.js';
+
+// Two derived facts that every "whose device is this" and "has it a category" question reads
+// (see derivedFacts.ts, which computes them after this migration and after every import):
+// - owner_user_id: the device's one primary user from any source, the Intune/Graph primary
+//   user or the ConfigMgr active primary user-device affinity; owner_conflict marks a device
+//   whose sources name different users.
+// - has_category: a real category, not an empty cell nor Graph's "Unknown" or the portal's
+//   "Unassigned" (unless the tenant's category list holds a category of that name).
+// Each index holds only the rows that hold the fact, so a bulk import of new devices adds no
+// entry to them and keeps them while it defers the other indexes.
+const SQL = /* sql */ `
+ALTER TABLE devices ADD COLUMN owner_user_id INTEGER REFERENCES users(id) ON DELETE SET NULL;
+ALTER TABLE devices ADD COLUMN owner_conflict INTEGER NOT NULL DEFAULT 0 CHECK (owner_conflict IN (0, 1));
+ALTER TABLE devices ADD COLUMN has_category INTEGER NOT NULL DEFAULT 0 CHECK (has_category IN (0, 1));
+CREATE INDEX devices_owner_user ON devices(owner_user_id) WHERE owner_user_id IS NOT NULL;
+CREATE INDEX devices_owner_conflict ON devices(owner_conflict) WHERE owner_conflict = 1;
+CREATE INDEX devices_has_category ON devices(has_category) WHERE has_category = 1;
+`;
+
+export const v008DeviceOwnerAndCategory: Migration = {
+  version: 8,
+  description: "Devices carry their one primary user from any source, whether the sources disagree, and whether they have a real category",
+  sql: SQL,
+  refreshesDerivedFacts: true,
+};
