@@ -12,6 +12,10 @@ const RULE_NAMES = (types: string) =>
     FROM collection_rules r WHERE r.collection_id = c.collection_id AND r.rule_type IN (${types}))`;
 /** Built-in collections (All Systems, All Users …) are not migration targets. */
 const NOT_BUILT_IN = 'c.is_built_in = 0';
+/** The subscription collection as S4 builds it: only an include of All Users and excludes (the waves). */
+const RECOMMENDED_SUBSCRIPTION_COLLECTION = `(c.collection_id IS :subscriptionId AND NOT EXISTS (
+  SELECT 1 FROM collection_rules r WHERE r.collection_id = c.collection_id
+    AND NOT (r.rule_type = 'exclude' OR (r.rule_type = 'include' AND upper(r.referenced_collection_id) = 'SMS00002'))))`;
 
 function collectionRule(ctx: AssessmentContext, where: string, detail: string, alsoNeedsGroups = false): RuleEvaluation {
   if (!ctx.has.collections || !ctx.has.collectionRules) return needs('ConfigMgr collections with their membership rules (Get-CMCollection CollectionRules)');
@@ -83,10 +87,17 @@ export const COLLECTION_RULES: readonly RuleDefinition[] = [
     family: 'collection',
     severity: 'high',
     title: 'Collections with include or exclude rules',
-    why: 'Include and exclude collection rules (SMS_CollectionDependencies RelationshipType 2 and 3) have no Azure AD equivalent and must be flattened into a group design.',
-    remediation: ['Flatten the include/exclude chain into an Azure AD group design (nested or dynamic groups; exclusions as separate assignment exclusions).', MAP_STEP],
-    sources: ['S2', 'S18'],
-    evaluate: (ctx) => collectionRule(ctx, HAS_RULE("'include', 'exclude'"), RULE_NAMES("'include', 'exclude'")),
+    why:
+      'Include and exclude collection rules (SMS_CollectionDependencies RelationshipType 2 and 3) have no Azure AD equivalent: a collection that MDM deployments target must be ' +
+      'flattened into a group design. The subscription collection built as the sources recommend (include All Users, exclude the wave collections) is not such a collection and is not listed.',
+    remediation: [
+      'For each listed collection that an MDM deployment targets, flatten the include/exclude chain into an Azure AD group design (nested or dynamic groups; exclusions as assignment exclusions).',
+      MAP_STEP,
+      'A listed collection that no MDM deployment targets needs nothing: mark it "resolved outside the tool" with that note (the snapshot holds no deployments to tell).',
+    ],
+    sources: ['S2', 'S4', 'S18'],
+    evaluate: (ctx) =>
+      collectionRule(ctx, `${HAS_RULE("'include', 'exclude'")} AND NOT ${RECOMMENDED_SUBSCRIPTION_COLLECTION}`, RULE_NAMES("'include', 'exclude'")),
   },
   {
     id: 'COL_DEVICE_CATEGORY_RULE',
@@ -106,7 +117,9 @@ export const COLLECTION_RULES: readonly RuleDefinition[] = [
     family: 'collection',
     severity: 'blocker',
     title: 'The Intune subscription points at All Users (SMS00002), which takes no exclude rules',
-    why: 'Mixed authority moves users by excluding them from the subscription collection; All Users is built in and cannot take exclude rules, so no user can be moved.',
+    why:
+      'Mixed authority moves users by excluding them from the subscription collection; All Users is built in and cannot take exclude rules, so no user can be moved. ' +
+      'It blocks mixed authority only: a direct tenant switch without migrating users first [S6] does not need exclude rules.',
     remediation: [
       'Create a user collection (e.g. "Hybrid MDM users") with an Include Collections rule for All Users (Assets and Compliance > User Collections > Create User Collection).',
       'Check its members match All Users.',

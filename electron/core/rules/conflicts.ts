@@ -8,7 +8,7 @@ export const CONFLICTS = {
     'PR #1275 and Support in #1513 say they migrate at the switch if the DEM stays in the subscription collection. ' +
     'Conservative reading: keep the DEM in the subscription collection, plan for them not migrating, and verify each device after the switch.',
   userlessAtSwitch:
-    'Sources disagree (brief §7.2): [S4] (Feb 2019) says the tenant switch finishes userless devices; [S5, S6, S7] say they are not migrated and need Support, ' +
+    'Sources disagree (brief §7.2): [S4] (May 2019) says the tenant switch finishes userless devices; [S5, S6, S7] say they are not migrated and need Support, ' +
     'and after two months of post-switch attempts Support told one customer to use the cmdlet during mixed authority (#1356). ' +
     'Conservative reading: move them with Switch-MdmDeviceAuthority during mixed authority, before the switch; Support is the fallback.',
   categorySentence:

@@ -91,7 +91,7 @@ export const DEVICE_RULES: readonly RuleDefinition[] = [
     remediation: [
       'Keep managing categories in ConfigMgr during mixed authority; do not hand-create same-named categories in Intune before the switch (inference).',
       'Keep this list as the record of each device\'s category.',
-      'After the switch compare Intune admin centre > Devices > All devices > Device category with this list; re-set missing ones on the device (Properties > Device category) or let the user pick it on the Company Portal website [S15].',
+      'After the switch compare Intune admin centre > Devices > All devices > Device category with this list; re-set missing ones on the device (Properties > Device category), or let iOS and Android users pick it in the Company Portal app (the Company Portal website only shows a notice) [S15].',
       'Rebuild category targeting as dynamic device groups, e.g. `device.deviceCategory -eq "Sales"`; update group rules for renamed categories (a deleted category shows devices as "Unassigned").',
     ],
     sources: ['S4', 'S7b', 'S8', 'S9', 'S14', 'S15'],
@@ -117,8 +117,8 @@ export const DEVICE_RULES: readonly RuleDefinition[] = [
     severity: 'medium',
     title: 'Devices that have not checked in recently',
     why:
-      'A device picks up the new authority only when it next checks in; offline devices keep their email, VPN, certificate, Wi-Fi and configuration profiles ' +
-      'for up to 7 days, then lose them. Devices with no check-in date in any source are listed too.',
+      'An offline device moves to the new authority when it next checks in. Seven days is how long its email, VPN, certificate, Wi-Fi and configuration profiles ' +
+      'stay on it while it is offline; after that it loses them until it checks in. Devices with no check-in date in any source are listed too.',
     remediation: [
       'Contact the user (or the device owner for userless devices) and ask them to bring the device online before their wave and before the switch.',
       'Have them open the Company Portal and run a compliance check (Check status / Check access) to force a check-in.',
@@ -174,8 +174,9 @@ export const DEVICE_RULES: readonly RuleDefinition[] = [
     severity: 'info',
     title: 'Apple devices that depend on the tenant APNs certificate',
     why:
-      'Every iOS, iPadOS and macOS device depends on the one tenant APNs certificate. If it expires, or is replaced by a certificate from another Apple ID, ' +
-      'every Apple device must re-enroll. INFO while the certificate is healthy; HIGH when a TEN_APNS_* finding fires or the certificate is unknown.',
+      'Every iOS, iPadOS and macOS device depends on the one tenant APNs certificate. Renewing the same certificate with the same Apple ID keeps them working, also within ' +
+      'the 30-day grace period after expiry; a new certificate, or one from another Apple ID, forces every Apple device to re-enroll. INFO while the certificate is healthy; ' +
+      'HIGH when a TEN_APNS_* finding fires or the certificate is unknown.',
     remediation: [
       'Resolve TEN_APNS_EXPIRES_SOON and TEN_APNS_APPLEID_UNKNOWN first; renew (never re-create) the certificate with the creating Apple ID.',
       'After the switch check Intune admin centre > Devices > Enroll devices > Apple enrollment > Apple MDM Push Certificate (Apple ID and expiry).',

@@ -80,8 +80,9 @@ export const TENANT_RULES: readonly RuleDefinition[] = [
     severity: 'blocker',
     title: 'APNs certificate expires before or soon after the switch',
     why:
-      'An expired APNs certificate makes every Apple device unreachable. BLOCKER when it expires before the planned switch + 30 days; HIGH when it expires within ' +
-      '60 days (of the data date or of the switch, whichever is later). A certificate with no known expiry is treated as a blocker.',
+      'An expired APNs certificate makes every Apple device unreachable; after expiry there is a 30-day grace period in which it can still be renewed. Renewing the same certificate ' +
+      'with the same Apple ID keeps every device working; a new certificate (not the expiry as such) forces every Apple device to re-enroll. BLOCKER when it expires before the ' +
+      'planned switch + 30 days; HIGH when it expires within 60 days (of the data date or of the switch, whichever is later). A certificate with no known expiry is treated as a blocker.',
     remediation: [
       'Renew before the switch. Hybrid: ConfigMgr console > Administration > Cloud Services > Microsoft Intune Subscriptions > Create APNs certificate request.',
       'In the Apple Push Certificates Portal sign in with the creating Apple ID and choose Renew (not Create) on the same certificate.',
@@ -132,7 +133,9 @@ export const TENANT_RULES: readonly RuleDefinition[] = [
       'DEP tokens are renewed yearly with the creating Apple ID (mandatory in hybrid). A token that lapses around the switch stops new corporate enrollments; ' +
       'tokens must be valid well past the switch + 24 h, when the token appears in Intune. Window: until 60 days after the planned switch.',
     remediation: [
-      'Renew before the switch with the creating Apple ID: Apple Business Manager > Settings > your MDM server > Download token; in ConfigMgr use Create DEP Token Request and upload the new token to the subscription.',
+      'Renew before the switch, every step with the creating Apple ID: (1) ConfigMgr console > Administration > Cloud Services > Microsoft Intune Subscriptions > Create DEP Token Request, which saves a .pem; ' +
+        '(2) upload the .pem in Apple\'s portal (Apple Business Manager > Settings > your MDM server; in 2019 the Apple Deployment Programs portal); (3) download the server token (.p7m); ' +
+        '(4) import it on the subscription\'s iOS tab (Enable DEP).',
       'After the switch check the token appears in Intune within 24 h (Devices > Enroll devices > Apple enrollment > Enrollment program tokens); if not, contact Microsoft Support (TEN_DEP_TOKEN_NOT_MIGRATED).',
     ],
     sources: ['S13', 'S15', 'S19 memdocs #3127'],
@@ -183,10 +186,12 @@ export const TENANT_RULES: readonly RuleDefinition[] = [
       severity: 'high',
       title: 'ConfigMgr Exchange connector present',
       why:
-        'The Intune on-premises Exchange connector must replace it. ActiveSync DefaultAccessLevel Block/Quarantine can cut mail, and the last connector configured overwrites the ' +
-        'ActiveSync organisation settings, shifting conditional access.',
+        'In the 2019 procedure the Intune on-premises Exchange connector replaced it. ActiveSync DefaultAccessLevel Block/Quarantine can cut mail, and the last connector configured ' +
+        'overwrites the ActiveSync organisation settings, shifting conditional access. Today that connector is gone: it took no new installs from July 2020 and its support ended on ' +
+        '15 January 2024; its replacement is Exchange hybrid modern authentication with conditional access (brief §0.2b).',
       remediation: [
-        'Optionally run the Data Importer cleanup scripts GetInactiveDevices.ps1 and RemoveEasIdentities.ps1 first [S12].',
+        'Today: plan Exchange hybrid modern authentication with Azure AD conditional access for mail access instead of the on-premises connector, before users move.',
+        'The 2019 procedure, for a tenant that still runs it: optionally run the Data Importer cleanup scripts GetInactiveDevices.ps1 and RemoveEasIdentities.ps1 first [S12].',
         'If the ConfigMgr connector allows unmanaged devices (Allow access), install the Intune Exchange connector before users move (Intune admin centre > Tenant administration > Exchange access > Exchange on-premises connector).',
         'Keep both connectors configured identically; one Intune connector per Exchange organisation; watch DefaultAccessLevel (Get-ActiveSyncOrganizationSettings).',
         'Per wave, remove migrated users from ConfigMgr conditional-access targeting.',
@@ -203,13 +208,15 @@ export const TENANT_RULES: readonly RuleDefinition[] = [
       id: 'TEN_NDES',
       family: 'tenant',
       severity: 'high',
-      title: 'SCEP/PFX certificates in use (NDES)',
-      why: 'The ConfigMgr NDES connector does not serve Intune standalone; SCEP profiles must point at a new connector.',
+      title: 'SCEP or PFX certificates in use (NDES, certificate connector)',
+      why:
+        'The ConfigMgr certificate registration point does not serve Intune standalone. SCEP profiles need the Intune certificate connector on a new server and a new URL [S3]; ' +
+        'PFX profiles need the same connector with its PFX role (today\'s name: "Certificate Connector for Microsoft Intune"; S3 covers SCEP only, brief §0.2b).',
       remediation: [
-        'Install the Microsoft Intune Certificate Connector on a different server from the ConfigMgr NDES connector [S3].',
-        'Edit every imported SCEP profile to the new server URL (OBJ_SCEP_URL).',
+        'SCEP: install the Certificate Connector for Microsoft Intune (in 2019: Microsoft Intune Certificate Connector) on a different server from the ConfigMgr NDES connector [S3], then edit every imported SCEP profile to the new server URL (OBJ_SCEP_URL).',
+        'PFX: enable the connector\'s PFX role (PKCS certificates) and recreate PFX profiles in Intune; the Data Importer cannot import PFX settings [S2].',
       ],
-      sources: ['S3'],
+      sources: ['S2', 'S3'],
     },
     'ndes_in_use',
     'whether SCEP/PFX certificate profiles are in use (recorded on the Tenant page)',
@@ -263,8 +270,8 @@ export const TENANT_RULES: readonly RuleDefinition[] = [
     title: 'Current MDM authority',
     why: 'Graph organization.mobileDeviceManagementAuthority reads sccm before the switch and intune after; it never returns to unknown.',
     remediation: [
-      'Before the switch confirm it reads sccm (Intune admin centre > Device enrollment > Overview: "Set to Configuration Manager").',
-      'After the switch confirm it reads intune (GET /organization?$select=mobileDeviceManagementAuthority).',
+      'Before the switch confirm it reads sccm: in 2019 Azure portal > Intune > Device enrollment > Overview shows "Set to Configuration Manager" (that blade was retired in August 2020); today Intune admin centre > Tenant administration shows the MDM authority.',
+      'After the switch confirm it reads intune (the same page, or GET /organization?$select=mobileDeviceManagementAuthority).',
     ],
     sources: ['S7', 'S17'],
     evaluate: (ctx) =>

@@ -101,7 +101,7 @@ export const USER_RULES: readonly RuleDefinition[] = [
     why: 'The account that changes the MDM authority must hold an Intune licence and be able to sign in to Intune; otherwise the switch cannot be done.',
     remediation: [
       'Assign an Intune licence to the switching admin account.',
-      'Sign in to the Intune admin centre with it and confirm Device enrollment > Overview shows the MDM authority "Set to Configuration Manager" [S5, S6].',
+      'Sign in with it and confirm the MDM authority reads "Set to Configuration Manager" [S5, S6]: in 2019 Azure portal > Intune > Device enrollment > Overview (retired in August 2020); today Intune admin centre > Tenant administration.',
     ],
     sources: ['S5', 'S6', 'S7a', 'S19 memdocs #3326'],
     evaluate: (ctx) =>
@@ -255,7 +255,9 @@ export const USER_RULES: readonly RuleDefinition[] = [
       'The user holds INTUNE_O365 but no enabled INTUNE_A. Under coexistence Basic Mobility and Security manages them, not Intune; licensing them for Intune moves ' +
       'their devices at the next check-in and removes the Basic Mobility settings.',
     remediation: [
-      'Leave them on Basic Mobility, or license them for Intune after enabling coexistence (Intune admin centre > Devices > Add MDM Authority > Intune MDM Authority > Add).',
+      'A tenant leaving hybrid already has the authority Intune: coexistence means activating Office 365 MDM alongside it (in 2019 protection.office.com > Data Loss Prevention > ' +
+        'Device Security Policies; today Microsoft 365 Defender > Basic Mobility and Security). "Add MDM Authority" is the other direction, a tenant on Office 365 MDM adding Intune (brief §0.2b).',
+      'Then leave these users on Basic Mobility (remove any Intune or EMS licence they should not use), or license them for Intune: their devices move at the next check-in.',
       'Before licensing, create Intune policies that replace their Basic Mobility device security policies [S7a].',
     ],
     sources: ['S7a', 'S7b'],

@@ -309,6 +309,21 @@ const CASES: readonly RuleCase[] = [
     negative: (f) => void f.collection('CON00043', 'All Users', 1, [{ type: 'include', referencedCollectionId: 'SMS00002' }], { builtIn: true }),
   },
   {
+    rule: 'COL_INCLUDE_EXCLUDE',
+    name: 'the subscription collection built as recommended (include All Users, exclude the waves)',
+    positive: (f) =>
+      void f.tenant({ subscription_collection_id: SUBSCRIPTION }).collection(SUBSCRIPTION, 'Hybrid MDM users', 1, [
+        { type: 'include', referencedCollectionId: 'SMS00002' },
+        { type: 'include', referencedCollectionId: 'CON00050' },
+      ]),
+    negative: (f) =>
+      void f.tenant({ subscription_collection_id: SUBSCRIPTION }).collection(SUBSCRIPTION, 'Hybrid MDM users', 1, [
+        { type: 'include', referencedCollectionId: 'SMS00002' },
+        { type: 'exclude', referencedCollectionId: 'CON00051' },
+        { type: 'exclude', referencedCollectionId: 'CON00052' },
+      ]),
+  },
+  {
     rule: 'COL_DEVICE_CATEGORY_RULE',
     name: 'a collection with a Device Category Rule',
     positive: (f) => void f.collection('CON00044', 'Sales devices', 2, [{ type: 'device_category', name: 'Sales', deviceCategoryId: 'cat-1' }]),
