@@ -1,3 +1,4 @@
+import { APP_VERSION } from '../core/appVersion.js';
 import { isUserFacingError } from '../core/errors.js';
 import { UsageError, type CliCommand, type CliIo } from './cliCommand.js';
 import { COMMANDS } from './commands/index.js';
@@ -12,7 +13,7 @@ function helpText(): string {
     'Commands:',
     ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}${command.summary}`),
     '',
-    'Run "mdm-migrate <command> --help" for a command\'s options.',
+    'Run "mdm-migrate <command> --help" for a command\'s options, "mdm-migrate --version" for the version.',
   ].join('\n');
 }
 
@@ -22,6 +23,10 @@ function helpText(): string {
  */
 export async function main(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V' || name === 'version') {
+    io.stdout.write(`mdm-migrate ${APP_VERSION}\n`);
+    return 0;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? io.stderr : io.stdout).write(`${helpText()}\n`);
     return name === undefined ? 2 : 0;

@@ -20,8 +20,19 @@ export function requiredFlag(command: CliCommand, value: string | undefined, fla
   return value;
 }
 
-export function wholeNumberFlag(command: CliCommand, value: string | undefined, flag: string, fallback: number): number {
+/** A whole-number flag; out of `range` it is a usage error like any malformed flag (exit 2). */
+export function wholeNumberFlag(
+  command: CliCommand,
+  value: string | undefined,
+  flag: string,
+  fallback: number,
+  range: { min: number; max: number } = { min: 0, max: Number.MAX_SAFE_INTEGER },
+): number {
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value)) throw new UsageError(`${flag} must be a whole number, got "${value}"`, command);
-  return Number(value);
+  const number = Number(value);
+  if (number < range.min || number > range.max) {
+    throw new UsageError(`${flag} must be from ${range.min.toLocaleString('en-US')} to ${range.max.toLocaleString('en-US')}, got ${value}`, command);
+  }
+  return number;
 }

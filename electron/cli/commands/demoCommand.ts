@@ -1,5 +1,5 @@
 import { existsSync, rmSync } from 'node:fs';
-import { generateDemoTenant } from '../../core/demo/generateDemoTenant.js';
+import { generateDemoTenant, MAX_DEMO_DEVICES } from '../../core/demo/generateDemoTenant.js';
 import { UserFacingError } from '../../core/errors.js';
 import { openSnapshot } from '../../core/snapshot/openSnapshot.js';
 import type { CliCommand } from '../cliCommand.js';
@@ -17,7 +17,7 @@ export const demoCommand: CliCommand = {
       json: { type: 'boolean', default: false },
     });
     const out = requiredFlag(this, values.out, '--out');
-    const devices = wholeNumberFlag(this, values.devices, '--devices', 2_000);
+    const devices = wholeNumberFlag(this, values.devices, '--devices', 2_000, { min: 1, max: MAX_DEMO_DEVICES });
     const seed = wholeNumberFlag(this, values.seed, '--seed', 1);
     if (existsSync(out)) throw new UserFacingError('file_exists', `${out} already exists; the demo tenant goes into a new file.`);
 

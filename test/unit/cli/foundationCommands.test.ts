@@ -18,8 +18,14 @@ describe('mdm-migrate demo and info', () => {
     expect(unknown.stderr).toContain('unknown command "frobnicate"');
   });
 
-  it('exits 2 with usage for missing or malformed flags', async () => {
-    for (const args of [['demo'], ['demo', '--out', 'x', '--devices', 'many'], ['info'], ['info', '--db', 'x', '--bogus']]) {
+  it('prints its version with --version', async () => {
+    const result = await runCli(['--version']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^mdm-migrate \d+\.\d+\.\d+\n$/);
+  });
+
+  it('exits 2 with usage for missing, malformed or out-of-range flags', async () => {
+    for (const args of [['demo'], ['demo', '--out', 'x', '--devices', 'many'], ['demo', '--out', 'x', '--devices', '0'], ['demo', '--out', 'x', '--devices', '1000001'], ['info'], ['info', '--db', 'x', '--bogus']]) {
       const result = await runCli(args);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toContain('Usage: mdm-migrate');
