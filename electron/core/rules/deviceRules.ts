@@ -102,11 +102,11 @@ export const DEVICE_RULES: readonly RuleDefinition[] = [
         : {
             evaluated: true,
             kind: 'device',
-            // Both facts are kept on the row (derivedFacts.ts): a real category, not an empty cell, Graph's
-            // "Unknown" or the portal's "Unassigned"; and membership of a collection with a Device Category rule.
-            where: `((d.has_category = 1 OR d.in_category_collection = 1) AND ${IN_SCOPE})`,
-            detail: `CASE WHEN d.has_category = 1 AND coalesce(d.category, '') <> '' THEN 'Category ' || d.category
-                          WHEN d.has_category = 1 THEN 'Category id ' || d.category_id
+            // A real category (not Graph's "Unknown" or the portal's "Unassigned"), or membership of a
+            // collection with a Device Category rule (in_category_collection, derivedFacts.ts).
+            where: `((${SQL.realCategory('d')} OR d.in_category_collection = 1) AND ${IN_SCOPE})`,
+            detail: `CASE WHEN ${SQL.realCategory('d')} AND coalesce(d.category, '') <> '' THEN 'Category ' || d.category
+                          WHEN ${SQL.realCategory('d')} THEN 'Category id ' || d.category_id
                           ELSE 'Member of a collection with a Device Category Rule' END`,
             note: 'A device whose category reads "Unknown" (Graph) or "Unassigned" (admin centre) has none, unless the tenant has a category of that name. ' + SCOPE_NOTE,
           },

@@ -27,6 +27,16 @@ export const SQL = {
    * snapshot lacks (has_primary_affinity).
    */
   noPrimaryUser: (alias: string) => `(${alias}.owner_user_id IS NULL AND coalesce(${alias}.primary_user_upn, '') = '' AND ${alias}.has_primary_affinity = 0)`,
+  /**
+   * A real device category (brief §0.2b): not an empty cell, nor Graph's "Unknown" or the admin
+   * centre's "Unassigned" for a device without one, unless the tenant's category list really holds
+   * a category of that name; or a category id other than Graph's empty one. The raw value stays
+   * in `category` as written.
+   */
+  realCategory: (alias: string) =>
+    `((trim(${alias}.category) <> '' AND (lower(trim(${alias}.category)) NOT IN ('unknown', 'unassigned')
+                                          OR ${alias}.category IN (SELECT display_name FROM device_categories)))
+      OR coalesce(${alias}.category_id, '00000000-0000-0000-0000-000000000000') <> '00000000-0000-0000-0000-000000000000')`,
   appleDevice: anyOf('d.platform', ['ios', 'ipados', 'macos']),
   /**
    * A date the importers could not turn into ISO 8601 (they keep locale-dependent `5/1/2024` as
