@@ -93,8 +93,10 @@ export async function inspectImportFiles(paths: readonly string[], options: Impo
       results.push({ path, displayName: path, kind: null, kindLabel: null, rows: 0, malformedRows: 0, error: input });
       continue;
     }
+    let kind: ImportKind | null = null;
     try {
       const file = await openImportFile(input, as, watchFor(input.displayName));
+      kind = file.kind;
       let wellFormed = 0;
       let malformedRows = 0;
       const countMalformed: RowIssues = {
@@ -104,10 +106,12 @@ export async function inspectImportFiles(paths: readonly string[], options: Impo
         warn() {},
       };
       for await (const batch of file.records(() => countMalformed)) for (const _record of batch) wellFormed++;
+      if (wellFormed + malformedRows === 0) throw noDataRows(input.displayName, input.format);
       results.push({ path, displayName: input.displayName, kind: file.kind.id, kindLabel: file.kind.label, rows: wellFormed + malformedRows, malformedRows, error: null });
     } catch (error) {
       if (isUserFacingError(error) && error.code === 'cancelled') throw error;
-      results.push({ path, displayName: input.displayName, kind: null, kindLabel: null, rows: 0, malformedRows: 0, error: failureOf(error) });
+      // A file whose kind was known before it failed (one with no data rows) still says what it is.
+      results.push({ path, displayName: input.displayName, kind: kind?.id ?? null, kindLabel: kind?.label ?? null, rows: 0, malformedRows: 0, error: failureOf(error) });
     }
   }
   return results;
@@ -334,6 +338,7 @@ async function importOneFile(
     for (const record of batch) if (writer.write(locate(record, at), issues)) accepted++;
   }
   writer.end?.();
+  if (accepted + rejected === 0) throw noDataRows(input.displayName, input.format);
   const sha256 = await opened.sha256();
   const durationMs = Math.round(performance.now() - started);
   db.prepare('UPDATE import_batches SET sha256 = ?, rows_accepted = ?, rows_rejected = ?, duration_ms = ? WHERE id = ?').run(
@@ -359,6 +364,15 @@ async function importOneFile(
     },
     context,
   };
+}
+
+/**
+ * A header with no rows is the classic export whose filter matched nothing. Imported, it
+ * would replace every row the previous export of that source brought in with nothing.
+ */
+function noDataRows(name: string, format: 'csv' | 'json'): UserFacingError {
+  const what = format === 'csv' ? 'has a header but no data rows' : 'holds an empty list';
+  return new UserFacingError('invalid_input', `${name} ${what} (a filter that matched nothing?): nothing was imported. Export it again with the rows.`);
 }
 
 /** Points the issue sink at the record's line (CSV) or item number (JSON, which has no useful line). */
