@@ -16,6 +16,7 @@ import { v004DeviceBrowseIndexes } from './v004DeviceBrowseIndexes.js';
 import { v005LeanerDeviceIndexes } from './v005LeanerDeviceIndexes.js';
 import { v006DeferrableIntuneIdIndex } from './v006DeferrableIntuneIdIndex.js';
 import { v007DerivedFactHolderIndexes } from './v007DerivedFactHolderIndexes.js';
+import { v010ImportDateOrder } from './v010ImportDateOrder.js';
 
 export type { Migration } from './migration.js';
 
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   v005LeanerDeviceIndexes,
   v006DeferrableIntuneIdIndex,
   v007DerivedFactHolderIndexes,
+  v010ImportDateOrder,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
