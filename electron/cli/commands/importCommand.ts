@@ -2,7 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { DATE_ORDERS, type DateOrder } from '../../core/importers/cultureDates.js';
 import { importFiles, preflightImportFiles, type ImportedFile, type ImportProgress } from '../../core/importers/importService.js';
 import { IMPORT_KINDS } from '../../core/importers/importKinds.js';
-import { describeRemovedRows } from '../../core/importers/replacedRows.js';
+import { describeRemovedRows } from '../../contract/imports.js';
 import { exportRejectionsCsv } from '../../core/importers/rejectionsCsv.js';
 import { openSnapshot } from '../../core/snapshot/openSnapshot.js';
 import { UsageError, type CliCommand, type CliIo } from '../cliCommand.js';

@@ -1,12 +1,9 @@
 import type { SqliteDatabase } from '../snapshot/openSnapshot.js';
+import type { RemovedRows as ContractRemovedRows } from '../../contract/imports.js';
 import type { ImportKind } from './importKind.js';
 
-/** Rows an import would remove that an earlier import brought in, by what they are. */
-export interface RemovedRows {
-  /** "devices (intune)", "collections", …: what the person would lose. */
-  readonly what: string;
-  readonly rows: number;
-}
+/** Rows an import would remove that an earlier import brought in: "devices (intune)", "collections"… and how many. */
+export type RemovedRows = Readonly<ContractRemovedRows>;
 
 /**
  * Rows a re-import replaces, each with the key that names the same row across imports (a
@@ -69,10 +66,4 @@ export function noteReplaceableRows(db: SqliteDatabase, kinds: readonly ImportKi
       return removed;
     },
   };
-}
-
-/** "40 devices (intune) and 3 collections". */
-export function describeRemovedRows(removed: readonly RemovedRows[]): string {
-  const parts = removed.map((entry) => `${entry.rows} ${entry.what}`);
-  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }

@@ -82,7 +82,7 @@ describe('dates in an order no value settles', () => {
     const refused = await runCli(['import', '--db', db, file]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toBe(
-      'mdm-migrate: devices-en-gb.csv (read as Graph managedDevices (JSON), recognised by Id, DeviceName, ManagementAgent): its dates, such as "02/03/2017 08:00:00", read either day first or month first, and no date in the file settles which; nothing was imported. Say which with --date-order dmy (day first) or --date-order mdy (month first).\n',
+      'mdm-migrate: devices-en-gb.csv (read as Graph managedDevices (JSON, or saved by PowerShell), recognised by Id, DeviceName, ManagementAgent): its dates, such as "02/03/2017 08:00:00", read either day first or month first, and no date in the file settles which; nothing was imported. Say which with --date-order dmy (day first) or --date-order mdy (month first).\n',
     );
     expect(existsSync(db)).toBe(false);
 

@@ -55,7 +55,7 @@ const MANAGED_DEVICE_PROPERTIES: GraphProperties = {
 /** `GET /deviceManagement/managedDevices` (v1.0 or beta; brief §4b), also as PowerShell saves it. */
 export const graphManagedDevices: JsonKind = {
   id: 'graph-managed-devices',
-  label: 'Graph managedDevices (JSON)',
+  label: 'Graph managedDevices (JSON, or saved by PowerShell)',
   source: 'graph',
   order: 21,
   format: 'json',

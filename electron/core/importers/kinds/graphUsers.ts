@@ -26,7 +26,7 @@ const LICENCES_NEED_JSON =
 /** `GET /users?$select=…,assignedLicenses,assignedPlans,onPremises…` (brief §4d), also as PowerShell saves it. */
 export const graphUsers: JsonKind = {
   id: 'graph-users',
-  label: 'Graph users with licences (JSON)',
+  label: 'Graph users (JSON with licences, or saved by PowerShell)',
   source: 'graph',
   // After the Microsoft 365 export, so Graph's licences (with disabled plans) win in one import.
   order: 11,
