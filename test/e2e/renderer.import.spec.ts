@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { writeIntuneCsv } from '../support/importFixtures';
 import { GRAPH_DEVICES, graphSdkDevicesCsv } from '../support/powerShellFixtures';
+import type { ScriptedDialogs } from '../support/scriptedDialogs';
 import { expect, test } from './bridgeFixtures';
 
 /** Drops files on the window as Electron would: File objects whose paths the preload resolves. */
@@ -16,13 +17,18 @@ async function dropFiles(page: Page, files: Record<string, string>) {
   }, files);
 }
 
+/** Creates an empty snapshot through the welcome screen, as a consultant starting an engagement would. */
+async function createSnapshot(page: Page, dialogs: ScriptedDialogs, path: string, customer: string) {
+  dialogs.saveAnswers.push(path);
+  await page.getByRole('button', { name: 'New snapshot…' }).click();
+  await page.getByRole('dialog').getByLabel('Customer').fill(customer);
+  await page.getByRole('dialog').getByRole('button', { name: 'Create…' }).click();
+  await expect(page.getByTestId('device-total')).toHaveText('0');
+}
+
 test.describe('import', () => {
   test('drops exports on the window, reviews them, imports with progress and shows rejected rows', async ({ appPage, dialogs, workDir, services }) => {
-    dialogs.saveAnswers.push(join(workDir, 'fabrikam.mdmsnap'));
-    await appPage.getByRole('button', { name: 'New snapshot…' }).click();
-    await appPage.getByRole('dialog').getByLabel('Customer').fill('Fabrikam Inc');
-    await appPage.getByRole('dialog').getByRole('button', { name: 'Create…' }).click();
-    await expect(appPage.getByTestId('device-total')).toHaveText('0');
+    await createSnapshot(appPage, dialogs, join(workDir, 'fabrikam.mdmsnap'), 'Fabrikam Inc');
 
     // 25,000 rows (9 MB): big enough that review and import tokenize it on the worker thread.
     const intune = join(workDir, 'DevicesWithInventory_2026-11-02.csv');
@@ -79,11 +85,7 @@ test.describe('import', () => {
   });
 
   test('asks the date order of a PowerShell export, and confirms before a re-import removes devices', async ({ appPage, dialogs, workDir, services }) => {
-    dialogs.saveAnswers.push(join(workDir, 'contoso.mdmsnap'));
-    await appPage.getByRole('button', { name: 'New snapshot…' }).click();
-    await appPage.getByRole('dialog').getByLabel('Customer').fill('Contoso');
-    await appPage.getByRole('dialog').getByRole('button', { name: 'Create…' }).click();
-    await expect(appPage.getByTestId('device-total')).toHaveText('0');
+    await createSnapshot(appPage, dialogs, join(workDir, 'contoso.mdmsnap'), 'Contoso');
 
     // en-GB dates whose day and month are all 12 or less: only the consultant knows the order.
     const unsettled = GRAPH_DEVICES.map((device) => ({ ...device, enrolledDateTime: '2017-03-02T08:00:00Z', lastSyncDateTime: '2019-06-05T09:15:02Z', managementCertificateExpirationDate: '2020-03-02T08:00:00Z' }));
