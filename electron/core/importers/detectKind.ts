@@ -61,7 +61,10 @@ export function detectCsvKind(headers: readonly string[], fileName: string): Det
     .sort((a, b) => b.known - a.known || b.decidedBy.length - a.decidedBy.length);
   const [best, next] = fits;
   if (best && next && best.known === next.known && best.decidedBy.length === next.decidedBy.length) {
-    throw new UserFacingError('invalid_input', `${fileName} could be ${best.kind.label} or ${next.kind.label}; choose one with --as.`);
+    throw new UserFacingError(
+      'invalid_input',
+      `${fileName} could be ${best.kind.label} (by ${best.decidedBy.join(', ')}) or ${next.kind.label} (by ${next.decidedBy.join(', ')}); choose one with --as.`,
+    );
   }
   if (best) return { kind: best.kind, decidedBy: best.decidedBy };
   throw new UserFacingError('invalid_input', `${fileName}: ${nearestCsvKind(present)}`);

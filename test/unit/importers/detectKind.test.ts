@@ -112,6 +112,11 @@ describe('kind detection over every fixture of the test suite', () => {
     expect(detectCsvKind(header, 'users.csv').kind.id).toBe('graph-users');
   });
 
+  it('--as reads a PowerShell CSV as the Graph kind it names', async () => {
+    const [inspected] = await inspectImportFiles([h.file('as-graph.csv', graphSdkDevicesCsv(GRAPH_DEVICES, { culture: 'de-DE', typeLine: true }))], { as: 'graph-managed-devices' });
+    expect(inspected).toMatchObject({ kind: 'graph-managed-devices', decidedBy: [], rows: 2, dateOrder: 'dmy', error: null });
+  });
+
   it('--as still overrides detection', async () => {
     const [inspected] = await inspectImportFiles([h.csv('as.csv', [['CollectionID', 'RuleType', 'Comment'], ['JAX00001', 'query', 'x']])], { as: 'template-collection-rules' });
     expect(inspected).toMatchObject({ kind: 'template-collection-rules', decidedBy: [] });
