@@ -165,3 +165,25 @@ export function graphSdkUsersCsv(): string {
   ]);
   return exportCsvText([header, ...rows]);
 }
+
+/** Users with licences, as Graph returns them with `$select=…,assignedLicenses,assignedPlans`. */
+export const GRAPH_USERS_WITH_LICENCES = GRAPH_USERS.map((user, i) => ({
+  ...user,
+  assignedLicenses: [{ skuId: `sku-${i}`, disabledPlans: i === 0 ? ['c1ec4a95-1f05-45b3-a911-aa3fa01094f5'] : [] }],
+  assignedPlans: [{ assignedDateTime: '2018-04-11T10:00:00Z', capabilityStatus: i === 0 ? 'Deleted' : 'Enabled', service: 'SCO', servicePlanId: 'c1ec4a95-1f05-45b3-a911-aa3fa01094f5' }],
+}));
+
+/**
+ * `Get-MgUser -All -Property … | Select-Object … | ConvertTo-Json -Depth 5` in Windows
+ * PowerShell 5.1: PascalCase names down into the licence objects, dates as `/Date(ms)/`.
+ */
+export function usersConvertToJson(): string {
+  const pascalKeys = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(pascalKeys);
+    if (typeof value !== 'object' || value === null) return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([name, inner]) => [pascal(name), name.endsWith('DateTime') ? `/Date(${Date.parse(inner as string)})/` : inner === '' ? null : pascalKeys(inner)]),
+    );
+  };
+  return JSON.stringify(pascalKeys(GRAPH_USERS_WITH_LICENCES), null, 4);
+}

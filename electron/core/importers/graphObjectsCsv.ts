@@ -39,11 +39,12 @@ function cellValue(text: string, type: GraphPropertyType): unknown {
     }
     case 'integer':
       return integerOf(text) ?? undefined;
-    case 'objects':
+    case 'text':
+    case 'date':
+      return text;
+    default:
       // Export-Csv cannot write a list of objects: the cell is a type name, or a stray text.
       return undefined;
-    default:
-      return text;
   }
 }
 

@@ -3,12 +3,13 @@ import type { JsonObject } from './graphJson.js';
 /**
  * How a Graph property's value is read where it did not come as Graph JSON: from a cell of a
  * PowerShell `Export-Csv`, or from `ConvertTo-Json` (which writes PascalCase names, and dates
- * as `/Date(…)/` in Windows PowerShell 5.1).
+ * as `/Date(…)/` in Windows PowerShell 5.1). A list of objects (`assignedLicenses`) gives
+ * the properties of its objects.
  */
-export type GraphPropertyType = 'text' | 'flag' | 'integer' | 'date' | 'objects';
+export type GraphPropertyType = 'text' | 'flag' | 'integer' | 'date' | { readonly objects: GraphProperties };
 
 /** The Graph properties a kind's writer reads, spelt as Graph spells them. */
-export type GraphProperties = Readonly<Record<string, GraphPropertyType>>;
+export type GraphProperties = { readonly [property: string]: GraphPropertyType };
 
 /**
  * PowerShell flattens a complex property to its .NET type name when it writes a CSV
@@ -20,12 +21,25 @@ export function isFlattenedObject(value: string): boolean {
   return /^(?:Microsoft|System)\.[\w.`+]+(?:\[.*\])?$/.test(value) || /^@\{.*\}$/s.test(value);
 }
 
-/** Maps property names written in any case (AzureAdDeviceId, OSVersion) to Graph's (azureADDeviceId, osVersion). */
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Maps property names written in any case (AzureAdDeviceId, OSVersion, SkuId) to Graph's
+ * (azureADDeviceId, osVersion, skuId), at the top level and inside the object lists a kind reads.
+ */
 export class GraphPropertyNames {
   private readonly byKey = new Map<string, string>();
 
   constructor(propertyLists: readonly GraphProperties[]) {
-    for (const properties of propertyLists) for (const name of Object.keys(properties)) this.byKey.set(name.toLowerCase(), name);
+    const add = (properties: GraphProperties) => {
+      for (const [name, type] of Object.entries(properties)) {
+        this.byKey.set(name.toLowerCase(), name);
+        if (typeof type === 'object') add(type.objects);
+      }
+    };
+    propertyLists.forEach(add);
   }
 
   /** Graph's spelling of a name in any case, or undefined for a property no kind reads. */
@@ -39,10 +53,18 @@ export class GraphPropertyNames {
    * in Graph's spelling is returned as it is.
    */
   normalize(item: JsonObject): JsonObject {
-    if (Object.keys(item).every((key) => this.graphName(key) === undefined || this.graphName(key) === key)) return item;
+    const spelt = (key: string) => this.graphName(key) ?? key;
+    const nested = (value: unknown) => Array.isArray(value) && value.some((entry) => isObject(entry) && this.needsNormalizing(entry));
+    if (!this.needsNormalizing(item) && !Object.values(item).some(nested)) return item;
     const normalized: JsonObject = {};
-    for (const [key, value] of Object.entries(item)) normalized[this.graphName(key) ?? key] = value;
+    for (const [key, value] of Object.entries(item)) {
+      normalized[spelt(key)] = Array.isArray(value) ? value.map((entry: unknown) => (isObject(entry) ? this.normalize(entry) : entry)) : value;
+    }
     return normalized;
+  }
+
+  private needsNormalizing(item: JsonObject): boolean {
+    return Object.keys(item).some((key) => this.graphName(key) !== undefined && this.graphName(key) !== key);
   }
 }
 
@@ -52,14 +74,18 @@ export function isoFromJsonDate(value: string): string | null {
   return match ? new Date(Number(match[1])).toISOString() : null;
 }
 
-/** ConvertTo-Json's values, turned into what Graph JSON has: ISO dates. */
+/** ConvertTo-Json's values turned into what Graph JSON has: ISO dates, in the item and in its object lists. */
 export function graphJsonValues(item: JsonObject, properties: GraphProperties): JsonObject {
   let converted: JsonObject | null = null;
   for (const [name, type] of Object.entries(properties)) {
     const value = item[name];
-    if (type !== 'date' || typeof value !== 'string') continue;
-    const iso = isoFromJsonDate(value);
-    if (iso) (converted ??= { ...item })[name] = iso;
+    if (type === 'date' && typeof value === 'string') {
+      const iso = isoFromJsonDate(value);
+      if (iso) (converted ??= { ...item })[name] = iso;
+    } else if (typeof type === 'object' && Array.isArray(value)) {
+      const entries = value.map((entry: unknown) => (isObject(entry) ? graphJsonValues(entry, type.objects) : entry));
+      if (entries.some((entry, i) => entry !== value[i])) (converted ??= { ...item })[name] = entries;
+    }
   }
   return converted ?? item;
 }

@@ -4,7 +4,17 @@ import { detectCsvKind } from '../../../electron/core/importers/detectKind.js';
 import { inspectImportFiles } from '../../../electron/core/importers/importService.js';
 import { DOCS_APNS_CERTIFICATE_GET, DOCS_MANAGED_DEVICES_LIST } from '../../support/graphDocsExamples.js';
 import { csvText, encode, INTUNE_HEADERS, intuneRow } from '../../support/importFixtures.js';
-import { GRAPH_DEVICES, GRAPH_USERS, devicesConvertToJson, devicesGraphPage, graphSdkDevicesCsv, graphSdkUsersCsv, intuneSdkDevicesCsv } from '../../support/powerShellFixtures.js';
+import {
+  GRAPH_DEVICES,
+  GRAPH_USERS,
+  GRAPH_USERS_WITH_LICENCES,
+  devicesConvertToJson,
+  devicesGraphPage,
+  graphSdkDevicesCsv,
+  graphSdkUsersCsv,
+  intuneSdkDevicesCsv,
+  usersConvertToJson,
+} from '../../support/powerShellFixtures.js';
 import { useTempDir } from '../../support/tempDir.js';
 import { importHarness } from './importSupport.js';
 
@@ -78,6 +88,8 @@ const FIXTURES: readonly Fixture[] = [
   ['devices ConvertTo-Json, PascalCase', () => h.file('pascal.json', encode(devicesConvertToJson(GRAPH_DEVICES, 'pascal-5.1'), 'utf-16le')), 'graph-managed-devices'],
   ['devices ConvertTo-Json, camelCase', () => h.file('camel.json', devicesConvertToJson(GRAPH_DEVICES, 'camel-7')), 'graph-managed-devices'],
   ['Get-MgUser Export-Csv', () => h.file('mgusers.csv', graphSdkUsersCsv()), 'graph-users'],
+  ['Get-MgUser ConvertTo-Json, PascalCase', () => h.file('mgusers.json', encode(usersConvertToJson(), 'utf-16le')), 'graph-users'],
+  ['users with licences, Graph page', json('licensed.json', { value: GRAPH_USERS_WITH_LICENCES }), 'graph-users'],
 ];
 
 /** Fixtures that must be refused, with the words of the refusal. */

@@ -6,6 +6,8 @@ import { encode } from '../../support/importFixtures.js';
 import {
   GRAPH_DEVICES,
   GRAPH_USERS,
+  GRAPH_USERS_WITH_LICENCES,
+  usersConvertToJson,
   devicesConvertToJson,
   devicesGraphPage,
   graphSdkDevicesCsv,
@@ -114,6 +116,22 @@ describe('dates in an order no value settles', () => {
 });
 
 describe('users saved by PowerShell', () => {
+  it('imports Get-MgUser | ConvertTo-Json (PascalCase down into the licences, /Date()/, UTF-16) like the Graph users page, licences included', async () => {
+    const tables = ['users', 'user_sources', 'user_licences', 'user_licence_disabled_plans', 'user_service_plans'];
+    const written = async (name: string, file: string) => {
+      const snapshot = h.open(`${name}.mdmsnap`);
+      await h.importInto(snapshot, [file]);
+      const all = Object.fromEntries(tables.map((table) => [table, rows(snapshot, `SELECT * FROM ${table} ORDER BY 1, 2`)]));
+      snapshot.close();
+      return all;
+    };
+    const graph = await written('users-graph', h.json('users-page.json', { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users', value: GRAPH_USERS_WITH_LICENCES }));
+    expect(graph.user_licences).toHaveLength(2);
+    expect(graph.user_service_plans).toEqual([expect.objectContaining({ capability_status: 'Deleted', assigned_at: '2018-04-11T10:00:00.000Z' }), expect.objectContaining({ capability_status: 'Enabled' })]);
+    expect(await written('users-ps', h.file('users-ps.json', encode(usersConvertToJson(), 'utf-16le')))).toEqual(graph);
+  });
+
+
   it('imports Get-MgUser | Export-Csv like the Graph users, without licences, and says why plainly', async () => {
     const json = h.open('users-json.mdmsnap');
     await h.importInto(json, [h.json('users.json', { value: GRAPH_USERS })]);

@@ -1,6 +1,7 @@
 import type { GraphProperties } from '../graphProperties.js';
 import type { JsonKind } from '../importKind.js';
 import { flag, has, objects, text } from '../jsonValues.js';
+import { isoDateOf } from '../labelMaps.js';
 import { CAPABILITY_STATUSES, type ServicePlanFacts } from '../stores/userStore.js';
 
 /** What the writer below reads: PowerShell's names for these are matched to them (see graphProperties.ts). */
@@ -14,8 +15,9 @@ const USER_PROPERTIES: GraphProperties = {
   usageLocation: 'text',
   onPremisesDomainName: 'text',
   onPremisesSamAccountName: 'text',
-  assignedLicenses: 'objects',
-  assignedPlans: 'objects',
+  // disabledPlans is a list of plan ids: listed so that PowerShell's DisabledPlans is found.
+  assignedLicenses: { objects: { skuId: 'text', skuPartNumber: 'text', disabledPlans: 'text' } },
+  assignedPlans: { objects: { servicePlanId: 'text', service: 'text', capabilityStatus: 'text', assignedDateTime: 'date' } },
 };
 
 const LICENCES_NEED_JSON =
@@ -84,7 +86,7 @@ export const graphUsers: JsonKind = {
               issues.warn('assignedPlans', `plan ${servicePlanId ?? '(no id)'} has capabilityStatus "${status}", not one of ${[...CAPABILITY_STATUSES].join(', ')}; plan skipped`);
               continue;
             }
-            plans.push({ servicePlanId, service: text(plan, 'service'), capabilityStatus: status, assignedAt: text(plan, 'assignedDateTime') });
+            plans.push({ servicePlanId, service: text(plan, 'service'), capabilityStatus: status, assignedAt: isoDateOf(text(plan, 'assignedDateTime')) });
           }
           stores.users.setServicePlans(id, plans);
         }
