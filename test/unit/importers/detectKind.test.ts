@@ -4,17 +4,7 @@ import { detectCsvKind } from '../../../electron/core/importers/detectKind.js';
 import { inspectImportFiles } from '../../../electron/core/importers/importService.js';
 import { DOCS_APNS_CERTIFICATE_GET, DOCS_MANAGED_DEVICES_LIST } from '../../support/graphDocsExamples.js';
 import { csvText, encode, INTUNE_HEADERS, intuneRow } from '../../support/importFixtures.js';
-import {
-  GRAPH_DEVICES,
-  GRAPH_USERS,
-  GRAPH_USERS_WITH_LICENCES,
-  devicesConvertToJson,
-  devicesGraphPage,
-  graphSdkDevicesCsv,
-  graphSdkUsersCsv,
-  intuneSdkDevicesCsv,
-  usersConvertToJson,
-} from '../../support/powerShellFixtures.js';
+import * as powerShell from '../../support/powerShellFixtures.js';
 import { useTempDir } from '../../support/tempDir.js';
 import { importHarness } from './importSupport.js';
 
@@ -69,9 +59,9 @@ const FIXTURES: readonly Fixture[] = [
   ['Apple tokens template', csv('tokens.csv', [['TokenKind', 'ID', 'Name', 'AppleID', 'ExpiresAt', 'LastSyncAt', 'Topic', 'TokenType', 'AccountType', 'State', 'SyncedDeviceCount'], ['apns', 'a', '', 'x', '2027-01-15', '', 't', '', '', '', '']]), 'template-apple-tokens'],
   // Graph JSON
   ['managedDevice, one object', json('one.json', { id: '1', deviceName: 'G-1', managedDeviceOwnerType: 'company' }), 'graph-managed-devices'],
-  ['managedDevices page with @odata.context', json('page.json', devicesGraphPage(GRAPH_DEVICES)), 'graph-managed-devices'],
+  ['managedDevices page with @odata.context', json('page.json', powerShell.devicesGraphPage(powerShell.GRAPH_DEVICES)), 'graph-managed-devices'],
   ['managedDevices, bare array', json('array.json', [{ id: '4', deviceName: 'G-4', serialNumber: 'S' }]), 'graph-managed-devices'],
-  ['users page', json('users.json', { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users', value: GRAPH_USERS }), 'graph-users'],
+  ['users page', json('users.json', { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users', value: powerShell.GRAPH_USERS }), 'graph-users'],
   ['users, bare array', json('users-array.json', [{ id: 'u2', userPrincipalName: 'bob@contoso.com' }]), 'graph-users'],
   ['users, value page without context', json('users-later.json', { value: [{ id: 'u1', userPrincipalName: 'ann@contoso.com', assignedPlans: [] }] }), 'graph-users'],
   ['deviceCategories', json('categories.json', { value: [{ id: 'c1', displayName: 'Sales', description: null }] }), 'graph-device-categories'],
@@ -82,14 +72,14 @@ const FIXTURES: readonly Fixture[] = [
   ["Graph documentation's managedDevices list", json('docs-list.json', DOCS_MANAGED_DEVICES_LIST), 'graph-managed-devices'],
   ["Graph documentation's applePushNotificationCertificate get", json('docs-apns.json', DOCS_APNS_CERTIFICATE_GET), 'graph-apns'],
   // PowerShell
-  ['Graph SDK devices Export-Csv with #TYPE', () => h.file('sdk.csv', graphSdkDevicesCsv(GRAPH_DEVICES, { culture: 'en-US', typeLine: true })), 'graph-managed-devices'],
-  ['Graph SDK devices Export-Csv -NoTypeInformation, de-DE', () => h.file('sdk-de.csv', graphSdkDevicesCsv(GRAPH_DEVICES, { culture: 'de-DE', typeLine: false })), 'graph-managed-devices'],
-  ['Intune SDK devices Export-Csv', () => h.file('intune-sdk.csv', intuneSdkDevicesCsv(GRAPH_DEVICES, 'en-US')), 'graph-managed-devices'],
-  ['devices ConvertTo-Json, PascalCase', () => h.file('pascal.json', encode(devicesConvertToJson(GRAPH_DEVICES, 'pascal-5.1'), 'utf-16le')), 'graph-managed-devices'],
-  ['devices ConvertTo-Json, camelCase', () => h.file('camel.json', devicesConvertToJson(GRAPH_DEVICES, 'camel-7')), 'graph-managed-devices'],
-  ['Get-MgUser Export-Csv', () => h.file('mgusers.csv', graphSdkUsersCsv()), 'graph-users'],
-  ['Get-MgUser ConvertTo-Json, PascalCase', () => h.file('mgusers.json', encode(usersConvertToJson(), 'utf-16le')), 'graph-users'],
-  ['users with licences, Graph page', json('licensed.json', { value: GRAPH_USERS_WITH_LICENCES }), 'graph-users'],
+  ['Graph SDK devices Export-Csv with #TYPE', () => h.file('sdk.csv', powerShell.graphSdkDevicesCsv(powerShell.GRAPH_DEVICES, { culture: 'en-US', typeLine: true })), 'graph-managed-devices'],
+  ['Graph SDK devices Export-Csv -NoTypeInformation, de-DE', () => h.file('sdk-de.csv', powerShell.graphSdkDevicesCsv(powerShell.GRAPH_DEVICES, { culture: 'de-DE', typeLine: false })), 'graph-managed-devices'],
+  ['Intune SDK devices Export-Csv', () => h.file('intune-sdk.csv', powerShell.intuneSdkDevicesCsv(powerShell.GRAPH_DEVICES, 'en-US')), 'graph-managed-devices'],
+  ['devices ConvertTo-Json, PascalCase', () => h.file('pascal.json', encode(powerShell.devicesConvertToJson(powerShell.GRAPH_DEVICES, 'pascal-5.1'), 'utf-16le')), 'graph-managed-devices'],
+  ['devices ConvertTo-Json, camelCase', () => h.file('camel.json', powerShell.devicesConvertToJson(powerShell.GRAPH_DEVICES, 'camel-7')), 'graph-managed-devices'],
+  ['Get-MgUser Export-Csv', () => h.file('mgusers.csv', powerShell.graphSdkUsersCsv()), 'graph-users'],
+  ['Get-MgUser ConvertTo-Json, PascalCase', () => h.file('mgusers.json', encode(powerShell.usersConvertToJson(), 'utf-16le')), 'graph-users'],
+  ['users with licences, Graph page', json('licensed.json', { value: powerShell.GRAPH_USERS_WITH_LICENCES }), 'graph-users'],
 ];
 
 /** Fixtures that must be refused, with the words of the refusal. */
@@ -113,19 +103,19 @@ describe('kind detection over every fixture of the test suite', () => {
   });
 
   it('takes a Graph SDK device CSV for devices, never for users, and names the deciding columns', () => {
-    const header = graphSdkDevicesCsv(GRAPH_DEVICES, { culture: 'en-US', typeLine: false }).split('\r\n')[0]!.split(',').map((cell) => cell.replace(/"/g, ''));
+    const header = powerShell.graphSdkDevicesCsv(powerShell.GRAPH_DEVICES, { culture: 'en-US', typeLine: false }).split('\r\n')[0]!.split(',').map((cell) => cell.replace(/"/g, ''));
     const detection = detectCsvKind(header, 'devices.csv');
     expect([detection.kind.id, detection.decidedBy]).toEqual(['graph-managed-devices', ['Id', 'DeviceName', 'ManagementAgent']]);
   });
 
   it("takes Get-MgUser's CSV, which has every Entra column too, for Graph users: it knows more of its columns", () => {
-    const header = graphSdkUsersCsv().split('\r\n')[0]!.split(',').map((cell) => cell.replace(/"/g, ''));
+    const header = powerShell.graphSdkUsersCsv().split('\r\n')[0]!.split(',').map((cell) => cell.replace(/"/g, ''));
     expect(header).toContain('UserType');
     expect(detectCsvKind(header, 'users.csv').kind.id).toBe('graph-users');
   });
 
   it('--as reads a PowerShell CSV as the Graph kind it names', async () => {
-    const [inspected] = await inspectImportFiles([h.file('as-graph.csv', graphSdkDevicesCsv(GRAPH_DEVICES, { culture: 'de-DE', typeLine: true }))], { as: 'graph-managed-devices' });
+    const [inspected] = await inspectImportFiles([h.file('as-graph.csv', powerShell.graphSdkDevicesCsv(powerShell.GRAPH_DEVICES, { culture: 'de-DE', typeLine: true }))], { as: 'graph-managed-devices' });
     expect(inspected).toMatchObject({ kind: 'graph-managed-devices', decidedBy: [], rows: 2, dateOrder: 'dmy', error: null });
   });
 
