@@ -111,6 +111,8 @@ describe('derived facts', () => {
       ALTER TABLE users DROP COLUMN intune_a_enabled;
       ALTER TABLE devices DROP COLUMN has_primary_affinity;
       ALTER TABLE devices DROP COLUMN in_category_collection;
+      ALTER TABLE import_batches DROP COLUMN date_order;
+      ALTER TABLE import_batches DROP COLUMN date_order_from;
       DROP INDEX devices_primary_user_upn;
       CREATE INDEX devices_ownership ON devices(ownership);
       DROP INDEX devices_imei; CREATE INDEX devices_imei ON devices(imei);
