@@ -47,6 +47,10 @@ export const importCommand: CliCommand = {
     if (positionals.length === 0) throw new UsageError('give at least one INPUT file', this);
     const dateOrder = values['date-order'];
     if (dateOrder !== undefined && !DATE_ORDERS.includes(dateOrder as DateOrder)) throw new UsageError(`--date-order must be dmy or mdy, got "${dateOrder}"`, this);
+    // An unknown kind is a mistake in the command line, not in a file: a usage error like any bad flag.
+    if (values.as !== undefined && !IMPORT_KINDS.some((kind) => kind.id === values.as)) {
+      throw new UsageError(`--as must be one of ${IMPORT_KINDS.map((kind) => kind.id).join(', ')}; got "${values.as}"`, this);
+    }
     const options = { as: values.as, dateOrder: dateOrder as DateOrder | undefined, replace: values.replace === true };
 
     // Every file is checked before the snapshot is opened or created: bad input changes nothing.

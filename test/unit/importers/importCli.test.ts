@@ -109,9 +109,12 @@ describe('mdm-migrate import and template', () => {
     const rules = h.csv('rules.csv', [['CollectionID', 'RuleType', 'Comment'], ['JAX00001', 'query', 'x']]);
     expect((await runCli(['import', '--db', db, '--as', 'template-collection-rules', rules])).code).toBe(0);
     expect((await runCli(['import', '--db', db])).code).toBe(2);
+    // An unknown kind is a usage error (exit 2, with the usage), like any malformed flag.
     const unknown = await runCli(['import', '--db', db, '--as', 'bogus', rules]);
-    expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('"bogus" is not an import kind');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--as must be one of intune-devices');
+    expect(unknown.stderr).toContain('got "bogus"');
+    expect(unknown.stderr).toContain('Usage: mdm-migrate import');
   });
 
   it('writes blank templates and refuses to overwrite', async () => {
