@@ -4,6 +4,7 @@ import { detectCsvKind } from '../../../electron/core/importers/detectKind.js';
 import { inspectImportFiles } from '../../../electron/core/importers/importService.js';
 import { DOCS_APNS_CERTIFICATE_GET, DOCS_MANAGED_DEVICES_LIST } from '../../support/graphDocsExamples.js';
 import { csvText, encode, INTUNE_HEADERS, intuneRow } from '../../support/importFixtures.js';
+import { writeThreeExports } from '../../support/oneTenantThreeWays.js';
 import * as powerShell from '../../support/powerShellFixtures.js';
 import { useTempDir } from '../../support/tempDir.js';
 import { importHarness } from './importSupport.js';
@@ -117,6 +118,24 @@ describe('kind detection over every fixture of the test suite', () => {
   it('--as reads a PowerShell CSV as the Graph kind it names', async () => {
     const [inspected] = await inspectImportFiles([h.file('as-graph.csv', powerShell.graphSdkDevicesCsv(powerShell.GRAPH_DEVICES, { culture: 'de-DE', typeLine: true }))], { as: 'graph-managed-devices' });
     expect(inspected).toMatchObject({ kind: 'graph-managed-devices', decidedBy: [], rows: 2, dateOrder: 'dmy', error: null });
+  });
+
+  it('takes each file of the tenant exported three ways (sameTenantSameAnswers.test.ts) for its kind', async () => {
+    const paths = writeThreeExports(dir());
+    const files = [...new Set([...paths.intuneZip, ...paths.graph, ...paths.configMgr])];
+    const inspected = await inspectImportFiles(files);
+    expect(inspected.map((file) => [file.displayName, file.kind, file.error])).toEqual([
+      ['IntuneDevices.zip › DevicesWithInventory_20190613.csv', 'intune-devices', null],
+      ['users.json', 'graph-users', null],
+      ['managedDevices-page1.json', 'graph-managed-devices', null],
+      ['managedDevices-page2.json', 'graph-managed-devices', null],
+      ['deviceCategories.json', 'graph-device-categories', null],
+      ['Get-CMDevice.csv', 'cm-devices', null],
+      ['v_R_User.csv', 'cm-users', null],
+      ['v_UserMachineRelationship.csv', 'cm-affinity', null],
+      ['v_Collections.csv', 'cm-collections', null],
+      ['v_FullCollectionMembership.csv', 'cm-collection-members', null],
+    ]);
   });
 
   it('--as still overrides detection', async () => {
