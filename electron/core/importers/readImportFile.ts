@@ -3,11 +3,12 @@ import { bindColumns, type ColumnBinding, type CsvRow } from './columns.js';
 import { openCsv } from './csvReader.js';
 import { checkKindFitsFormat, detectCsvKind, detectJsonKind } from './detectKind.js';
 import { readGraphDocument, type JsonObject } from './graphJson.js';
-import type { CsvKind, ImportKind, JsonKind, RowIssues } from './importKind.js';
+import type { CsvKind, ImportKind, JsonKind } from './importKind.js';
 import { openContent, type ImportInput } from './importInput.js';
 import { recordCellsView, recordCount } from './recordBatch.js';
 import type { StagedBatch } from './recordStage.js';
-import { mappedRowView, type MappedRow } from './rowMappers.js';
+import { mappedRowView } from './rowMappers.js';
+import type { MappedRow, RowIssues } from './rowTypes.js';
 import { utf8Chunks } from './textDecoding.js';
 
 /** One record handed to a kind's writer, with where it came from for rejection messages. */
