@@ -69,4 +69,13 @@ async function forwardEvent(page: Page, event: AppEvent): Promise<void> {
   await page.evaluate((payload) => (window as unknown as { __deliverAppEvent?: (e: unknown) => void }).__deliverAppEvent?.(payload), event).catch(() => undefined);
 }
 
+/**
+ * Where a spec saves the screenshot named `name`: test-results/ (ignored by git) in `npm test`,
+ * so a test run leaves the tree as it found it; docs/screenshots/ when `npm run screenshots`
+ * sets SCREENSHOT_DIR to refresh the README's pictures.
+ */
+export function screenshotPath(name: string): string {
+  return join(process.env.SCREENSHOT_DIR ?? join('test-results', 'screenshots'), `${name}.png`);
+}
+
 export { expect } from '@playwright/test';
