@@ -22,7 +22,7 @@ export const demoCommand: CliCommand = {
     if (existsSync(out)) throw new UserFacingError('file_exists', `${out} already exists; the demo tenant goes into a new file.`);
 
     const started = performance.now();
-    const snapshot = openSnapshot(out, { create: true });
+    const snapshot = openSnapshot(out, { create: true, nativeBinding: io.nativeBinding });
     try {
       const manifest = generateDemoTenant(snapshot, { devices, seed });
       snapshot.close();

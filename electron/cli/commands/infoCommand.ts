@@ -9,7 +9,7 @@ export const infoCommand: CliCommand = {
   usage: 'mdm-migrate info --db FILE [--json]',
   async run(args, io) {
     const { values } = parseFlags(this, args, { db: { type: 'string' }, json: { type: 'boolean', default: false } });
-    const snapshot = openSnapshot(requiredFlag(this, values.db, '--db'), { mustExist: true });
+    const snapshot = openSnapshot(requiredFlag(this, values.db, '--db'), { mustExist: true, nativeBinding: io.nativeBinding });
     try {
       const overview = snapshotOverview(snapshot);
       if (values.json) {
