@@ -95,7 +95,7 @@ export function DataBrowser() {
         </TabList>
         <SearchBox
           className={styles.search}
-          placeholder={tab === 'devices' ? 'Search name, serial, IMEI or user' : 'Search UPN, name or DOMAIN\\user'}
+          placeholder={tab === 'devices' ? 'Start of a name, serial, IMEI or user' : 'Search UPN, name or DOMAIN\\user'}
           value={search}
           onChange={(_event, data) => setSearch(data.value)}
           aria-label="Search"
