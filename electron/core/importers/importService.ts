@@ -260,7 +260,6 @@ export async function importFiles(snapshot: Snapshot, paths: readonly string[], 
  * records and statement state, and must stay under 300 MB RSS (issue 3). A 16 MB cache lets
  * SQLite spill the import's dirty pages into the file earlier, which costs little: they are
  * written there at commit anyway, and a rollback still restores the file from the journal.
- * (Measured on a 250,000-row Intune export: no slower than 64 MB, and 40 MB less peak RSS.)
  */
 function boundedPageCache(db: SqliteDatabase): () => void {
   const previous = db.pragma('cache_size', { simple: true }) as number;
