@@ -59,8 +59,11 @@ test.describe('findings', () => {
     await appPage.getByRole('tab', { name: 'Data browser' }).click();
     await appPage.getByRole('searchbox', { name: 'Search' }).fill(device.serial);
     await expect(appPage.getByTestId('table-footer')).toHaveText('1 device');
+    // Enum members read as words in the table; the drawer adds the member as stored.
+    await expect(appPage.getByRole('row', { name: new RegExp(device.serial) })).toContainText('Device enrollment manager (DEM)');
     await appPage.getByRole('row', { name: new RegExp(device.serial) }).click();
     const drawer = appPage.getByRole('dialog', { name: device.name });
+    await expect(drawer).toContainText('Device enrollment manager (DEM)deviceEnrollmentManager');
     await expect(drawer.getByTestId('record-findings')).toContainText('DEV_USERLESS');
     await expect(drawer.getByTestId('record-findings')).toContainText('DEV_DEM_ENROLLED');
     await appPage.screenshot({ path: screenshotPath('device-detail') });

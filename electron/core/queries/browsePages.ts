@@ -35,7 +35,7 @@ const DEVICE_SEARCH_HITS = ['name COLLATE NOCASE', 'serial_number', 'primary_use
   .join(' UNION ');
 
 const DEVICE_COLUMNS = `d.id, d.name, d.platform, d.os_version AS osVersion, d.serial_number AS serialNumber,
-  d.primary_user_upn AS primaryUserUpn, d.enrollment_type AS enrollmentType, d.ownership, d.category,
+  d.primary_user_upn AS primaryUserUpn, d.enrollment_type AS enrollmentType, d.ownership, d.management_agent AS managementAgent, d.category,
   d.last_check_in AS lastCheckIn, d.compliance,
   (SELECT json_group_array(source) FROM device_sources s WHERE s.device_id = d.id) AS sources`;
 
