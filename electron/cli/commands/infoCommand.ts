@@ -1,6 +1,7 @@
 import { snapshotOverview } from '../../core/queries/snapshotOverview.js';
 import { openSnapshot } from '../../core/snapshot/openSnapshot.js';
 import type { CliCommand } from '../cliCommand.js';
+import { formatCount as n } from '../formatCount.js';
 import { parseFlags, requiredFlag } from '../parseFlags.js';
 
 export const infoCommand: CliCommand = {
@@ -21,16 +22,16 @@ export const infoCommand: CliCommand = {
         `Customer        ${overview.summary.customer || '—'}${overview.summary.isDemo ? ' [demo]' : ''}`,
         `Data as of      ${overview.summary.dataAsOf ?? 'unknown'}`,
         `MDM authority   ${overview.tenant.mdmAuthority ?? 'unknown'}`,
-        `Users           ${overview.users.total} (${overview.users.inEntra} in Entra, ${overview.users.demAccounts} DEM accounts)`,
-        `Devices         ${overview.devices.total} (${overview.devices.withoutPrimaryUser} without a primary user, ${overview.devices.withCategory} with a category)`,
-        ...overview.devices.byPlatform.map((row) => `  ${row.label.padEnd(14)}${row.count}`),
+        `Users           ${n(overview.users.total)} (${n(overview.users.inEntra)} in Entra, ${n(overview.users.demAccounts)} DEM accounts)`,
+        `Devices         ${n(overview.devices.total)} (${n(overview.devices.withoutPrimaryUser)} without a primary user, ${n(overview.devices.withCategory)} with a category)`,
+        ...overview.devices.byPlatform.map((row) => `  ${row.label.padEnd(14)}${n(row.count)}`),
         `Sources`,
-        ...overview.devices.bySource.map((row) => `  ${row.label.padEnd(28)}${row.count}`),
-        `Collections     ${overview.collections.total} (${overview.collections.withRules} with membership rules)`,
-        `Categories      ${overview.categories}`,
+        ...overview.devices.bySource.map((row) => `  ${row.label.padEnd(28)}${n(row.count)}`),
+        `Collections     ${n(overview.collections.total)} (${n(overview.collections.withRules)} with membership rules)`,
+        `Categories      ${n(overview.categories)}`,
         `APNs expires    ${overview.appleTokens.apnsExpiresAt ?? 'unknown'}`,
-        `DEP / VPP       ${overview.appleTokens.depTokens} / ${overview.appleTokens.vppTokens} tokens`,
-        `Imports         ${overview.importBatches}`,
+        `DEP / VPP       ${n(overview.appleTokens.depTokens)} / ${n(overview.appleTokens.vppTokens)} tokens`,
+        `Imports         ${n(overview.importBatches)}`,
       ];
       io.stdout.write(`${lines.join('\n')}\n`);
       return 0;
