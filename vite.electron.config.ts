@@ -4,14 +4,16 @@ import { defineConfig } from 'vite';
 // Main (ESM) and preload (CommonJS: sandboxed preloads cannot be ES modules) for Electron.
 // Native and Electron modules stay external; everything else is bundled. The import's CSV
 // tokenizer worker is a second entry of the main build, emitted beside main.js, where
-// offThreadTokenizer.ts looks for it.
+// offThreadTokenizer.ts looks for it. The CLI is a third (cli.js): plain Node runs it through
+// electron/cli/bin/mdm-migrate.js without a TypeScript loader, the installed app through
+// `--cli`, and both find the worker beside it.
 const external = ['electron', 'better-sqlite3', 'electron-log', 'electron-log/main', ...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
 export default defineConfig(({ mode }) => {
   const preload = mode === 'preload';
   const entry: Record<string, string> = preload
     ? { preload: 'electron/shell/preload.ts' }
-    : { main: 'electron/shell/main.ts', csvTokenizerWorker: 'electron/core/importers/csvTokenizerWorker.ts' };
+    : { main: 'electron/shell/main.ts', csvTokenizerWorker: 'electron/core/importers/csvTokenizerWorker.ts', cli: 'electron/cli/mdm-migrate.ts' };
   return {
     build: {
       outDir: 'dist-electron',

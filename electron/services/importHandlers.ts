@@ -6,7 +6,7 @@ import { exportRejectionsCsv } from '../core/importers/rejectionsCsv.js';
 import { TEMPLATES, writeBlankTemplate } from '../core/importers/templates.js';
 import { pageRejections } from '../core/queries/importRejections.js';
 import type { Snapshot } from '../core/snapshot/openSnapshot.js';
-import type { ApiHandlers } from './appServices.js';
+import type { ApiHandlers } from './apiHandlers.js';
 import type { EventSink, FileDialogs } from './ports.js';
 
 type ImportMethod = Extract<keyof ApiHandlers, `import.${string}`>;

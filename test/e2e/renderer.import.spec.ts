@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { writeIntuneCsv } from '../support/importFixtures';
 import { GRAPH_DEVICES, graphSdkDevicesCsv } from '../support/powerShellFixtures';
 import type { ScriptedDialogs } from '../support/scriptedDialogs';
-import { expect, test } from './bridgeFixtures';
+import { expect, screenshotPath, test } from './bridgeFixtures';
 
 /** Drops files on the window as Electron would: File objects whose paths the preload resolves. */
 async function dropFiles(page: Page, files: Record<string, string>) {
@@ -48,7 +48,7 @@ test.describe('import', () => {
     // Three data rows, one of them one field short: counted, and announced before the import.
     await expect(row(review, 'cm-devices.csv').getByRole('cell').nth(2)).toHaveText(/^3\s+1 malformed$/, { useInnerText: true });
     await expect(row(review, 'photo.csv')).toContainText('photo.csv is not a text export');
-    await appPage.screenshot({ path: 'docs/screenshots/import-review.png' });
+    await appPage.screenshot({ path: screenshotPath('import-review') });
 
     // Record every progress value the bar shows: the import may finish faster than a poll.
     await appPage.evaluate(() => {
@@ -71,7 +71,7 @@ test.describe('import', () => {
     const rejected = result.getByRole('table', { name: 'Rejected rows' });
     await expect(rejected).toContainText('ResourceID "abc" is not a number');
     await expect(row(rejected, 'the row has 2 fields')).toContainText('4');
-    await appPage.screenshot({ path: 'docs/screenshots/import-result.png' });
+    await appPage.screenshot({ path: screenshotPath('import-result') });
 
     const csv = join(workDir, 'rejected.csv');
     dialogs.csvAnswers.push(csv);

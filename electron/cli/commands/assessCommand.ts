@@ -26,7 +26,7 @@ export const assessCommand: CliCommand = {
     const staleDays = wholeNumberFlag(this, values['stale-days'], '--stale-days', DEFAULT_STALE_DAYS);
     if (staleDays < 1) throw new UsageError('--stale-days must be at least 1', this);
 
-    const snapshot = openSnapshot(file, { mustExist: true });
+    const snapshot = openSnapshot(file, { mustExist: true, nativeBinding: io.nativeBinding });
     try {
       const assessment = assessSnapshot(snapshot, { staleDays });
       if (values.json) await writeJson(io, assessment, (finding) => iterateFindingItems(snapshot, finding.rule, { staleDays }));

@@ -61,7 +61,7 @@ export const importCommand: CliCommand = {
     }
 
     const existed = existsSync(db);
-    const snapshot = openSnapshot(db, { create: true });
+    const snapshot = openSnapshot(db, { create: true, nativeBinding: io.nativeBinding });
     const onProgress = progressBar(io);
     let committed = false;
     try {

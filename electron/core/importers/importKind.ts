@@ -2,14 +2,8 @@ import type { SqliteDatabase } from '../snapshot/openSnapshot.js';
 import type { CsvRow, ColumnSpec } from './columns.js';
 import type { JsonObject } from './graphJson.js';
 import type { GraphProperties } from './graphProperties.js';
-import type { MappedRow, RowMapper } from './rowMappers.js';
+import type { MappedRow, RowIssues, RowMapper } from './rowTypes.js';
 import type { ImportStores } from './stores/importStores.js';
-
-/** Where a row's problem is recorded: `reject` drops the row, `warn` keeps it with a caveat. */
-export interface RowIssues {
-  reject(column: string | null, reason: string): void;
-  warn(column: string | null, reason: string): void;
-}
 
 export interface WriteContext {
   readonly db: SqliteDatabase;

@@ -3,7 +3,8 @@ import { deferIndexes } from '../snapshot/deferIndexes.js';
 import { DERIVED_FACT_INDEXES } from '../snapshot/derivedFacts.js';
 import { startWriteback } from '../snapshot/earlyWriteback.js';
 import type { Snapshot, SqliteDatabase } from '../snapshot/openSnapshot.js';
-import type { ImportKind, RowIssues, RowWriter, WriteContext } from './importKind.js';
+import type { ImportKind, RowWriter, WriteContext } from './importKind.js';
+import type { RowIssues } from './rowTypes.js';
 import { importKindById } from './importKinds.js';
 import type { DateOrder } from './cultureDates.js';
 import { describeDetection } from './detectKind.js';
@@ -349,7 +350,6 @@ export async function importFiles(snapshot: Snapshot, paths: readonly string[], 
  * records and statement state, and must stay under 300 MB RSS (issue 3). A 16 MB cache lets
  * SQLite spill the import's dirty pages into the file earlier, which costs little: they are
  * written there at commit anyway, and a rollback still restores the file from the journal.
- * (Measured on a 250,000-row Intune export: no slower than 64 MB, and 40 MB less peak RSS.)
  */
 function boundedPageCache(db: SqliteDatabase): () => void {
   const previous = db.pragma('cache_size', { simple: true }) as number;

@@ -26,20 +26,20 @@ const WORKER_NAME = 'csvTokenizerWorker';
 
 /**
  * Starts the worker. The Electron build bundles it as csvTokenizerWorker.js beside the main
- * bundle (vite.electron.config.ts). Run from the TypeScript sources (tests, the CLI, the
- * benchmarks) there is no such file: the worker then registers tsx first, as
- * electron/cli/bin/mdm-migrate.js does, and requires the .ts entry.
+ * bundle, as the CLI's bundle finds it too (vite.electron.config.ts). Run from the TypeScript
+ * sources (tests, benchmarks) there is no such file: the worker then registers tsx first and
+ * requires the .ts entry.
  */
 function startWorker(start: TokenizerStart): Worker {
   // A smaller young generation than V8's default: the worker's garbage is short-lived chunk
-  // text, and the import must stay under 300 MB RSS. (Measured on a 250,000-row export: peak
-  // 248-251 MB against 271-289 MB with the default, and no slower within this machine's noise.)
+  // text, so a small nursery is collected often and cheaply, and the import must stay under
+  // 300 MB RSS.
   const options = { workerData: start, resourceLimits: { maxYoungGenerationSizeMb: 8 } };
   const fromSources = import.meta.url.endsWith('.ts');
   const entry = new URL(`./${WORKER_NAME}.${fromSources ? 'ts' : 'js'}`, import.meta.url);
   if (!fromSources) return new Worker(entry, options);
-  // tsx's CommonJS hook rather than its ESM loader, which starts a loader thread of its own
-  // inside the worker: the worker answers its first chunk about 200 ms sooner.
+  // tsx's CommonJS hook rather than its ESM loader, which would start a loader thread of its
+  // own inside the worker before the worker could answer its first chunk.
   const tsxApi = createRequire(import.meta.url).resolve('tsx/cjs/api');
   const bootstrap = `require(${JSON.stringify(tsxApi)}).register(); require(${JSON.stringify(fileURLToPath(entry))});`;
   return new Worker(bootstrap, { ...options, eval: true });

@@ -6,11 +6,12 @@ import { checkKindFitsFormat, detectCsvKind, detectJsonKind, GRAPH_PROPERTY_NAME
 import { notAList, readGraphDocument, type JsonObject } from './graphJson.js';
 import { readGraphObjectsCsv, type DateOrderState } from './graphObjectsCsv.js';
 import { graphJsonValues } from './graphProperties.js';
-import type { CsvKind, ImportKind, JsonKind, RowIssues } from './importKind.js';
+import type { CsvKind, ImportKind, JsonKind } from './importKind.js';
 import { openContent, type ImportInput } from './importInput.js';
 import { recordCellsView, recordCount } from './recordBatch.js';
 import type { StagedBatch, StagedIssue } from './recordStage.js';
-import { mappedRowView, type MappedRow } from './rowMappers.js';
+import { mappedRowView } from './rowMappers.js';
+import type { MappedRow, RowIssues } from './rowTypes.js';
 import { utf8Chunks } from './textDecoding.js';
 
 /** One record handed to a kind's writer, with where it came from for rejection messages. */

@@ -1,5 +1,5 @@
 import { SERVICE_PLANS } from '../licensing.js';
-import type { SqliteDatabase } from './openSnapshot.js';
+import type { SqliteDatabase } from './sqliteDatabase.js';
 
 /**
  * Per-row facts the readiness rules test on every user and device, kept on the row instead of

@@ -11,7 +11,7 @@ import { importHarness } from './importSupport.js';
 const dir = useTempDir();
 const h = importHarness(dir);
 
-const BIN = join(import.meta.dirname, '../../../electron/cli/bin/mdm-migrate.js');
+const CLI = join(import.meta.dirname, '../../support/cliFromSources.ts');
 
 describe('mdm-migrate import and template', () => {
   it('tokenizes a big export on a worker thread and exits when done', async () => {
@@ -20,7 +20,7 @@ describe('mdm-migrate import and template', () => {
     expect(statSync(big).size).toBeGreaterThan(8 * 1024 * 1024);
     const db = join(dir(), 'big.mdmsnap');
     // The real command in its own process: a worker left running would keep it alive until the timeout.
-    const run = spawnSync(process.execPath, [BIN, 'import', '--db', db, big], { encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', CLI, 'import', '--db', db, big], { encoding: 'utf8', timeout: 60_000 });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Imported big.csv as intune-devices: 25000 rows');

@@ -1,5 +1,6 @@
 import type { SqliteDatabase } from '../../snapshot/openSnapshot.js';
-import type { CsvRowKind, JsonKind, RowIssues } from '../importKind.js';
+import type { CsvRowKind, JsonKind } from '../importKind.js';
+import type { RowIssues } from '../rowTypes.js';
 import { has, integer, text } from '../jsonValues.js';
 import { integerOf, isoDateOf } from '../labelMaps.js';
 
