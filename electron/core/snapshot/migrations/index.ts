@@ -16,6 +16,7 @@ import { v004DeviceBrowseIndexes } from './v004DeviceBrowseIndexes.js';
 import { v005LeanerDeviceIndexes } from './v005LeanerDeviceIndexes.js';
 import { v006DeferrableIntuneIdIndex } from './v006DeferrableIntuneIdIndex.js';
 import { v007DerivedFactHolderIndexes } from './v007DerivedFactHolderIndexes.js';
+import { v009Wizard } from './v009Wizard.js';
 
 export type { Migration } from './migration.js';
 
@@ -27,6 +28,8 @@ export const MIGRATIONS: readonly Migration[] = [
   v005LeanerDeviceIndexes,
   v006DeferrableIntuneIdIndex,
   v007DerivedFactHolderIndexes,
+  // Version 8 is the lead's (derived device owner); the versions are renumbered at merge if needed.
+  v009Wizard,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
