@@ -40,8 +40,11 @@ export interface GateView {
   readonly override: OverrideRecord | null;
 }
 
-export interface StepView extends Omit<StepDefinition, 'checks'> {
+export interface StepView extends Omit<StepDefinition, 'checks' | 'gated' | 'records'> {
   readonly phaseId: string;
+  readonly gated: boolean;
+  /** The event this step records, if any. */
+  readonly records: string | null;
   readonly state: StepState;
   readonly checks: readonly CheckView[];
   readonly done: number;
@@ -136,7 +139,7 @@ export function getWizard(snapshot: Snapshot, options: WizardOptions = {}): Wiza
       // A step with only optional checks is done when all of them are; otherwise its required ones decide.
       const complete = (required.length > 0 ? required : checks).every((check) => check.state === 'done') && (!step.records || recorded !== null);
       const stepState: StepState = gate?.blocked ? 'blocked' : complete ? 'done' : done > 0 || recorded ? 'in_progress' : 'not_started';
-      steps.push({ ...step, phaseId: phase.id, state: stepState, checks, done, total: checks.length, recorded, gate });
+      steps.push({ ...step, phaseId: phase.id, gated: step.gated === true, records: step.records ?? null, state: stepState, checks, done, total: checks.length, recorded, gate });
     }
     phases.push({
       id: phase.id,
@@ -337,8 +340,12 @@ export function recordSwitch(snapshot: Snapshot, request: Actor & { at?: Date; a
   const step = playbook.phases.flatMap((phase) => phase.steps).find((candidate) => candidate.records === playbook.switchEvent)!;
   const gate = getWizard(snapshot, { now: request.now, assessment: request.assessment }).gates.find((candidate) => candidate.stepId === step.id);
   if (gate?.blocked) {
-    const open = [...gate.reasons.blockers.map((blocker) => blocker.rule), ...gate.reasons.checks.map((check) => check.checkId)];
-    throw new UserFacingError('invalid_input', `"${step.title}" is blocked by ${open.length} open item(s) (${open.slice(0, 5).join(', ')}${open.length > 5 ? ', …' : ''}); resolve them or override with a justification.`);
+    const { blockers, checks } = gate.reasons;
+    const first = [...blockers.map((blocker) => blocker.rule), ...checks.map((check) => check.checkId)].slice(0, 5);
+    throw new UserFacingError(
+      'invalid_input',
+      `"${step.title}" is blocked by ${blockers.length} blocker finding(s) and ${checks.length} open required check(s) (${first.join(', ')}, …); resolve them or override with a justification.`,
+    );
   }
   snapshot.db.transaction(() => {
     const previous = snapshot.db.prepare('SELECT at FROM wizard_events WHERE event_id = ?').get(playbook.switchEvent) ?? null;

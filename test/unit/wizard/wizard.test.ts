@@ -124,7 +124,7 @@ describe('migration wizard', () => {
       expect(gate.reasons.blockers.map((blocker) => blocker.rule)).toContain('DEV_USERLESS');
       expect(gate.reasons.checks.map((check) => check.checkId)).toContain('m-exports-imported');
       expect(getWizard(snapshot, { now: NOW }).phases.find((phase) => phase.id === '5')!.steps[1]!.state).toBe('blocked');
-      expect(() => recordSwitch(snapshot, { by: 'Ann', now: NOW })).toThrow(/blocked by \d+ open item/);
+      expect(() => recordSwitch(snapshot, { by: 'Ann', now: NOW })).toThrow(/blocked by \d+ blocker finding\(s\) and \d+ open required check/);
 
       expect(() => overrideGate(snapshot, { justification: '  ok  ', by: 'Ann', now: NOW })).toThrow(/justification/);
       expect(() => overrideGate(snapshot, { justification: 'Support case 12345 covers the userless devices', by: '', now: NOW })).toThrow(/who/);
