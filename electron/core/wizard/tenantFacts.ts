@@ -52,7 +52,8 @@ export function listTenantFacts(snapshot: Snapshot): TenantFact[] {
       setAt: string | null;
     }[]).map((row) => [row.key, row]),
   );
-  // A value with no provenance row was written by an import or the demo generator, which predate provenance.
+  // Imports and the demo generator get their provenance row from a trigger (schema v9); a value
+  // without one was written before that version, by an import or the demo generator.
   const isDemo = (db.prepare('SELECT is_demo AS demo FROM engagement WHERE id = 1').get() as { demo: number } | undefined)?.demo === 1;
   return TENANT_FACTS.map((definition) => {
     const value = displayValue(definition, values[definition.key] ?? null);

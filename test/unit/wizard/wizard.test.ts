@@ -181,6 +181,11 @@ describe('migration wizard', () => {
     expect(cm().value).toBeNull();
     expect(assessSnapshot(snapshot, { now: NOW }).findings.find((finding) => finding.rule === 'TEN_CM_VERSION')!.needs).toContain('mdm-migrate tenant --set');
     expect(auditActions(snapshot).filter((entry) => entry.action === 'tenant.set').map((entry) => entry.subject)).toEqual(['cm-version', 'planned-switch-date', 'cm-version']);
+    // An importer (anything but the wizard) that changes a typed fact takes over its provenance.
+    snapshot.db.prepare(`UPDATE engagement SET is_demo = 0 WHERE id = 1`).run();
+    snapshot.db.prepare(`UPDATE tenant SET mdm_authority = 'intune' WHERE id = 1`).run();
+    expect(listTenantFacts(snapshot).find((fact) => fact.key === 'mdm-authority')).toMatchObject({ value: 'intune', source: 'import', setBy: null });
+    expect(listTenantFacts(snapshot).find((fact) => fact.key === 'planned-switch-date')).toMatchObject({ source: 'typed', setBy: 'Bob' });
     snapshot.close();
   });
 
