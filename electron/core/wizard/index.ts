@@ -37,6 +37,7 @@
  * since, now)` through the `Notifier` port; `deadlinesCalendar` / `snapshotCalendar(snapshot,
  * now)` → the `.ics` text.
  */
+export type { Actor } from './actor.js';
 export * from './apnsReminder.js';
 export * from './calendar.js';
 export * from './checkState.js';

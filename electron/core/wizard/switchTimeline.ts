@@ -1,5 +1,5 @@
-import { UserFacingError } from '../errors.js';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
+import { actor, type Actor } from './actor.js';
 import { apnsReminder, notificationSchedule, type ApnsCertificateFacts, type ApnsConfirmation, type ApnsReminder, type WizardNotification } from './apnsReminder.js';
 import { deadlinesCalendar } from './calendar.js';
 import { buildTimeline, type EventTimes, type TimelineEntry } from './timeline.js';
@@ -40,11 +40,10 @@ export function snapshotApnsReminder(snapshot: Snapshot, today: Date): ApnsRemin
 }
 
 /** The consultant confirms the certificate is present and renewed under the new authority; audited. */
-export function confirmApnsRenewed(snapshot: Snapshot, request: { by: string; note?: string; now?: Date }): ApnsConfirmation {
-  const by = request.by.trim();
-  if (!by) throw new UserFacingError('invalid_input', 'Say who confirms the APNs certificate (a name).');
+export function confirmApnsRenewed(snapshot: Snapshot, request: Actor & { note?: string }): ApnsConfirmation {
+  const { by, at } = actor(request);
   activePlaybook(snapshot); // creates the wizard's state row on first use
-  const confirmation = { by, at: (request.now ?? new Date()).toISOString(), note: request.note?.trim() ?? '' };
+  const confirmation = { by, at, note: request.note?.trim() ?? '' };
   snapshot.db.transaction(() => {
     snapshot.db.prepare('UPDATE wizard_state SET apns_confirmed_by = ?, apns_confirmed_at = ?, apns_confirmed_note = ? WHERE id = 1').run(confirmation.by, confirmation.at, confirmation.note);
     snapshot.audit(by, 'wizard.apnsConfirmed', 'apns', { note: confirmation.note, certificate: apnsCertificate(snapshot) });

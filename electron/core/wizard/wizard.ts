@@ -4,6 +4,7 @@ import type { CheckDefinition, Playbook, StepDefinition } from '../playbooks/typ
 import { assessSnapshot } from '../rules/assess.js';
 import type { Assessment, FindingSummary } from '../rules/types.js';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
+import { actor, type Actor } from './actor.js';
 import { automaticCheck, manualCheck, questionCheck, type CheckTick, type CheckView, type RuleStatus } from './checkState.js';
 import { listTenantFacts, setTenantFact } from './tenantFacts.js';
 
@@ -221,17 +222,6 @@ export function listOverrides(snapshot: Snapshot): OverrideRecord[] {
 
 // ---------------------------------------------------------------------------------------------
 // Actions. Each one writes its change and its audit entry in one transaction.
-
-interface Actor {
-  readonly by: string;
-  readonly now?: Date;
-}
-
-function actor(request: Actor): { by: string; at: string } {
-  const by = request.by.trim();
-  if (!by) throw new UserFacingError('invalid_input', 'Say who does this (a name).');
-  return { by, at: (request.now ?? new Date()).toISOString() };
-}
 
 function findCheck(playbook: Playbook, checkId: string): { step: StepDefinition; check: CheckDefinition } {
   for (const phase of playbook.phases) {
