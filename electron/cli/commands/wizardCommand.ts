@@ -1,4 +1,3 @@
-import { assessSnapshot } from '../../core/rules/index.js';
 import { openSnapshot, type Snapshot } from '../../core/snapshot/openSnapshot.js';
 import {
   answerQuestion,
@@ -100,7 +99,7 @@ export const wizardCommand: CliCommand = {
 };
 
 export function wizardJson(snapshot: Snapshot, now: Date): WizardJson {
-  const wizard = getWizard(snapshot, { now, assessment: assessSnapshot(snapshot, { now }) });
+  const wizard = getWizard(snapshot, { now });
   return { ...wizard, timeline: snapshotTimeline(snapshot, now), apns: snapshotApnsReminder(snapshot, now), waves: listWaves(snapshot) };
 }
 

@@ -5,6 +5,7 @@ import { openSnapshot, type Snapshot } from '../../../electron/core/snapshot/ope
 import {
   addUsersToWave,
   answerQuestion,
+  assessForWizard,
   createWave,
   getWizard,
   goToStep,
@@ -13,6 +14,7 @@ import {
   overrideGate,
   recordSwitch,
   setTenantFact,
+  signOffStep,
   tickCheck,
   tickWaveCheck,
   untickCheck,
@@ -76,6 +78,8 @@ describe('migration wizard', () => {
     const snapshot = demoSnapshot(dir());
     const before = assessSnapshot(snapshot, { now: NOW }).findings.filter((finding) => !finding.evaluated);
     expect(before.length).toBeGreaterThan(10);
+    // Before it is ticked, the finding names the check that can close it.
+    expect(assessForWizard(snapshot, { now: NOW }).findings.find((finding) => finding.rule === 'DEV_WEBCLIP')!.needs).toContain('wizard --db FILE --check m-webclips-removed');
     answerAll(snapshot);
     tickAll(snapshot);
     const after = assessSnapshot(snapshot, { now: NOW });
@@ -102,6 +106,17 @@ describe('migration wizard', () => {
       ['Ann', 'wizard.uncheck', 'm-admin-signin'],
     ]);
     expect(JSON.parse(actions[0]!.detail!)).toEqual({ value: 'no', previous: 'yes', question: 'q-exchange-connector' });
+    snapshot.close();
+  });
+
+  it('signs steps off, consultant then customer, audited and shown on the step', () => {
+    const snapshot = demoSnapshot(dir());
+    signOffStep(snapshot, { stepId: 'p3-verify', by: 'Ann', role: 'consultant', note: 'pilot fine', now: NOW });
+    signOffStep(snapshot, { stepId: 'p3-verify', by: 'Carla (Contoso)', role: 'customer', now: new Date(NOW.getTime() + 60_000) });
+    const step = getWizard(snapshot, { now: NOW }).phases.flatMap((phase) => phase.steps).find((candidate) => candidate.id === 'p3-verify')!;
+    expect(step.signOffs.map((signOff) => [signOff.by, signOff.role, signOff.note])).toEqual([['Ann', 'consultant', 'pilot fine'], ['Carla (Contoso)', 'customer', '']]);
+    expect(auditActions(snapshot).filter((entry) => entry.action === 'wizard.signOff').map((entry) => entry.actor)).toEqual(['Ann', 'Carla (Contoso)']);
+    expect(() => signOffStep(snapshot, { stepId: 'p9-nope', by: 'Ann' })).toThrow(/No step/);
     snapshot.close();
   });
 
