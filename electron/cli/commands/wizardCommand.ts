@@ -128,7 +128,7 @@ function wizardText(fileName: string, view: WizardJson): string {
   }
   lines.push('');
   for (const gate of view.gates) {
-    const reasons = `${gate.reasons.blockers.length} blocker finding(s) (${gate.reasons.blockers.map((blocker) => blocker.rule).join(', ') || 'none'}) and ${gate.reasons.checks.length} open required check(s) of earlier phases`;
+    const reasons = `${gate.reasons.blockers.length} blocker finding(s) (${gate.reasons.blockers.map((blocker) => blocker.rule).join(', ') || 'none'}) and ${gate.reasons.checks.length} open required check(s) before it`;
     if (gate.override) lines.push(`Gate ${gate.stepId}: OVERRIDDEN by ${gate.override.by} on ${gate.override.at.slice(0, 10)}: "${gate.override.justification}"`);
     else if (gate.blocked) lines.push(`Gate ${gate.stepId}: BLOCKED by ${reasons}.`, '  Resolve them, or: mdm-migrate wizard --db FILE --override --justification TEXT --by NAME');
     else lines.push(`Gate ${gate.stepId}: open.`);
