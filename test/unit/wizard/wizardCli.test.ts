@@ -74,6 +74,10 @@ describe('mdm-migrate tenant, wizard and calendar', () => {
     expect(assessed.find((finding: { rule: string }) => finding.rule === 'DEV_WEBCLIP')).toMatchObject({ evaluated: true, confirmation: { confirmedBy: 'Ann' } });
     expect(assessed.find((finding: { rule: string }) => finding.rule === 'TEN_APNS_GAP')).toMatchObject({ evaluated: true, count: 1 });
 
+    const signed = await runCli(['wizard', '--db', file, '--sign-off', 'p1-webclips', '--role', 'customer', '--by', 'Carla']);
+    expect(signed.stdout).toContain('Signed off p1-webclips as Carla (customer).');
+    expect(signed.stdout).toMatch(/signed off by Carla \(customer\) on \d{4}-\d{2}-\d{2}/);
+    expect((await runCli(['wizard', '--db', file, '--role', 'customer'])).code).toBe(2);
     const unticked = await runCli(['wizard', '--db', file, '--uncheck', 'm-webclips-removed', '--by', 'Ann']);
     expect(unticked.stdout).toContain('Unticked m-webclips-removed.');
     expect((await runCli(['wizard', '--db', file, '--check', 'no-such-check'])).code).toBe(1);
