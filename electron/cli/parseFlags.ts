@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError, type CliCommand } from './cliCommand.js';
 
@@ -35,4 +36,29 @@ export function wholeNumberFlag(
     throw new UsageError(`${flag} must be from ${range.min.toLocaleString('en-US')} to ${range.max.toLocaleString('en-US')}, got ${value}`, command);
   }
   return number;
+}
+
+/** Who does what the command records (the audit log's actor): --by, else the signed-in OS user. */
+export function actorFlag(value: string | undefined): string {
+  if (value?.trim()) return value.trim();
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** KEY=VALUE (the value may contain '=' and be empty). */
+export function keyValueFlag(command: CliCommand, value: string, flag: string): { key: string; value: string } {
+  const at = value.indexOf('=');
+  if (at <= 0) throw new UsageError(`${flag} takes KEY=VALUE, got "${value}"`, command);
+  return { key: value.slice(0, at).trim(), value: value.slice(at + 1) };
+}
+
+/** An ISO 8601 date-time such as 2027-01-15T18:00:00Z (a time, not only a day), or undefined when absent. */
+export function isoTimeFlag(command: CliCommand, value: string | undefined, flag: string): Date | undefined {
+  if (value === undefined) return undefined;
+  const date = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(date.getTime())) throw new UsageError(`${flag} must be an ISO time such as 2027-01-15T18:00:00Z, got "${value}"`, command);
+  return date;
 }

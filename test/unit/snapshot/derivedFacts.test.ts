@@ -105,6 +105,9 @@ describe('derived facts', () => {
     generateDemoTenant(created, { devices: 800, seed: 5 });
     const expected = counts(created);
     // Back to what a v2 app wrote: no derived columns, and v2's device indexes (v4 and v5 changed them).
+    for (const name of created.db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'fact_written_%'`).pluck().all()) {
+      created.db.exec(`DROP TRIGGER ${name as string}`);
+    }
     created.db.exec(`DROP INDEX users_intune_a_enabled; DROP INDEX devices_has_primary_affinity; DROP INDEX devices_in_category_collection;
       DROP INDEX devices_owner_user; DROP INDEX devices_owner_conflict;
       ALTER TABLE devices DROP COLUMN owner_user_id; ALTER TABLE devices DROP COLUMN owner_conflict;
@@ -119,6 +122,8 @@ describe('derived facts', () => {
       DROP INDEX devices_meid; CREATE INDEX devices_meid ON devices(meid);
       DROP INDEX devices_enrolled_by; CREATE INDEX devices_enrolled_by ON devices(enrolled_by_user_id);
       DROP INDEX devices_platform; CREATE INDEX devices_platform ON devices(platform, os_version);
+      DROP TABLE wave_checks; DROP TABLE wave_users; DROP TABLE waves; DROP TABLE wizard_overrides; DROP TABLE wizard_checks;
+      DROP TABLE wizard_events; DROP TABLE wizard_state; DROP TABLE tenant_fact_sources; ALTER TABLE tenant DROP COLUMN switch_procedure;
       PRAGMA user_version = 2;`);
     created.close();
 

@@ -17,6 +17,7 @@ import { v005LeanerDeviceIndexes } from './v005LeanerDeviceIndexes.js';
 import { v006DeferrableIntuneIdIndex } from './v006DeferrableIntuneIdIndex.js';
 import { v007DerivedFactHolderIndexes } from './v007DerivedFactHolderIndexes.js';
 import { v008DeviceOwner } from './v008DeviceOwner.js';
+import { v009Wizard } from './v009Wizard.js';
 import { v010ImportDateOrder } from './v010ImportDateOrder.js';
 
 export type { Migration } from './migration.js';
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   v006DeferrableIntuneIdIndex,
   v007DerivedFactHolderIndexes,
   v008DeviceOwner,
+  v009Wizard,
   v010ImportDateOrder,
 ];
 
