@@ -51,7 +51,7 @@ export const SQL = {
 type RuleText = Omit<RuleDefinition, 'evaluate'>;
 
 /**
- * A rule whose inputs schema v1 cannot hold (importer exports, post-switch data, settings
+ * A rule whose inputs the snapshot cannot hold (importer exports, post-switch data, settings
  * nobody records yet). It is listed with "not evaluated: needs …" so it never passes silently.
  */
 export function notEvaluatedRule(text: RuleText, needs: string): RuleDefinition {
@@ -78,12 +78,15 @@ export function tenantFlagRule(
   };
 }
 
-const TENANT_PAGE = 'recorded on the Tenant page';
+/** Shorthand for "not evaluated" inside a rule's evaluate(). */
+export function needs(what: string): RuleEvaluation {
+  return { evaluated: false, needs: what };
+}
 
 /**
- * Shorthand for "not evaluated" inside a rule's evaluate(). A fact "recorded on the Tenant page"
- * also names the command line, for admins working without the app.
+ * A tenant fact a person enters, and where: the app's Tenant page (Migration > Tenant), or the
+ * command line with the fact's key (the keys are the wizard's TENANT_FACTS; a test holds them together).
  */
-export function needs(what: string): RuleEvaluation {
-  return { evaluated: false, needs: what.replace(TENANT_PAGE, `${TENANT_PAGE}, or with \`mdm-migrate tenant --set KEY=VALUE\``) };
+export function tenantFact(what: string, key: string): string {
+  return `${what} (enter it on the Tenant page, or run \`mdm-migrate tenant --db FILE --set ${key}=VALUE\`)`;
 }
