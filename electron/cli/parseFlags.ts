@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError, type CliCommand } from './cliCommand.js';
 
@@ -24,4 +25,21 @@ export function wholeNumberFlag(command: CliCommand, value: string | undefined, 
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value)) throw new UsageError(`${flag} must be a whole number, got "${value}"`, command);
   return Number(value);
+}
+
+/** Who does what the command records (the audit log's actor): --by, else the signed-in OS user. */
+export function actorFlag(value: string | undefined): string {
+  if (value?.trim()) return value.trim();
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** KEY=VALUE (the value may contain '=' and be empty). */
+export function keyValueFlag(command: CliCommand, value: string, flag: string): { key: string; value: string } {
+  const at = value.indexOf('=');
+  if (at <= 0) throw new UsageError(`${flag} takes KEY=VALUE, got "${value}"`, command);
+  return { key: value.slice(0, at).trim(), value: value.slice(at + 1) };
 }

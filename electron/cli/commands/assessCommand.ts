@@ -1,6 +1,5 @@
 import { once } from 'node:events';
 import {
-  assessSnapshot,
   DEFAULT_STALE_DAYS,
   explainFinding,
   iterateFindingItems,
@@ -9,6 +8,7 @@ import {
   type FindingSummary,
 } from '../../core/rules/index.js';
 import { openSnapshot } from '../../core/snapshot/openSnapshot.js';
+import { assessForWizard } from '../../core/wizard/index.js';
 import { UsageError, type CliCommand, type CliIo } from '../cliCommand.js';
 import { parseFlags, requiredFlag, wholeNumberFlag } from '../parseFlags.js';
 
@@ -28,7 +28,7 @@ export const assessCommand: CliCommand = {
 
     const snapshot = openSnapshot(file, { mustExist: true });
     try {
-      const assessment = assessSnapshot(snapshot, { staleDays });
+      const assessment = assessForWizard(snapshot, { staleDays });
       if (values.json) await writeJson(io, assessment, (finding) => iterateFindingItems(snapshot, finding.rule, { staleDays }));
       else io.stdout.write(table(snapshot.fileName, assessment));
       // Findings are the normal result of an assessment, not a failure: exit 0 whatever they are.

@@ -1,9 +1,12 @@
 import type { CliCommand } from '../cliCommand.js';
 import { assessCommand } from './assessCommand.js';
+import { calendarCommand } from './calendarCommand.js';
 import { demoCommand } from './demoCommand.js';
 import { importCommand } from './importCommand.js';
 import { infoCommand } from './infoCommand.js';
 import { templateCommand } from './templateCommand.js';
+import { tenantCommand } from './tenantCommand.js';
+import { wizardCommand } from './wizardCommand.js';
 
 /** Every sub-command, in the order `mdm-migrate --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [demoCommand, infoCommand, importCommand, templateCommand, assessCommand];
+export const COMMANDS: readonly CliCommand[] = [demoCommand, infoCommand, importCommand, templateCommand, assessCommand, tenantCommand, wizardCommand, calendarCommand];

@@ -6,6 +6,7 @@ import { keyExpression, ITEM_KINDS } from '../rules/itemKinds.js';
 import { getRule } from '../rules/registry.js';
 import type { AssessmentContext, Evaluated } from '../rules/types.js';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
+import { actor, type Actor } from './actor.js';
 import { automaticCheck, manualCheck, type CheckTick, type CheckView } from './checkState.js';
 import { activePlaybook } from './wizard.js';
 
@@ -155,17 +156,6 @@ export function pageUsers(snapshot: Snapshot, filter: UserFilter & PageRequest =
     )
     .all({ ...params, w_limit: limit, w_offset: offset }) as (Omit<WaveUserRow, 'licensed'> & { licensed: number })[];
   return { total, offset, rows: rows.map((row) => ({ ...row, licensed: row.licensed === 1 })) };
-}
-
-interface Actor {
-  readonly by: string;
-  readonly now?: Date;
-}
-
-function actor(request: Actor): { by: string; at: string } {
-  const by = request.by.trim();
-  if (!by) throw new UserFacingError('invalid_input', 'Say who does this (a name).');
-  return { by, at: (request.now ?? new Date()).toISOString() };
 }
 
 const WAVE_COLUMNS = `w.id AS id, w.name AS name, w.position AS position, w.is_pilot AS isPilot, w.state AS state, w.moved_at AS movedAt,
