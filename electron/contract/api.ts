@@ -26,6 +26,8 @@ import {
   WaveUserRow,
   WizardView,
   OverrideRequest,
+  SignOff,
+  SignOffRequest,
 } from './wizard.js';
 
 /**
@@ -211,6 +213,8 @@ export const apiContract = {
   /** Records the question's tenant fact, typed by `by` now; '' clears it. */
   'wizard.answer': { request: AnswerRequest, response: TenantFact },
   'wizard.override': { request: OverrideRequest, response: OverrideRecord },
+  /** A sign-off of a step (the consultant, then the customer …); several are kept. */
+  'wizard.signOff': { request: SignOffRequest, response: SignOff },
   /** Refused while the gated step is blocked; again to correct the time. */
   'wizard.recordSwitch': { request: RecordSwitchRequest, response: RecordedEvent },
   'wizard.switchStatus': { request: NoRequest, response: SwitchStatus },

@@ -36,6 +36,7 @@ export const API_METHODS = [
   'wizard.untick',
   'wizard.answer',
   'wizard.override',
+  'wizard.signOff',
   'wizard.recordSwitch',
   'wizard.switchStatus',
   'wizard.confirmApns',

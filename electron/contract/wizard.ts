@@ -39,6 +39,8 @@ export const OverrideRecord = z.object({ stepId: z.string(), justification: z.st
 
 export const RecordedEvent = z.object({ eventId: z.string(), at: z.string(), recordedBy: z.string(), recordedAt: z.string() });
 
+export const SignOff = z.object({ stepId: z.string(), by: z.string(), role: z.string().nullable(), note: z.string(), at: z.string() });
+
 const GateView = z.object({ stepId: z.string(), blocked: z.boolean(), reasons: GateReasons, override: OverrideRecord.nullable() });
 
 export const StepView = z.object({
@@ -49,14 +51,15 @@ export const StepView = z.object({
   prerequisites: list(z.string()),
   risks: list(z.string()),
   sources: list(z.string()),
-  gated: z.boolean().optional(),
-  records: z.string().optional(),
+  gated: z.boolean(),
+  records: z.string().nullable(),
   state: StepState,
   checks: list(CheckView),
   done: z.number().int(),
   total: z.number().int(),
   recorded: RecordedEvent.nullable(),
   gate: GateView.nullable(),
+  signOffs: list(SignOff),
 });
 
 export const PhaseView = z.object({
@@ -84,6 +87,7 @@ const StepId = z.string().min(1).max(120);
 const CheckId = z.string().min(1).max(120);
 
 export const TickRequest = z.object({ checkId: CheckId, by: ActorName, note: Note });
+export const SignOffRequest = z.object({ stepId: StepId, by: ActorName, role: z.string().max(100).optional(), note: Note });
 export const AnswerRequest = z.object({ questionId: CheckId, value: z.string().max(500), by: ActorName });
 export const OverrideRequest = z.object({
   justification: z.string().trim().min(10, 'An override needs a written justification (at least 10 characters).').max(4000),
@@ -211,6 +215,7 @@ export type CheckView = z.output<typeof CheckView>;
 export type StepView = z.output<typeof StepView>;
 export type PhaseView = z.output<typeof PhaseView>;
 export type WizardView = z.output<typeof WizardView>;
+export type SignOff = z.output<typeof SignOff>;
 export type GateReasons = z.output<typeof GateReasons>;
 export type TenantFact = z.output<typeof TenantFact>;
 export type TimelineEntry = z.output<typeof TimelineEntry>;

@@ -23,6 +23,7 @@ import {
   removeUsersFromWave,
   setTenantFact,
   setWaveState,
+  signOffStep,
   snapshotApnsReminder,
   snapshotCalendar,
   snapshotNotificationSchedule,
@@ -76,6 +77,7 @@ export function wizardServices(
       return getTenantFact(snapshot, questionFact(snapshot, request.questionId));
     },
     'wizard.override': (request) => overrideGate(requireSnapshot(), request),
+    'wizard.signOff': (request) => signOffStep(requireSnapshot(), request),
     'wizard.recordSwitch': (request) => {
       const snapshot = requireSnapshot();
       const recorded = recordSwitch(snapshot, { by: request.by, at: request.at ? new Date(request.at) : undefined });

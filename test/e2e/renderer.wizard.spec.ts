@@ -101,6 +101,11 @@ test.describe('migration wizard', () => {
     await expect(manual).toContainText(`Ticked by ${CONSULTANT}`);
     const tickedStep = page.locator('[data-step="p0-export"]');
     await expect(tickedStep).toHaveAttribute('aria-current', 'step');
+    await tickedStep.getByRole('button', { name: 'Sign off…' }).click();
+    const signDialog = page.getByRole('dialog', { name: 'Sign off the step' });
+    await signDialog.getByRole('textbox', { name: 'Role' }).fill('consultant');
+    await signDialog.getByRole('button', { name: 'Sign off' }).click();
+    await expect(tickedStep.getByTestId('sign-offs')).toContainText(`${CONSULTANT} (consultant)`);
     await page.screenshot({ path: 'docs/screenshots/wizard-phase-0.png' });
     await expectNoSeriousViolations(page, 'wizard phase 0');
 
@@ -120,6 +125,7 @@ test.describe('migration wizard', () => {
     await expect(page.getByRole('heading', { level: 2, name: /^Phase 0:/ })).toBeVisible();
     await expect(page.locator('[data-step="p0-export"]')).toHaveAttribute('aria-current', 'step');
     await expect(page.locator('[data-check="m-exports-imported"]')).toHaveAttribute('data-state', 'done');
+    await expect(page.locator('[data-step="p0-export"]').getByTestId('sign-offs')).toContainText(`${CONSULTANT} (consultant)`);
     await expect(page.locator('[data-check="q-cm-version"]')).toContainText(`Answered: ${ANSWERS_TYPED['cm-version']}`);
     await page.getByRole('textbox', { name: 'Recording as' }).fill(CONSULTANT);
 

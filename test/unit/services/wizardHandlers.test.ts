@@ -33,6 +33,9 @@ describe('wizard services', () => {
     const manual = steps.flatMap((step) => step.checks).find((check) => check.kind === 'manual')!;
     expect(value(await dispatch('wizard.answer', { questionId: question.id, value: '', by: 'Avery' }))).toMatchObject({ value: null, source: 'typed', setBy: 'Avery' });
     expect(value(await dispatch('wizard.tick', { checkId: manual.id, by: 'Avery', note: 'seen' }))).toMatchObject({ by: 'Avery', note: 'seen' });
+    const step = steps.find((candidate) => candidate.checks.some((check) => check.id === manual.id))!;
+    expect(value(await dispatch('wizard.signOff', { stepId: step.id, by: 'Avery', role: 'customer' }))).toMatchObject({ by: 'Avery', role: 'customer' });
+    expect(value(await dispatch('wizard.get', {})).phases.flatMap((phase) => phase.steps).find((candidate) => candidate.id === step.id)!.signOffs).toHaveLength(1);
     expect(value(await dispatch('wizard.get', {})).currentStepId).toBe(steps.find((step) => step.checks.some((check) => check.id === manual.id))!.id);
 
     const gate = wizard.gates[0]!;

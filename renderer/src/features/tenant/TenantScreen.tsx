@@ -27,11 +27,13 @@ import { useTenantStore } from './tenantStore';
 const useStyles = makeStyles({
   page: { flex: 1, minHeight: 0, overflow: 'auto', padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}` },
   heading: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalL, marginBottom: tokens.spacingVerticalL, flexWrap: 'wrap' },
-  lead: { color: tokens.colorNeutralForeground2, maxWidth: '760px' },
+  intro: { flex: 1, minWidth: '320px', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  lead: { color: tokens.colorNeutralForeground2, maxWidth: '760px', margin: 0 },
   actor: { marginLeft: 'auto' },
   table: { backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium },
   meaning: { display: 'block', color: tokens.colorNeutralForeground3, maxWidth: '440px' },
-  rules: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3 },
+  // Rule ids are long single words: let them break rather than widen the table.
+  rules: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   cell: { paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS, verticalAlign: 'top' },
 });
 
@@ -40,7 +42,7 @@ export function FactSource({ fact }: { fact: TenantFact }) {
   if (fact.source === 'typed') return <Body1>Typed by {fact.setBy} on {fact.setAt ? formatDateTime(fact.setAt) : 'an unknown date'}</Body1>;
   if (fact.source === 'import') return <Badge appearance="tint" color="informative">From an import</Badge>;
   if (fact.source === 'demo') return <Badge appearance="tint" color="warning">Demo data</Badge>;
-  return <Badge appearance="outline" color="subtle">Not known yet</Badge>;
+  return <Badge appearance="outline" color="informative">Not known yet</Badge>;
 }
 
 /** Every tenant fact the rules and the wizard read: its value, where it came from, editable. */
@@ -56,11 +58,11 @@ export function TenantScreen() {
   return (
     <section className={styles.page} aria-labelledby="tenant-title" data-testid="tenant">
       <div className={styles.heading}>
-        <div>
-          <Title3 as="h1" id="tenant-title">
+        <div className={styles.intro}>
+          <Title3 as="h1" id="tenant-title" block>
             Tenant
           </Title3>
-          <Body1 as="p" className={styles.lead}>
+          <Body1 as="p" block className={styles.lead}>
             The facts about the tenant that the readiness rules and the migration wizard read. Values typed here are recorded with your name and the time, and
             written to the audit log.
           </Body1>
@@ -80,9 +82,9 @@ export function TenantScreen() {
         <Table className={styles.table} aria-label="Tenant facts">
           <TableHeader>
             <TableRow>
-              <TableHeaderCell style={{ width: '34%' }}>Fact</TableHeaderCell>
+              <TableHeaderCell style={{ width: '31%' }}>Fact</TableHeaderCell>
               <TableHeaderCell style={{ width: '30%' }}>Value</TableHeaderCell>
-              <TableHeaderCell style={{ width: '22%' }}>Where it came from</TableHeaderCell>
+              <TableHeaderCell style={{ width: '20%' }}>Where it came from</TableHeaderCell>
               <TableHeaderCell>Read by</TableHeaderCell>
             </TableRow>
           </TableHeader>
@@ -101,7 +103,7 @@ export function TenantScreen() {
                   <FactSource fact={fact} />
                 </TableCell>
                 <TableCell className={styles.cell}>
-                  <Caption1 className={styles.rules}>{fact.rules.join(', ') || '—'}</Caption1>
+                  <Caption1 className={styles.rules}>{fact.rules.join(' ') || '—'}</Caption1>
                 </TableCell>
               </TableRow>
             ))}

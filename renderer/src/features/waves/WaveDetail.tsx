@@ -23,19 +23,20 @@ import { callApi } from '../../api/callApi';
 import { formatDate, formatDateTime, formatNumber, toLocalInput } from '../../app/format';
 import { VirtualTable, type Column, type SortState } from '../dataBrowser/VirtualTable';
 import { CheckList, openFinding, type CheckActions } from '../wizard/CheckList';
-import { StateBadge } from '../wizard/stateIcons';
 import { useWizardStore } from '../wizard/wizardStore';
-import { useWavesStore, type WaveTab } from './wavesStore';
+import { WAVE_STATE_LABELS, useWavesStore, type WaveTab } from './wavesStore';
 
 const useStyles = makeStyles({
   detail: { flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   state: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', marginLeft: 'auto' },
   filters: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
-  filter: { width: '190px' },
-  search: { width: '240px' },
+  // Long option texts (rule titles) must not widen the fields past the pane.
+  filter: { width: '170px', minWidth: 0 },
+  select: { minWidth: 0, width: '100%' },
+  search: { width: '220px' },
   tableArea: { flex: 1, minHeight: '240px', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  split: { flex: 1, minHeight: 0, display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(260px, 2fr)', gridTemplateRows: 'minmax(0, 1fr)', gap: tokens.spacingHorizontalL },
+  split: { flex: 1, minHeight: 0, display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(260px, 1fr)', gridTemplateRows: 'minmax(0, 1fr)', gap: tokens.spacingHorizontalL },
   remediations: { overflow: 'auto', padding: tokens.spacingHorizontalM, gap: tokens.spacingVerticalS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   subtle: { color: tokens.colorNeutralForeground3 },
@@ -62,13 +63,30 @@ const USER_BASE_COLUMNS: Column<WaveUserRow>[] = [
   { key: 'devices', label: 'Devices', width: '80px', render: (row) => row.deviceCount },
 ];
 
-const DEVICE_COLUMNS: Column<WaveDeviceRow>[] = [
-  { key: 'name', label: 'Device name', width: 'minmax(150px, 1.5fr)', render: (row) => row.name ?? '—' },
-  { key: 'platform', label: 'Platform', width: '110px', render: (row) => platformLabel(row.platform) },
+const NAME_COLUMN: Column<WaveDeviceRow> = { key: 'name', label: 'Device name', width: 'minmax(130px, 1.4fr)', render: (row) => row.name ?? '—' };
+const PLATFORM_COLUMN: Column<WaveDeviceRow> = { key: 'platform', label: 'Platform', width: '100px', render: (row) => platformLabel(row.platform) };
+const USER_COLUMN: Column<WaveDeviceRow> = {
+  key: 'user',
+  label: 'Primary user',
+  width: 'minmax(150px, 1.5fr)',
+  render: (row) => row.userPrincipalName ?? <Badge appearance="tint" color="danger">No primary user</Badge>,
+};
+
+const MOVING_COLUMNS: Column<WaveDeviceRow>[] = [
+  NAME_COLUMN,
+  PLATFORM_COLUMN,
   { key: 'serial', label: 'Serial number', width: '140px', render: (row) => row.serialNumber ?? '—' },
-  { key: 'user', label: 'Primary user', width: 'minmax(170px, 1.5fr)', render: (row) => row.userPrincipalName ?? <Badge appearance="tint" color="danger">No primary user</Badge> },
+  USER_COLUMN,
   { key: 'enrollment', label: 'Enrollment type', width: 'minmax(130px, 1fr)', render: (row) => row.enrollmentType ?? '—' },
   { key: 'checkIn', label: 'Last check-in', width: '110px', render: (row) => (row.lastCheckIn ? formatDate(row.lastCheckIn) : '—') },
+];
+
+// Narrower, next to the remediation pane: what identifies the device and why it stays.
+const NOT_MOVING_COLUMNS: Column<WaveDeviceRow>[] = [
+  NAME_COLUMN,
+  PLATFORM_COLUMN,
+  USER_COLUMN,
+  { key: 'reason', label: 'Kept back by', width: 'minmax(150px, 1fr)', render: (row) => (row.reason ? <Badge appearance="tint" color="warning">{row.reason}</Badge> : '—') },
 ];
 
 /** Users matching the filters and in no wave yet, added one by one or all at once. */
@@ -111,7 +129,7 @@ function AddUsers({ wave }: { wave: Wave }) {
     <div className={styles.tableArea}>
       <div className={styles.filters}>
         <Field label="Collection" className={styles.filter}>
-          <Select value={filter.collectionId ?? ''} onChange={(_event, data) => setFilter({ ...filter, collectionId: data.value || undefined })}>
+          <Select className={styles.select} value={filter.collectionId ?? ''} onChange={(_event, data) => setFilter({ ...filter, collectionId: data.value || undefined })}>
             <option value="">Any collection</option>
             {options?.collections.map((collection) => (
               <option key={collection.id} value={collection.id}>
@@ -121,7 +139,7 @@ function AddUsers({ wave }: { wave: Wave }) {
           </Select>
         </Field>
         <Field label="Platform" className={styles.filter}>
-          <Select value={filter.platform ?? ''} onChange={(_event, data) => setFilter({ ...filter, platform: data.value || undefined })}>
+          <Select className={styles.select} value={filter.platform ?? ''} onChange={(_event, data) => setFilter({ ...filter, platform: data.value || undefined })}>
             <option value="">Any platform</option>
             {options?.platforms.map((platform) => (
               <option key={platform} value={platform}>
@@ -131,14 +149,14 @@ function AddUsers({ wave }: { wave: Wave }) {
           </Select>
         </Field>
         <Field label="Licence" className={styles.filter}>
-          <Select value={filter.licence ?? ''} onChange={(_event, data) => setFilter({ ...filter, licence: (data.value || undefined) as 'licensed' | 'unlicensed' | undefined })}>
+          <Select className={styles.select} value={filter.licence ?? ''} onChange={(_event, data) => setFilter({ ...filter, licence: (data.value || undefined) as 'licensed' | 'unlicensed' | undefined })}>
             <option value="">Any licence state</option>
             <option value="licensed">Licensed for Intune</option>
             <option value="unlicensed">Not licensed</option>
           </Select>
         </Field>
         <Field label="Finding" className={styles.filter}>
-          <Select value={filter.rule ?? ''} onChange={(_event, data) => setFilter({ ...filter, rule: data.value || undefined })}>
+          <Select className={styles.select} value={filter.rule ?? ''} onChange={(_event, data) => setFilter({ ...filter, rule: data.value || undefined })}>
             <option value="">Any or no finding</option>
             {options?.rules.map((rule) => (
               <option key={rule.id} value={rule.id}>
@@ -216,24 +234,9 @@ function Devices({ wave, moving }: { wave: Wave; moving: boolean }) {
     },
     [wave.id, moving],
   );
-  const columns = useMemo<Column<WaveDeviceRow>[]>(
-    () =>
-      moving
-        ? DEVICE_COLUMNS
-        : [
-            ...DEVICE_COLUMNS,
-            {
-              key: 'reason',
-              label: 'Does not move because',
-              width: 'minmax(170px, 1.2fr)',
-              render: (row) => (row.reason ? <Badge appearance="tint" color="warning">{row.reason}</Badge> : '—'),
-            },
-          ],
-    [moving],
-  );
   const table = (
     <VirtualTable
-      columns={columns}
+      columns={moving ? MOVING_COLUMNS : NOT_MOVING_COLUMNS}
       fetchPage={fetchPage}
       queryKey={`devices|${wave.id}|${moving}|${revision}`}
       sort={FIXED_SORT}
@@ -280,10 +283,11 @@ function WaveState({ wave }: { wave: Wave }) {
   const setState = (state: Wave['state'], time?: string) => void act(() => callApi('waves.setState', { waveId: wave.id, state, at: time, by: actor }));
   return (
     <div className={styles.state}>
-      <StateBadge state={wave.state === 'planned' ? 'not_started' : wave.state === 'moved' ? 'in_progress' : 'done'} />
-      <Caption1>
-        {wave.state === 'planned' ? 'Planned' : wave.state === 'moved' ? `Moved ${wave.movedAt ? formatDateTime(wave.movedAt) : ''}` : `Verified ${wave.verifiedAt ? formatDateTime(wave.verifiedAt) : ''}`}
-      </Caption1>
+      <Badge appearance="tint" color={wave.state === 'planned' ? 'informative' : wave.state === 'moved' ? 'brand' : 'success'} shape="rounded">
+        {WAVE_STATE_LABELS[wave.state]}
+      </Badge>
+      {wave.movedAt && <Caption1>Moved {formatDateTime(wave.movedAt)}</Caption1>}
+      {wave.verifiedAt && <Caption1>· verified {formatDateTime(wave.verifiedAt)}</Caption1>}
       {wave.state === 'planned' && (
         <>
           <Field label="Moved at">

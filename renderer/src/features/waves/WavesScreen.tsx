@@ -5,12 +5,13 @@ import { formatNumber } from '../../app/format';
 import { ActorField } from '../wizard/ActorField';
 import { NewWaveDialog } from './NewWaveDialog';
 import { WaveDetail } from './WaveDetail';
-import { useWavesStore } from './wavesStore';
+import { WAVE_STATE_LABELS, useWavesStore } from './wavesStore';
 
 const useStyles = makeStyles({
   page: { flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL}` },
   heading: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
-  lead: { color: tokens.colorNeutralForeground2, maxWidth: '720px' },
+  intro: { flex: 1, minWidth: '320px', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  lead: { color: tokens.colorNeutralForeground2, maxWidth: '720px', margin: 0 },
   tools: { marginLeft: 'auto', display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
   body: { flex: 1, minHeight: 0, display: 'grid', gridTemplateColumns: '240px minmax(0, 1fr)', gridTemplateRows: 'minmax(0, 1fr)', gap: tokens.spacingHorizontalL },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, overflow: 'auto' },
@@ -26,8 +27,6 @@ const useStyles = makeStyles({
   empty: { margin: 'auto', textAlign: 'center', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, alignItems: 'center' },
 });
 
-const STATE_LABELS = { planned: 'Planned', moved: 'Moved', verified: 'Verified' } as const;
-
 /** The pilot and later waves: users chosen by filters, the devices that move with them, and each wave's checklist and state. */
 export function WavesScreen() {
   const styles = useStyles();
@@ -42,11 +41,11 @@ export function WavesScreen() {
   return (
     <section className={styles.page} aria-labelledby="waves-title" data-testid="waves">
       <div className={styles.heading}>
-        <div>
-          <Title3 as="h1" id="waves-title">
+        <div className={styles.intro}>
+          <Title3 as="h1" id="waves-title" block>
             Waves
           </Title3>
-          <Body1 as="p" className={styles.lead}>
+          <Body1 as="p" block className={styles.lead}>
             Users move in waves under mixed authority, a pilot first. Their devices move with them; userless and DEM-enrolled devices do not, and need the remediation shown.
           </Body1>
         </div>
@@ -92,7 +91,7 @@ export function WavesScreen() {
                         {wave.name} {wave.isPilot && <Badge size="small" appearance="tint" color="brand">Pilot</Badge>}
                       </Text>
                       <Caption1>
-                        {STATE_LABELS[wave.state]} · {formatNumber(wave.userCount)} users
+                        {WAVE_STATE_LABELS[wave.state]} · {formatNumber(wave.userCount)} users
                       </Caption1>
                     </span>
                   </Button>

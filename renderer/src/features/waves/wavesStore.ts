@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import type { CheckView, UserFilter, Wave, WaveFilterOptions } from '../../../../electron/contract/wizard';
 import { callApi, messageOf } from '../../api/callApi';
 
+export const WAVE_STATE_LABELS = { planned: 'Planned', moved: 'Moved', verified: 'Verified' } as const;
+
 export type WaveTab = 'add' | 'members' | 'moving' | 'notMoving' | 'checklist';
 
 /** The user filters of the "Add users" table; users already in a wave are never offered again. */

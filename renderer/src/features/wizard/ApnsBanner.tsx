@@ -9,7 +9,7 @@ import { useWizardStore } from './wizardStore';
 
 const useStyles = makeStyles({
   banner: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
-  facts: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap', margin: `${tokens.spacingVerticalXS} 0` },
+  facts: { display: 'flex', columnGap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
   rule: { fontWeight: tokens.fontWeightSemibold },
 });
 

@@ -16,6 +16,8 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} 0`,
     borderTop: `1px solid ${tokens.colorNeutralStroke3}`,
   },
+  // Pulls Fluent's checkbox padding back so the box lines up with the state icons.
+  checkbox: { margin: `-${tokens.spacingVerticalS} 0 0 -${tokens.spacingHorizontalS}` },
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
   title: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   detail: { color: tokens.colorNeutralForeground3 },
@@ -52,23 +54,27 @@ export function CheckList({ checks, facts, actions, label }: { checks: readonly 
           const fact = check.fact ? facts.find((candidate) => candidate.key === check.fact) : undefined;
           return (
             <li key={check.id} className={styles.item} data-check={check.id} data-state={check.state}>
-              <StateIcon state={check.state} />
+              {/* A manual check's state is its checkbox; the others show theirs as an icon. */}
+              {check.kind === 'manual' ? (
+                <Checkbox
+                  className={styles.checkbox}
+                  checked={check.state === 'done'}
+                  aria-labelledby={`check-label-${check.id}`}
+                  onChange={(_event, data) => (data.checked ? setTicking(check) : void actions.untick(check.id))}
+                />
+              ) : (
+                <StateIcon state={check.state} />
+              )}
               <div className={styles.body}>
                 <div className={styles.title}>
-                  {check.kind === 'manual' ? (
-                    <Checkbox
-                      checked={check.state === 'done'}
-                      label={<Text weight="semibold">{check.label}</Text>}
-                      onChange={(_event, data) => (data.checked ? setTicking(check) : void actions.untick(check.id))}
-                    />
-                  ) : (
-                    <Text weight="semibold">{check.label}</Text>
-                  )}
+                  <Text weight="semibold" id={`check-label-${check.id}`}>
+                    {check.label}
+                  </Text>
                   <Badge appearance="outline" color="informative" size="small">
                     {KIND_LABELS[check.kind]}
                   </Badge>
                   {!check.required && (
-                    <Badge appearance="outline" color="subtle" size="small">
+                    <Badge appearance="outline" color="informative" size="small">
                       Optional
                     </Badge>
                   )}

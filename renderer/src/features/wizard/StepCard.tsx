@@ -23,6 +23,7 @@ import { callApi } from '../../api/callApi';
 import { formatDateTime, toLocalInput } from '../../app/format';
 import { CheckList, openFinding, type CheckActions } from './CheckList';
 import { OverrideDialog } from './OverrideDialog';
+import { TickDialog } from './TickDialog';
 import { StateBadge } from './stateIcons';
 import { useWizardStore } from './wizardStore';
 
@@ -161,6 +162,48 @@ function RecordEvent({ step }: { step: StepView }) {
   );
 }
 
+/** Who signed the step off, in what role and when; and a way to add a sign-off. */
+function SignOffs({ step }: { step: StepView }) {
+  const styles = useStyles();
+  const act = useWizardStore((state) => state.act);
+  const [signing, setSigning] = useState(false);
+  return (
+    <div className={styles.section}>
+      <h4 className={styles.heading}>Sign-offs</h4>
+      {step.signOffs.length === 0 ? (
+        <Caption1>Not signed off yet.</Caption1>
+      ) : (
+        <ul className={styles.list} data-testid="sign-offs">
+          {step.signOffs.map((signOff) => (
+            <li key={`${signOff.by}-${signOff.at}`}>
+              <Body1>
+                {signOff.by}
+                {signOff.role ? ` (${signOff.role})` : ''}, {formatDateTime(signOff.at)}
+                {signOff.note ? `: ${signOff.note}` : ''}
+              </Body1>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div>
+        <Button size="small" onClick={() => setSigning(true)}>
+          Sign off…
+        </Button>
+      </div>
+      {signing && (
+        <TickDialog
+          title="Sign off the step"
+          label={step.title}
+          confirm="Sign off"
+          askRole
+          onTick={(by, note, role) => act(() => callApi('wizard.signOff', { stepId: step.id, by, note, role: role || undefined }))}
+          onClose={() => setSigning(false)}
+        />
+      )}
+    </div>
+  );
+}
+
 /** One step of the playbook as a card: what to do, prerequisites, risks, sources and its checks. */
 export function StepCard({ step, facts, current, actions }: { step: StepView; facts: readonly TenantFact[]; current: boolean; actions: CheckActions }) {
   const styles = useStyles();
@@ -201,7 +244,7 @@ export function StepCard({ step, facts, current, actions }: { step: StepView; fa
               <h4 className={styles.heading}>Sources</h4>
               <div className={styles.sources}>
                 {step.sources.map((source) => (
-                  <Badge key={source} appearance="outline" color="subtle" shape="rounded">
+                  <Badge key={source} appearance="outline" color="informative" shape="rounded">
                     {source}
                   </Badge>
                 ))}
@@ -217,6 +260,7 @@ export function StepCard({ step, facts, current, actions }: { step: StepView; fa
           <CheckList checks={step.checks} facts={facts} actions={actions} label={`Checks of ${step.title}`} />
         </div>
       )}
+      <SignOffs step={step} />
     </Card>
   );
 }

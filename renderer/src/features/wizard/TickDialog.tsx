@@ -5,19 +5,29 @@ import { useWizardStore } from './wizardStore';
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
 /**
- * Asks who did a manual check (or a confirmation) and for a note: ticks are evidence, recorded
- * with a name and the time in the audit log.
+ * Asks who did a manual check, a confirmation or a sign-off (and in what role) and for a note:
+ * these are evidence, recorded with a name and the time in the audit log.
  */
-export function TickDialog({ title, label, confirm, onTick, onClose }: { title: string; label: string; confirm: string; onTick: (by: string, note: string) => Promise<boolean>; onClose: () => void }) {
+export function TickDialog(props: {
+  title: string;
+  label: string;
+  confirm: string;
+  /** Sign-offs say in what role (consultant, customer …). */
+  askRole?: boolean;
+  onTick: (by: string, note: string, role: string) => Promise<boolean>;
+  onClose: () => void;
+}) {
+  const { title, label, confirm, askRole, onTick, onClose } = props;
   const styles = useStyles();
   const [by, setBy] = useState(useWizardStore.getState().actor);
   const [note, setNote] = useState('');
+  const [role, setRole] = useState('');
   const [saving, setSaving] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSaving(true);
-    const done = await onTick(by, note);
+    const done = await onTick(by, note, role);
     setSaving(false);
     if (done) onClose();
   }
@@ -29,10 +39,15 @@ export function TickDialog({ title, label, confirm, onTick, onClose }: { title: 
           <DialogBody>
             <DialogTitle>{title}</DialogTitle>
             <DialogContent className={styles.form}>
-              <Field label="Check">{label}</Field>
+              <Field label={askRole ? 'Step' : 'Check'}>{label}</Field>
               <Field label="Done by" required validationState={by.trim() ? 'none' : 'error'} validationMessage={by.trim() ? undefined : 'Enter a name'}>
                 <Input value={by} onChange={(_event, data) => setBy(data.value)} />
               </Field>
+              {askRole && (
+                <Field label="Role" hint="For example consultant, customer, change board.">
+                  <Input value={role} onChange={(_event, data) => setRole(data.value)} />
+                </Field>
+              )}
               <Field label="Note" hint="What you saw, where, or a ticket number.">
                 <Textarea value={note} onChange={(_event, data) => setNote(data.value)} resize="vertical" />
               </Field>

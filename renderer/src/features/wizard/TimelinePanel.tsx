@@ -29,7 +29,7 @@ const useStyles = makeStyles({
   when: { display: 'flex', flexDirection: 'column', fontVariantNumeric: 'tabular-nums' },
   countdown: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
   passed: { color: tokens.colorNeutralForeground3 },
-  description: { color: tokens.colorNeutralForeground2 },
+  description: { color: tokens.colorNeutralForeground2, margin: `${tokens.spacingVerticalXXS} 0` },
   status: { justifySelf: 'end' },
 });
 
@@ -45,15 +45,19 @@ function Entry({ entry }: { entry: TimelineEntry }) {
     <li>
       <Card className={styles.entry} data-deadline={entry.id} data-status={entry.status}>
         <div className={styles.when}>
-          <Text className={entry.status === 'passed' ? styles.passed : styles.countdown}>{entry.countdown}</Text>
-          <Caption1>{entry.at ? `${entry.kind === 'by' ? 'by ' : ''}${formatDateTime(entry.at)}` : 'not yet known'}</Caption1>
+          <Text block className={entry.status === 'passed' ? styles.passed : styles.countdown}>
+            {entry.countdown}
+          </Text>
+          <Caption1 block>{entry.at ? `${entry.kind === 'by' ? 'by ' : ''}${formatDateTime(entry.at)}` : 'not yet known'}</Caption1>
         </div>
         <div>
-          <Text weight="semibold">{entry.label}</Text>
-          <Body1 as="p" className={styles.description}>
+          <Text weight="semibold" block>
+            {entry.label}
+          </Text>
+          <Body1 as="p" block className={styles.description}>
             {entry.description}
           </Body1>
-          <Caption1>Sources: {entry.sources.join(', ')}</Caption1>
+          <Caption1 block>Sources: {entry.sources.join(', ')}</Caption1>
         </div>
         <Badge className={styles.status} appearance="tint" color={STATUS[entry.status].color}>
           {STATUS[entry.status].label}

@@ -15,7 +15,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, DismissRegular, TimerRegular } from '@fluentui/react-icons';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { callApi } from '../../api/callApi';
 import type { CheckActions } from './CheckList';
 import { StateIcon } from './stateIcons';
@@ -69,11 +69,14 @@ export function WizardScreen() {
     [act, actor],
   );
 
-  // Brings the step the consultant left off at into view when its phase opens.
-  const currentStepId = wizard?.currentStepId;
+  // A newly chosen phase starts at its top, or at the step the consultant left off at.
+  const stepsPane = useRef<HTMLDivElement>(null);
+  const loaded = wizard !== null;
   useEffect(() => {
-    if (currentStepId && view !== TIMELINE_VIEW) document.getElementById(`step-${currentStepId}`)?.scrollIntoView({ block: 'nearest' });
-  }, [view, currentStepId]);
+    stepsPane.current?.scrollTo({ top: 0 });
+    const current = useWizardStore.getState().wizard?.currentStepId;
+    if (current) document.getElementById(`step-${current}`)?.scrollIntoView({ block: 'nearest' });
+  }, [view, loaded]);
 
   if (!wizard) {
     return error ? (
@@ -138,7 +141,7 @@ export function WizardScreen() {
             </Tab>
           </TabList>
         </nav>
-        <div className={styles.steps}>
+        <div className={styles.steps} ref={stepsPane}>
           {view === TIMELINE_VIEW || !phase ? (
             <TimelinePanel />
           ) : (
