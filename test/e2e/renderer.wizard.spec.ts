@@ -16,6 +16,11 @@ async function expectNoSeriousViolations(page: Page, screen: string) {
   expect(serious.map((violation) => `${screen}: ${violation.id}: ${violation.help} ${violation.nodes.map((node) => node.html.slice(0, 120)).join(' | ')}`)).toEqual([]);
 }
 
+/** A committed screenshot; transitions are stopped so buttons show their settled state. */
+async function shoot(page: Page, path: string) {
+  await page.screenshot({ path, animations: 'disabled' });
+}
+
 /** A section of the workspace's navigation (phase tabs have names too). */
 function section(page: Page, name: string) {
   return page.getByRole('navigation', { name: 'Sections' }).getByRole('tab', { name, exact: true });
@@ -84,7 +89,7 @@ test.describe('migration wizard', () => {
     await section(page, 'Tenant').click();
     expect(typed).toContain('cm-version');
     for (const key of typed) await expect(page.getByTestId(`fact-${key}`)).toContainText(`Typed by ${CONSULTANT}`);
-    await page.screenshot({ path: 'docs/screenshots/wizard-tenant.png' });
+    await shoot(page, 'docs/screenshots/wizard-tenant.png');
     await expectNoSeriousViolations(page, 'tenant');
 
     // 2. Ticks a manual check of phase 0, with a note.
@@ -105,8 +110,9 @@ test.describe('migration wizard', () => {
     const signDialog = page.getByRole('dialog', { name: 'Sign off the step' });
     await signDialog.getByRole('textbox', { name: 'Role' }).fill('consultant');
     await signDialog.getByRole('button', { name: 'Sign off' }).click();
+    await expect(signDialog).toBeHidden();
     await expect(tickedStep.getByTestId('sign-offs')).toContainText(`${CONSULTANT} (consultant)`);
-    await page.screenshot({ path: 'docs/screenshots/wizard-phase-0.png' });
+    await shoot(page, 'docs/screenshots/wizard-phase-0.png');
     await expectNoSeriousViolations(page, 'wizard phase 0');
 
     // Every phase renders from the playbook data, with its progress count.
@@ -114,7 +120,7 @@ test.describe('migration wizard', () => {
       await page.locator(`[data-phase="${phase.id}"]`).click();
       await expect(page.getByRole('heading', { level: 2, name: `Phase ${phase.id}: ${phase.title}` })).toBeVisible();
       await expect(page.locator('[data-step]')).toHaveCount(phase.steps.length);
-      if (phase.id !== '0') await page.screenshot({ path: `docs/screenshots/wizard-phase-${phase.id}.png` });
+      if (phase.id !== '0') await shoot(page, `docs/screenshots/wizard-phase-${phase.id}.png`);
     }
 
     // 3. Closing and reopening the snapshot mid-wizard lands on the same step with the same ticks.
@@ -140,6 +146,7 @@ test.describe('migration wizard', () => {
     const waveDialog = page.getByRole('dialog', { name: 'New wave' });
     await expect(waveDialog.getByRole('textbox', { name: 'Name' })).toHaveValue('Pilot');
     await waveDialog.getByRole('button', { name: 'Create wave' }).click();
+    await expect(waveDialog).toBeHidden();
     await expect(page.getByTestId('wave-detail').getByRole('heading', { name: 'Pilot' })).toBeVisible();
     await page.getByRole('combobox', { name: 'Collection' }).selectOption('SMS00002');
     for (const upn of [mover.upn, dem.upn]) {
@@ -150,7 +157,8 @@ test.describe('migration wizard', () => {
     }
     await expect(page.getByRole('button', { name: /^Pilot/ })).toContainText('2 users');
     await page.getByRole('searchbox', { name: 'Search' }).fill('');
-    await page.screenshot({ path: 'docs/screenshots/wizard-wave-users.png' });
+    await expect(page.getByRole('button', { name: /^Add [\d,]+ matching$/ })).toBeEnabled();
+    await shoot(page, 'docs/screenshots/wizard-wave-users.png');
     await expectNoSeriousViolations(page, 'waves');
 
     const waveId = (db.prepare("SELECT id FROM waves WHERE name = 'Pilot'").get() as { id: number }).id;
@@ -162,12 +170,12 @@ test.describe('migration wizard', () => {
     await page.getByRole('tab', { name: 'Devices that move' }).click();
     await expect(page.getByTestId('table-footer')).toHaveText(`${moving.total} device${moving.total === 1 ? '' : 's'}`);
     await expect(page.getByRole('table', { name: 'Devices that move with Pilot' })).toContainText(moving.rows[0]!.name!);
-    await page.screenshot({ path: 'docs/screenshots/wizard-wave-moving.png' });
+    await shoot(page, 'docs/screenshots/wizard-wave-moving.png');
     await page.getByRole('tab', { name: 'Devices that do not move' }).click();
     await expect(page.getByTestId('table-footer')).toHaveText(`${staying.total} device${staying.total === 1 ? '' : 's'}`);
     await expect(page.getByRole('table', { name: 'Devices of Pilot that do not move' })).toContainText(staying.rows[0]!.reason!);
     await expect(page.locator(`[data-remediation="${staying.rows[0]!.reason}"]`)).toBeVisible();
-    await page.screenshot({ path: 'docs/screenshots/wizard-wave-not-moving.png' });
+    await shoot(page, 'docs/screenshots/wizard-wave-not-moving.png');
     await expectNoSeriousViolations(page, 'wave devices');
 
     // The wave's own checklist, ticked like a step's.
@@ -176,10 +184,11 @@ test.describe('migration wizard', () => {
     const waveCheckId = await waveCheck.getAttribute('data-check');
     await waveCheck.getByRole('checkbox').click();
     await page.getByRole('dialog', { name: 'Tick a manual check' }).getByRole('button', { name: 'Tick' }).click();
+    await expect(page.getByRole('dialog')).toBeHidden();
     await expect(page.locator(`[data-check="${waveCheckId}"]`)).toHaveAttribute('data-state', 'done');
     await page.getByRole('button', { name: 'Mark as moved' }).click();
     await expect(page.getByRole('button', { name: 'Mark as verified' })).toBeVisible();
-    await page.screenshot({ path: 'docs/screenshots/wizard-wave-checklist.png' });
+    await shoot(page, 'docs/screenshots/wizard-wave-checklist.png');
 
     // 5. The gated step is blocked, with its reasons; the switch cannot be recorded.
     const gated = playbook.phases.flatMap((phase) => phase.steps).find((step) => step.gate)!;
@@ -191,7 +200,7 @@ test.describe('migration wizard', () => {
     await expect(gatedCard.getByTestId('gate-blocked')).toContainText('Blocker');
     await expect(gatedCard.getByRole('button', { name: 'Record the switch' })).toBeDisabled();
     await gatedCard.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: 'docs/screenshots/wizard-gate-blocked.png' });
+    await shoot(page, 'docs/screenshots/wizard-gate-blocked.png');
 
     // 6. Overridden with a written justification.
     await gatedCard.getByRole('button', { name: 'Override…' }).click();
@@ -199,7 +208,7 @@ test.describe('migration wizard', () => {
     await override.getByRole('textbox', { name: 'Justification' }).fill('short');
     await expect(override.getByRole('button', { name: 'Override' })).toBeDisabled();
     await override.getByRole('textbox', { name: 'Justification' }).fill('Change board CAB-1042 accepted the open items; Microsoft Support case scheduled for tonight.');
-    await page.screenshot({ path: 'docs/screenshots/wizard-override.png' });
+    await shoot(page, 'docs/screenshots/wizard-override.png');
     await expectNoSeriousViolations(page, 'override dialog');
     await override.getByRole('button', { name: 'Override' }).click();
     await expect(override).toBeHidden();
@@ -210,7 +219,7 @@ test.describe('migration wizard', () => {
     await expect(gatedCard.getByTestId('switch-recorded')).toContainText(`by ${CONSULTANT}`);
     expect(notifier.shown.map((notification) => notification.id)).toContain('switch');
     await gatedCard.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: 'docs/screenshots/wizard-switch-recorded.png' });
+    await shoot(page, 'docs/screenshots/wizard-switch-recorded.png');
 
     // 8. The timeline counts down from the switch, and the APNs banner asks for confirmation.
     await page.getByRole('tab', { name: /Switch timeline/ }).click();
@@ -227,7 +236,7 @@ test.describe('migration wizard', () => {
     await expect(banner).toContainText('Topic: com.apple.mgmt.External.');
     await expect(banner).toContainText('never create a new one');
     await expect(banner).toContainText('30-day grace period');
-    await page.screenshot({ path: 'docs/screenshots/wizard-timeline.png' });
+    await shoot(page, 'docs/screenshots/wizard-timeline.png');
     await expectNoSeriousViolations(page, 'timeline');
 
     // 9. "Add to calendar" writes an .ics where the save dialog says.
@@ -259,7 +268,7 @@ test.describe('migration wizard', () => {
     await page.locator('[data-phase="0"]').click();
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     await expect(page.locator('[data-theme="dark"]')).toBeVisible();
-    await page.screenshot({ path: 'docs/screenshots/wizard-dark.png' });
+    await shoot(page, 'docs/screenshots/wizard-dark.png');
     await expectNoSeriousViolations(page, 'wizard dark');
     await page.getByRole('button', { name: 'Switch to light theme' }).click();
   });
