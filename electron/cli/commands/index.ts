@@ -6,7 +6,8 @@ import { importCommand } from './importCommand.js';
 import { infoCommand } from './infoCommand.js';
 import { templateCommand } from './templateCommand.js';
 import { tenantCommand } from './tenantCommand.js';
+import { wavesCommand } from './wavesCommand.js';
 import { wizardCommand } from './wizardCommand.js';
 
 /** Every sub-command, in the order `mdm-migrate --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [demoCommand, infoCommand, importCommand, templateCommand, assessCommand, tenantCommand, wizardCommand, calendarCommand];
+export const COMMANDS: readonly CliCommand[] = [demoCommand, infoCommand, importCommand, templateCommand, assessCommand, tenantCommand, wizardCommand, wavesCommand, calendarCommand];

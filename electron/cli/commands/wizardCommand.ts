@@ -7,6 +7,7 @@ import {
   overrideGate,
   recordSwitch,
   snapshotApnsReminder,
+  signOffStep,
   snapshotTimeline,
   tickCheck,
   untickCheck,
@@ -37,6 +38,7 @@ export const wizardCommand: CliCommand = {
     '       mdm-migrate wizard --db FILE --override --justification TEXT --by NAME',
     '       mdm-migrate wizard --db FILE --switch [--at ISO_TIME] [--by NAME]',
     '       mdm-migrate wizard --db FILE --confirm-apns [--note TEXT] [--by NAME]',
+    '       mdm-migrate wizard --db FILE --sign-off STEP_ID [--role consultant|customer|…] [--note TEXT] [--by NAME]',
   ].join('\n'),
   help: 'Check and question ids are listed by "mdm-migrate wizard --db FILE"; --by defaults to the signed-in user. Every change is audited.',
   async run(args, io) {
@@ -51,12 +53,15 @@ export const wizardCommand: CliCommand = {
       switch: { type: 'boolean', default: false },
       at: { type: 'string' },
       'confirm-apns': { type: 'boolean', default: false },
+      'sign-off': { type: 'string' },
+      role: { type: 'string' },
       note: { type: 'string' },
       by: { type: 'string' },
     });
     const file = requiredFlag(this, values.db, '--db');
-    const actions = [values.check !== undefined, values.uncheck !== undefined, values.answer !== undefined, values.override, values.switch, values['confirm-apns']];
-    if (actions.filter(Boolean).length > 1) throw new UsageError('give one of --check, --uncheck, --answer, --override, --switch, --confirm-apns', this);
+    const actions = [values.check !== undefined, values.uncheck !== undefined, values.answer !== undefined, values.override, values.switch, values['confirm-apns'], values['sign-off'] !== undefined];
+    if (actions.filter(Boolean).length > 1) throw new UsageError('give one of --check, --uncheck, --answer, --override, --switch, --confirm-apns, --sign-off', this);
+    if (values.role !== undefined && values['sign-off'] === undefined) throw new UsageError('--role goes with --sign-off', this);
     if (values.override && (!values.justification?.trim() || !values.by?.trim())) throw new UsageError('--override needs --justification TEXT and --by NAME', this);
     if (values.justification !== undefined && !values.override) throw new UsageError('--justification goes with --override', this);
     if (values.at !== undefined && !values.switch) throw new UsageError('--at goes with --switch', this);
@@ -84,6 +89,9 @@ export const wizardCommand: CliCommand = {
         done = `Overrode the gate of ${override.stepId} (${override.openAtOverride.blockers.length} blocker(s), ${override.openAtOverride.checks.length} open check(s)).`;
       } else if (values.switch) {
         done = `Recorded the switch at ${recordSwitch(snapshot, { by, at }).at}.`;
+      } else if (values['sign-off'] !== undefined) {
+        const signOff = signOffStep(snapshot, { stepId: values['sign-off'], role: values.role, note, by });
+        done = `Signed off ${signOff.stepId} as ${signOff.by}${signOff.role ? ` (${signOff.role})` : ''}.`;
       } else if (values['confirm-apns']) {
         confirmApnsRenewed(snapshot, { by, note });
         done = 'Confirmed the APNs certificate is present and renewed under the new authority.';
@@ -123,12 +131,13 @@ function wizardText(fileName: string, view: WizardJson): string {
     for (const step of phase.steps) {
       const marker = step.id === view.currentStepId ? '>' : ' ';
       lines.push(`  ${marker} ${step.id}  ${step.title}  [${STATE[step.state]}] ${step.done}/${step.total}${step.recorded ? `  recorded ${step.recorded.at}` : ''}`);
+      lines.push(...step.signOffs.map((signOff) => `      signed off by ${signOff.by}${signOff.role ? ` (${signOff.role})` : ''} on ${signOff.at.slice(0, 10)}${signOff.note ? `: ${signOff.note}` : ''}`));
       lines.push(...step.checks.filter((check) => check.state !== 'done').map(checkLine));
     }
   }
   lines.push('');
   for (const gate of view.gates) {
-    const reasons = `${gate.reasons.blockers.length} blocker finding(s) (${gate.reasons.blockers.map((blocker) => blocker.rule).join(', ') || 'none'}) and ${gate.reasons.checks.length} open required check(s) of earlier phases`;
+    const reasons = `${gate.reasons.blockers.length} blocker finding(s) (${gate.reasons.blockers.map((blocker) => blocker.rule).join(', ') || 'none'}) and ${gate.reasons.checks.length} open required check(s) before it`;
     if (gate.override) lines.push(`Gate ${gate.stepId}: OVERRIDDEN by ${gate.override.by} on ${gate.override.at.slice(0, 10)}: "${gate.override.justification}"`);
     else if (gate.blocked) lines.push(`Gate ${gate.stepId}: BLOCKED by ${reasons}.`, '  Resolve them, or: mdm-migrate wizard --db FILE --override --justification TEXT --by NAME');
     else lines.push(`Gate ${gate.stepId}: open.`);

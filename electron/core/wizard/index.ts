@@ -11,7 +11,7 @@
  * Wizard state
  * - `getWizard(snapshot, { now?, assessment? })` → WizardView: phases with state and progress
  *   counts, steps (actions, prerequisites, risks, sources, checks as CheckView), `gates`
- *   (blocked, reasons: open blockers and open required checks of earlier phases, override),
+ *   (blocked, reasons: open blockers and open required checks of the steps before it, override),
  *   `currentStepId` (where the consultant left off), `nextStepId`, recorded `events`, `progress`.
  *   Runs an assessment unless given one (about 0.5 s at 250,000 devices).
  * - `goToStep(snapshot, stepId)`; `tickCheck` / `untickCheck({ checkId, by, note? })` for manual

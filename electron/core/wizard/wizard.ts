@@ -29,7 +29,7 @@ export interface RecordedEvent {
 export interface GateReasons {
   /** Blocker rules with open items, or not evaluated (a blocker nobody has checked is not a pass). */
   readonly blockers: readonly { readonly rule: string; readonly title: string; readonly openCount: number; readonly evaluated: boolean }[];
-  /** Required checks of earlier phases that are not done. */
+  /** Required checks of the steps before the gated one (earlier phases and its own pre-flight) that are not done. */
   readonly checks: readonly { readonly checkId: string; readonly stepId: string; readonly label: string }[];
 }
 
@@ -161,7 +161,9 @@ export function getWizard(snapshot: Snapshot, options: WizardOptions = {}): Wiza
     for (const step of phase.steps) {
       const checks = step.checks.map(checkView);
       const recorded = step.records ? (events.get(step.records) ?? null) : null;
-      const gate = step.gated ? gateView(step.id, assessment.findings, phases, overrides.get(step.id) ?? null) : null;
+      // Everything before the gated step counts: earlier phases, and its own phase's pre-flight (brief §5.1).
+      const earlier = [...phases.flatMap((done) => done.steps), ...steps];
+      const gate = step.gated ? gateView(step.id, assessment.findings, earlier, overrides.get(step.id) ?? null) : null;
       if (gate) gates.push(gate);
       const done = checks.filter((check) => check.state === 'done').length;
       const required = checks.filter((check) => check.required);
@@ -225,15 +227,15 @@ function combinedState(states: readonly StepState[]): StepState {
 
 /**
  * A gated step is closed while a blocker finding is open (or not evaluated) or a required
- * check of an earlier phase is not done. `earlierPhases` are the phases before the step's own.
+ * check of a step before it is not done.
  */
-function gateView(stepId: string, findings: readonly FindingSummary[], earlierPhases: readonly PhaseView[], override: OverrideRecord | null): GateView {
+function gateView(stepId: string, findings: readonly FindingSummary[], earlierSteps: readonly StepView[], override: OverrideRecord | null): GateView {
   const reasons: GateReasons = {
     blockers: findings
       .filter((finding) => finding.severity === 'blocker' && (!finding.evaluated || finding.openCount > 0))
       .map((finding) => ({ rule: finding.rule, title: finding.title, openCount: finding.openCount, evaluated: finding.evaluated })),
-    checks: earlierPhases.flatMap((phase) =>
-      phase.steps.flatMap((step) => step.checks.filter((check) => check.required && check.state !== 'done').map((check) => ({ checkId: check.id, stepId: step.id, label: check.label }))),
+    checks: earlierSteps.flatMap((step) =>
+      step.checks.filter((check) => check.required && check.state !== 'done').map((check) => ({ checkId: check.id, stepId: step.id, label: check.label })),
     ),
   };
   const closed = reasons.blockers.length > 0 || reasons.checks.length > 0;

@@ -137,7 +137,8 @@ describe('migration wizard', () => {
       const gate = getWizard(snapshot, { now: NOW }).gates[0]!;
       expect(gate).toMatchObject({ stepId: 'p5-change', blocked: true, override: null });
       expect(gate.reasons.blockers.map((blocker) => blocker.rule)).toContain('DEV_USERLESS');
-      expect(gate.reasons.checks.map((check) => check.checkId)).toContain('m-exports-imported');
+      // Open required checks of earlier phases and of the pre-flight in the same phase (brief §5.1).
+      expect(gate.reasons.checks.map((check) => check.checkId)).toEqual(expect.arrayContaining(['m-exports-imported', 'm-change-window']));
       expect(getWizard(snapshot, { now: NOW }).phases.find((phase) => phase.id === '5')!.steps[1]!.state).toBe('blocked');
       expect(() => recordSwitch(snapshot, { by: 'Ann', now: NOW })).toThrow(/blocked by \d+ blocker finding\(s\) and \d+ open required check/);
 

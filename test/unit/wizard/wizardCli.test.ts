@@ -74,6 +74,10 @@ describe('mdm-migrate tenant, wizard and calendar', () => {
     expect(assessed.find((finding: { rule: string }) => finding.rule === 'DEV_WEBCLIP')).toMatchObject({ evaluated: true, confirmation: { confirmedBy: 'Ann' } });
     expect(assessed.find((finding: { rule: string }) => finding.rule === 'TEN_APNS_GAP')).toMatchObject({ evaluated: true, count: 1 });
 
+    const signed = await runCli(['wizard', '--db', file, '--sign-off', 'p1-webclips', '--role', 'customer', '--by', 'Carla']);
+    expect(signed.stdout).toContain('Signed off p1-webclips as Carla (customer).');
+    expect(signed.stdout).toMatch(/signed off by Carla \(customer\) on \d{4}-\d{2}-\d{2}/);
+    expect((await runCli(['wizard', '--db', file, '--role', 'customer'])).code).toBe(2);
     const unticked = await runCli(['wizard', '--db', file, '--uncheck', 'm-webclips-removed', '--by', 'Ann']);
     expect(unticked.stdout).toContain('Unticked m-webclips-removed.');
     expect((await runCli(['wizard', '--db', file, '--check', 'no-such-check'])).code).toBe(1);
@@ -114,5 +118,33 @@ describe('mdm-migrate tenant, wizard and calendar', () => {
     expect((await runCli(['calendar', '--db', file])).code).toBe(2);
     expect((await runCli(['calendar', '--db', file, '--out', join(tempDir(), 'no', 'such', 'dir.ics')])).code).toBe(1);
     expect((await runCli(['calendar', '--db', join(tempDir(), 'missing.mdmsnap'), '--out', ics])).code).toBe(1);
+  });
+
+  it('waves creates a pilot, adds users by filter, lists moving and staying devices, ticks its checklist and records moved', async () => {
+    const file = await freshDemo();
+    expect((await runCli(['waves', '--db', file])).stdout).toContain('No waves yet');
+    expect((await runCli(['waves', '--db', file, '--create', 'Pilot', '--pilot', '--by', 'Ann'])).stdout).toContain('Created wave 1 "Pilot" (pilot).');
+    expect((await runCli(['waves', '--db', file, '--wave', '1', '--add', '--finding', 'USR_DEM_ACCOUNT', '--by', 'Ann'])).stdout).toMatch(/Added [1-9]\d* users to wave 1\./);
+    expect((await runCli(['waves', '--db', file, '--wave', '1', '--add', '--licence', 'licensed', '--platform', 'ios'])).code).toBe(0);
+    const summary = JSON.parse((await runCli(['waves', '--db', file, '--wave', '1', '--json'])).stdout);
+    expect(summary.devices.moving).toBeGreaterThan(0);
+    expect(summary.devices.staying).toBeGreaterThan(0);
+    const staying = JSON.parse((await runCli(['waves', '--db', file, '--wave', '1', '--devices', 'staying', '--json'])).stdout);
+    expect(staying.devices).toHaveLength(summary.devices.staying);
+    expect(Object.keys(staying.remediations)).toContain('DEV_DEM_ENROLLED');
+    const moving = (await runCli(['waves', '--db', file, '--wave', '1', '--devices', 'moving'])).stdout.trim().split('\n');
+    expect(moving).toHaveLength(summary.devices.moving + 1);
+
+    const ticked = await runCli(['waves', '--db', file, '--wave', '1', '--check', 'w-collection-excluded', '--note', 'CON00200', '--by', 'Ann']);
+    expect(ticked.stdout).toMatch(/\[x\] w-collection-excluded/);
+    const moved = await runCli(['waves', '--db', file, '--wave', '1', '--state', 'moved', '--at', '2026-12-08T10:00:00Z', '--by', 'Ann']);
+    expect(moved.stdout).toContain('moved (moved 2026-12-08T10:00:00.000Z)');
+    expect(JSON.parse((await runCli(['wizard', '--db', file, '--json'])).stdout).waves[0]).toMatchObject({ name: 'Pilot', state: 'moved' });
+
+    expect((await runCli(['waves', '--db', file, '--wave', '1', '--state', 'gone'])).code).toBe(2);
+    expect((await runCli(['waves', '--db', file, '--add'])).code).toBe(2);
+    expect((await runCli(['waves', '--db', file, '--wave', '1', '--add', '--licence', 'some'])).code).toBe(2);
+    expect((await runCli(['waves', '--db', file, '--wave', '9', '--state', 'moved'])).code).toBe(1);
+    expect((await runCli(['waves', '--db', file, '--create', 'pilot'])).code).toBe(1);
   });
 });
