@@ -2,33 +2,7 @@ import { z } from 'zod';
 import { Assessment, ClearDecisionRequest, DecideRequest, DecisionKind, FindingItemsPage, FindingItemsRequest, ItemFinding } from './findings.js';
 import { ImportKindInfo, ImportOutcome, ImportPath, ImportRunRequest, InspectedFile, RejectionRow } from './imports.js';
 import type { ApiMethod } from './methods.js';
-import {
-  AddUsersRequest,
-  AnswerRequest,
-  ApnsConfirmRequest,
-  CheckTick,
-  CheckView,
-  CreateWaveRequest,
-  OverrideRecord,
-  RecordedEvent,
-  RecordSwitchRequest,
-  RemoveUsersRequest,
-  SetTenantFactRequest,
-  SetWaveStateRequest,
-  SwitchStatus,
-  TenantFact,
-  TickRequest,
-  UserFilter,
-  Wave,
-  WaveDeviceRow,
-  WaveFilterOptions,
-  WaveTickRequest,
-  WaveUserRow,
-  WizardView,
-  OverrideRequest,
-  SignOff,
-  SignOffRequest,
-} from './wizard.js';
+import { AddUsersRequest, AnswerRequest, ApnsConfirmRequest, CheckTick, CheckView, CreateWaveRequest, OverrideRecord, RecordedEvent, RecordSwitchRequest, RemoveUsersRequest, SetTenantFactRequest, SetWaveStateRequest, SwitchStatus, TenantFact, TickRequest, UserFilter, Wave, WaveDeviceRow, WaveFilterOptions, WaveTickRequest, WaveUserRow, WizardView, OverrideRequest, SignOff, SignOffRequest } from './wizard.js';
 
 /**
  * The one typed contract between the renderer and the main-side services. Every request is

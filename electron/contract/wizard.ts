@@ -177,24 +177,17 @@ export const UserFilter = z.object({
   wave: z.union([WaveId, z.literal('none')]).optional(),
 });
 
-export const WaveUserRow = z.object({
-  id: z.number().int(),
-  userPrincipalName: z.string().nullable(),
-  displayName: z.string().nullable(),
-  licensed: z.boolean(),
-  waveId: z.number().int().nullable(),
-  deviceCount: z.number().int(),
-});
+/** A column the exports may leave empty. */
+const Optional = z.string().nullable();
+const Id = z.number().int();
 
+export const WaveUserRow = z.object({ id: Id, userPrincipalName: Optional, displayName: Optional, licensed: z.boolean(), waveId: Id.nullable(), deviceCount: Id });
+
+/** `reason`: the rule that keeps a non-moving device from moving with its user. */
 export const WaveDeviceRow = z.object({
-  id: z.number().int(),
-  name: z.string().nullable(),
-  serialNumber: z.string().nullable(),
+  id: Id,
   platform: z.string(),
-  userPrincipalName: z.string().nullable(),
-  enrollmentType: z.string().nullable(),
-  lastCheckIn: z.string().nullable(),
-  reason: z.string().nullable(),
+  ...{ name: Optional, serialNumber: Optional, userPrincipalName: Optional, enrollmentType: Optional, lastCheckIn: Optional, reason: Optional },
 });
 
 export const WaveFilterOptions = z.object({

@@ -1,22 +1,7 @@
-import {
-  Badge,
-  Body1,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  Title3,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Body1, Caption1, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
+import { ErrorBar } from '../../app/ErrorBar';
+import { PageHeader } from '../../app/PageHeader';
 import type { TenantFact } from '../../../../electron/contract/wizard';
 import { formatDateTime } from '../../app/format';
 import { ActorField } from '../wizard/ActorField';
@@ -26,16 +11,15 @@ import { useTenantStore } from './tenantStore';
 
 const useStyles = makeStyles({
   page: { flex: 1, minHeight: 0, overflow: 'auto', padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}` },
-  heading: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalL, marginBottom: tokens.spacingVerticalL, flexWrap: 'wrap' },
-  intro: { flex: 1, minWidth: '320px', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  lead: { color: tokens.colorNeutralForeground2, maxWidth: '760px', margin: 0 },
-  actor: { marginLeft: 'auto' },
   table: { backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium },
   meaning: { display: 'block', color: tokens.colorNeutralForeground3, maxWidth: '440px' },
   // Rule ids are long single words: let them break rather than widen the table.
   rules: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   cell: { paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS, verticalAlign: 'top' },
 });
+
+const LEAD =
+  'The facts about the tenant that the readiness rules and the migration wizard read. Values typed here are recorded with your name and the time, and written to the audit log.';
 
 /** Where a fact's value came from, in words the customer can check. */
 export function FactSource({ fact }: { fact: TenantFact }) {
@@ -48,7 +32,7 @@ export function FactSource({ fact }: { fact: TenantFact }) {
 /** Every tenant fact the rules and the wizard read: its value, where it came from, editable. */
 export function TenantScreen() {
   const styles = useStyles();
-  const { facts, error, set } = useTenantStore();
+  const { facts, error, set, dismissError } = useTenantStore();
   const actor = useWizardStore((state) => state.actor);
 
   useEffect(() => {
@@ -57,25 +41,10 @@ export function TenantScreen() {
 
   return (
     <section className={styles.page} aria-labelledby="tenant-title" data-testid="tenant">
-      <div className={styles.heading}>
-        <div className={styles.intro}>
-          <Title3 as="h1" id="tenant-title" block>
-            Tenant
-          </Title3>
-          <Body1 as="p" block className={styles.lead}>
-            The facts about the tenant that the readiness rules and the migration wizard read. Values typed here are recorded with your name and the time, and
-            written to the audit log.
-          </Body1>
-        </div>
-        <div className={styles.actor}>
-          <ActorField />
-        </div>
-      </div>
-      {error && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      <PageHeader id="tenant-title" title="Tenant" lead={LEAD}>
+        <ActorField />
+      </PageHeader>
+      {error && <ErrorBar message={error} onDismiss={dismissError} />}
       {facts === null ? (
         <Spinner label="Loading the tenant facts…" />
       ) : (

@@ -1,20 +1,4 @@
-import {
-  Badge,
-  Body1,
-  Button,
-  Caption1,
-  Card,
-  Field,
-  Input,
-  SearchBox,
-  Select,
-  Subtitle2,
-  Tab,
-  TabList,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Card, Field, Input, SearchBox, Select, Subtitle2, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular, PeopleAddRegular } from '@fluentui/react-icons';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { Wave, WaveDeviceRow, WaveUserRow } from '../../../../electron/contract/wizard';

@@ -1,6 +1,8 @@
-import { Badge, Body1, Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text, Title3, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { AddRegular, DismissRegular } from '@fluentui/react-icons';
+import { Badge, Body1, Button, Caption1, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { AddRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
+import { ErrorBar } from '../../app/ErrorBar';
+import { PageHeader } from '../../app/PageHeader';
 import { formatNumber } from '../../app/format';
 import { ActorField } from '../wizard/ActorField';
 import { NewWaveDialog } from './NewWaveDialog';
@@ -9,10 +11,6 @@ import { WAVE_STATE_LABELS, useWavesStore } from './wavesStore';
 
 const useStyles = makeStyles({
   page: { flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL}` },
-  heading: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
-  intro: { flex: 1, minWidth: '320px', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  lead: { color: tokens.colorNeutralForeground2, maxWidth: '720px', margin: 0 },
-  tools: { marginLeft: 'auto', display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
   body: { flex: 1, minHeight: 0, display: 'grid', gridTemplateColumns: '240px minmax(0, 1fr)', gridTemplateRows: 'minmax(0, 1fr)', gap: tokens.spacingHorizontalL },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, overflow: 'auto' },
   wave: {
@@ -27,6 +25,9 @@ const useStyles = makeStyles({
   empty: { margin: 'auto', textAlign: 'center', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, alignItems: 'center' },
 });
 
+const LEAD =
+  'Users move in waves under mixed authority, a pilot first. Their devices move with them; userless and DEM-enrolled devices do not, and need the remediation shown.';
+
 /** The pilot and later waves: users chosen by filters, the devices that move with them, and each wave's checklist and state. */
 export function WavesScreen() {
   const styles = useStyles();
@@ -40,28 +41,13 @@ export function WavesScreen() {
   const selected = waves?.find((wave) => wave.id === selectedId) ?? null;
   return (
     <section className={styles.page} aria-labelledby="waves-title" data-testid="waves">
-      <div className={styles.heading}>
-        <div className={styles.intro}>
-          <Title3 as="h1" id="waves-title" block>
-            Waves
-          </Title3>
-          <Body1 as="p" block className={styles.lead}>
-            Users move in waves under mixed authority, a pilot first. Their devices move with them; userless and DEM-enrolled devices do not, and need the remediation shown.
-          </Body1>
-        </div>
-        <div className={styles.tools}>
-          <ActorField />
-          <Button appearance="primary" icon={<AddRegular />} onClick={() => setCreating(true)}>
-            New wave…
-          </Button>
-        </div>
-      </div>
-      {error && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{error}</MessageBarBody>
-          <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={dismissError} />} />
-        </MessageBar>
-      )}
+      <PageHeader id="waves-title" title="Waves" lead={LEAD}>
+        <ActorField />
+        <Button appearance="primary" icon={<AddRegular />} onClick={() => setCreating(true)}>
+          New wave…
+        </Button>
+      </PageHeader>
+      {error && <ErrorBar message={error} onDismiss={dismissError} />}
       {waves === null ? (
         <Spinner label="Loading the waves…" />
       ) : waves.length === 0 ? (

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { CheckView, UserFilter, Wave, WaveFilterOptions } from '../../../../electron/contract/wizard';
-import { callApi, messageOf } from '../../api/callApi';
+import { attempt, callApi, messageOf } from '../../api/callApi';
 
 export const WAVE_STATE_LABELS = { planned: 'Planned', moved: 'Moved', verified: 'Verified' } as const;
 
@@ -30,19 +30,16 @@ interface WavesState {
   dismissError(): void;
 }
 
+/** What a snapshot starts with: nothing loaded, the "Add users" tab, no filter. */
+const FRESH = { waves: null, options: null, selectedId: null, tab: 'add', filter: {}, checklist: null, error: null } as const;
+
 export const useWavesStore = create<WavesState>((set, get) => {
   async function loadChecklist(waveId: number | null) {
     set({ checklist: waveId === null ? null : await callApi('waves.checklist', { waveId }) });
   }
   return {
-    waves: null,
-    options: null,
-    selectedId: null,
-    tab: 'add',
-    filter: {},
-    checklist: null,
+    ...FRESH,
     revision: 0,
-    error: null,
     async load() {
       try {
         const [waves, options] = await Promise.all([callApi('waves.list', {}), callApi('waves.filterOptions', {})]);
@@ -59,17 +56,7 @@ export const useWavesStore = create<WavesState>((set, get) => {
     },
     setTab: (tab) => set({ tab }),
     setFilter: (filter) => set({ filter }),
-    async act(action) {
-      set({ error: null });
-      try {
-        await action();
-        await get().load();
-        return true;
-      } catch (error) {
-        set({ error: messageOf(error) });
-        return false;
-      }
-    },
+    act: (action) => attempt(() => action().then(() => get().load()), (error) => set({ error })),
     create: (name, pilot, by) =>
       get().act(async () => {
         const wave = await callApi('waves.create', { name, pilot, by });
@@ -80,5 +67,5 @@ export const useWavesStore = create<WavesState>((set, get) => {
 });
 
 export function resetWaves(): void {
-  useWavesStore.setState({ waves: null, options: null, selectedId: null, tab: 'add', filter: {}, checklist: null, error: null });
+  useWavesStore.setState(FRESH);
 }

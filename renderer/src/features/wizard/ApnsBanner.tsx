@@ -60,9 +60,8 @@ export function ApnsBanner() {
       </MessageBar>
       {confirming && (
         <TickDialog
-          title="Confirm the APNs certificate"
+          purpose="apns"
           label="The APNs certificate is present in Intune and renewed under the new authority, with the same Apple ID."
-          confirm="Confirm"
           onTick={(by, note) => act(() => callApi('wizard.confirmApns', { by, note }))}
           onClose={() => setConfirming(false)}
         />

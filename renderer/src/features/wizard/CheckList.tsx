@@ -98,13 +98,7 @@ export function CheckList({ checks, facts, actions, label }: { checks: readonly 
         })}
       </ul>
       {ticking && (
-        <TickDialog
-          title="Tick a manual check"
-          label={ticking.label}
-          confirm="Tick"
-          onTick={(by, note) => actions.tick(ticking.id, by, note)}
-          onClose={() => setTicking(null)}
-        />
+        <TickDialog purpose="check" label={ticking.label} onTick={(by, note) => actions.tick(ticking.id, by, note)} onClose={() => setTicking(null)} />
       )}
     </>
   );

@@ -1,21 +1,4 @@
-import {
-  Badge,
-  Body1,
-  Button,
-  Caption1,
-  Card,
-  Field,
-  Input,
-  Link,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Subtitle2,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Card, Field, Input, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ShieldProhibitedRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { StepView, TenantFact } from '../../../../electron/contract/wizard';
@@ -192,10 +175,8 @@ function SignOffs({ step }: { step: StepView }) {
       </div>
       {signing && (
         <TickDialog
-          title="Sign off the step"
+          purpose="signOff"
           label={step.title}
-          confirm="Sign off"
-          askRole
           onTick={(by, note, role) => act(() => callApi('wizard.signOff', { stepId: step.id, by, note, role: role || undefined }))}
           onClose={() => setSigning(false)}
         />

@@ -1,18 +1,4 @@
-import {
-  Badge,
-  Body1,
-  Button,
-  Caption1,
-  Card,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Subtitle2,
-  Text,
-  Title3,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Card, MessageBar, MessageBarBody, Spinner, Subtitle2, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { CalendarAddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { TimelineEntry } from '../../../../electron/contract/wizard';

@@ -1,21 +1,7 @@
-import {
-  Body1,
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  ProgressBar,
-  Spinner,
-  Tab,
-  TabList,
-  Text,
-  Title3,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { ArrowClockwiseRegular, DismissRegular, TimerRegular } from '@fluentui/react-icons';
+import { Body1, Button, Caption1, MessageBar, MessageBarBody, ProgressBar, Spinner, Tab, TabList, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowClockwiseRegular, TimerRegular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useRef } from 'react';
+import { ErrorBar } from '../../app/ErrorBar';
 import { callApi } from '../../api/callApi';
 import type { CheckActions } from './CheckList';
 import { StateIcon } from './stateIcons';
@@ -113,12 +99,7 @@ export function WizardScreen() {
           </Button>
         </div>
       </div>
-      {error && (
-        <MessageBar intent="error" className={styles.error} role="alert">
-          <MessageBarBody>{error}</MessageBarBody>
-          <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={dismissError} />} />
-        </MessageBar>
-      )}
+      {error && <ErrorBar message={error} onDismiss={dismissError} className={styles.error} />}
       <div className={styles.body}>
         <nav className={styles.phases} aria-label="Phases">
           <TabList vertical selectedValue={view} onTabSelect={(_event, data) => show(String(data.value))}>

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { SwitchStatus, TenantFact, WizardView } from '../../../../electron/contract/wizard';
-import { callApi, messageOf } from '../../api/callApi';
+import { attempt, callApi, messageOf } from '../../api/callApi';
 
 /** The sidebar's extra entry after the phases: the deadlines measured from the switch. */
 export const TIMELINE_VIEW = 'timeline';
@@ -26,14 +26,13 @@ interface WizardState {
   dismissError(): void;
 }
 
+/** What a snapshot starts with: no wizard loaded, no phase chosen, nothing refused. */
+const FRESH = { wizard: null, facts: [], view: null, error: null, switchStatus: null } as const;
+
 export const useWizardStore = create<WizardState>((set, get) => ({
-  wizard: null,
-  facts: [],
-  view: null,
+  ...FRESH,
   actor: '',
   loading: false,
-  error: null,
-  switchStatus: null,
   async load() {
     set({ loading: true });
     try {
@@ -49,17 +48,7 @@ export const useWizardStore = create<WizardState>((set, get) => ({
   },
   show: (view) => set({ view }),
   setActor: (actor) => set({ actor }),
-  async act(action) {
-    set({ error: null });
-    try {
-      await action();
-      await Promise.all([get().load(), get().refreshSwitchStatus()]);
-      return true;
-    } catch (error) {
-      set({ error: messageOf(error) });
-      return false;
-    }
-  },
+  act: (action) => attempt(() => action().then(() => Promise.all([get().load(), get().refreshSwitchStatus()])), (error) => set({ error })),
   async goToStep(stepId) {
     try {
       await callApi('wizard.goToStep', { stepId });
@@ -80,5 +69,5 @@ export const useWizardStore = create<WizardState>((set, get) => ({
 
 /** A new snapshot starts the wizard afresh: where it left off comes from that snapshot. */
 export function resetWizard(actor: string): void {
-  useWizardStore.setState({ wizard: null, facts: [], view: null, actor, error: null, switchStatus: null });
+  useWizardStore.setState({ ...FRESH, actor });
 }
