@@ -2,39 +2,7 @@ import { basename } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { waveFilterOptions } from '../core/queries/waveFilterOptions.js';
 import type { Snapshot } from '../core/snapshot/openSnapshot.js';
-import {
-  addUsersToWave,
-  answerQuestion,
-  confirmApnsRenewed,
-  createWave,
-  deleteWave,
-  deliverDue,
-  getTenantFact,
-  activePlaybook,
-  getWizard,
-  goToStep,
-  listTenantFacts,
-  listWaves,
-  overrideGate,
-  pageUsers,
-  pageWaveDevices,
-  recordSwitch,
-  recordedSwitch,
-  removeUsersFromWave,
-  setTenantFact,
-  setWaveState,
-  signOffStep,
-  snapshotApnsReminder,
-  snapshotCalendar,
-  snapshotNotificationSchedule,
-  snapshotTimeline,
-  tickCheck,
-  tickWaveCheck,
-  untickCheck,
-  untickWaveCheck,
-  waveChecklist,
-  type Notifier,
-} from '../core/wizard/index.js';
+import { addUsersToWave, answerQuestion, confirmApnsRenewed, createWave, deleteWave, deliverDue, getTenantFact, activePlaybook, getWizard, goToStep, listTenantFacts, listWaves, overrideGate, pageUsers, pageWaveDevices, recordSwitch, recordedSwitch, removeUsersFromWave, setTenantFact, setWaveState, signOffStep, snapshotApnsReminder, snapshotCalendar, snapshotNotificationSchedule, snapshotTimeline, tickCheck, tickWaveCheck, untickCheck, untickWaveCheck, waveChecklist, type Notifier } from '../core/wizard/index.js';
 import type { ApiHandlers } from './appServices.js';
 import type { FileDialogs } from './ports.js';
 
