@@ -272,4 +272,16 @@ test.describe('migration wizard', () => {
     await expectNoSeriousViolations(page, 'wizard dark');
     await page.getByRole('button', { name: 'Switch to light theme' }).click();
   });
+
+  test('the native Migration menu opens the wizard, the waves and the tenant page', async ({ appPage }) => {
+    const menu = (command: string) =>
+      appPage.evaluate((name) => (window as unknown as { __deliverAppEvent: (event: unknown) => void }).__deliverAppEvent({ type: 'menu.command', command: name }), command);
+    await menu('openTenant');
+    await expect(appPage.getByRole('heading', { level: 1, name: 'Tenant' })).toBeVisible();
+    await menu('openWaves');
+    await expect(appPage.getByRole('heading', { level: 1, name: 'Waves' })).toBeVisible();
+    await menu('openWizard');
+    await expect(appPage.getByRole('heading', { level: 1, name: 'Migration wizard' })).toBeVisible();
+    await expect(section(appPage, 'Migration wizard')).toHaveAttribute('aria-selected', 'true');
+  });
 });

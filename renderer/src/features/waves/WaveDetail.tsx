@@ -4,6 +4,7 @@ import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { Wave, WaveDeviceRow, WaveUserRow } from '../../../../electron/contract/wizard';
 import { PLATFORM_LABELS, type Platform } from '../../../../electron/contract/labels';
 import { callApi } from '../../api/callApi';
+import { FormDialog } from '../../app/FormDialog';
 import { formatDate, formatDateTime, formatNumber, toLocalInput } from '../../app/format';
 import { VirtualTable, type Column, type SortState } from '../dataBrowser/VirtualTable';
 import { CheckList, openFinding, type CheckActions } from '../wizard/CheckList';
@@ -295,6 +296,7 @@ function WaveState({ wave }: { wave: Wave }) {
 export function WaveDetail({ wave }: { wave: Wave }) {
   const styles = useStyles();
   const { tab, setTab, checklist, act } = useWavesStore();
+  const [deleting, setDeleting] = useState(false);
   const facts = useWizardStore((state) => state.facts);
   const checkActions = useMemo<CheckActions>(
     () => ({
@@ -316,7 +318,21 @@ export function WaveDetail({ wave }: { wave: Wave }) {
         )}
         <Caption1>{formatNumber(wave.userCount)} users</Caption1>
         <WaveState wave={wave} />
+        <Button appearance="subtle" icon={<DeleteRegular />} onClick={() => setDeleting(true)}>
+          Delete wave…
+        </Button>
       </div>
+      {deleting && (
+        <FormDialog
+          title={`Delete ${wave.name}?`}
+          submitLabel="Delete wave"
+          canSubmit
+          onSubmit={() => act(() => callApi('waves.delete', { waveId: wave.id, by: useWizardStore.getState().actor }))}
+          onClose={() => setDeleting(false)}
+        >
+          <Body1>Its {formatNumber(wave.userCount)} users return to no wave; its checklist ticks are deleted. The deletion is audited.</Body1>
+        </FormDialog>
+      )}
       <TabList selectedValue={tab} onTabSelect={(_event, data) => setTab(data.value as WaveTab)}>
         <Tab value="add">Add users</Tab>
         <Tab value="members">Users in the wave</Tab>

@@ -53,6 +53,13 @@ export function ApnsBanner() {
             )}
           </div>
           <span className={styles.rule}>{apns.renewalRule}</span> Sources: {apns.sources.join(', ')}.
+          {/* Confirmed yet shown: the certificate expires within 60 days of today again. */}
+          {apns.confirmation && (
+            <div>
+              Last confirmed by {apns.confirmation.by} on {formatDate(apns.confirmation.at)}
+              {apns.confirmation.note ? `: ${apns.confirmation.note}` : ''}.
+            </div>
+          )}
         </MessageBarBody>
         <MessageBarActions>
           <Button onClick={() => setConfirming(true)}>Confirm renewed…</Button>
