@@ -26,6 +26,7 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   subtle: { color: tokens.colorNeutralForeground3 },
   checklist: { overflow: 'auto', padding: tokens.spacingHorizontalL },
+  flush: { margin: 0 },
 });
 
 // Wave lists come in the core's fixed order (UPN, device name): nothing to sort by.
@@ -235,7 +236,9 @@ function Devices({ wave, moving }: { wave: Wave; moving: boolean }) {
     <div className={styles.split}>
       <div className={styles.tableArea}>{table}</div>
       <Card className={styles.remediations} aria-label="Remediation">
-        <Subtitle2 as="h3">What to do with them</Subtitle2>
+        <Subtitle2 as="h3" className={styles.flush}>
+          What to do with them
+        </Subtitle2>
         {Object.keys(remediations).length === 0 && <Body1 className={styles.subtle}>Nothing keeps this wave&apos;s devices back.</Body1>}
         {Object.entries(remediations).map(([rule, entry]) => (
           <div key={rule} data-remediation={rule}>
@@ -308,7 +311,7 @@ export function WaveDetail({ wave }: { wave: Wave }) {
   return (
     <section className={styles.detail} aria-labelledby="wave-title" data-testid="wave-detail">
       <div className={styles.header}>
-        <Subtitle2 as="h2" id="wave-title">
+        <Subtitle2 as="h2" id="wave-title" className={styles.flush}>
           {wave.name}
         </Subtitle2>
         {wave.isPilot && (

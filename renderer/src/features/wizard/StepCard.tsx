@@ -25,6 +25,8 @@ const useStyles = makeStyles({
   reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   record: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   mono: { fontFamily: tokens.fontFamilyMonospace },
+  // Headings take their spacing from the card's gap, not the browser's default margins.
+  flush: { margin: 0 },
 });
 
 /** How many open reasons the blocked message lists before "and N more". */
@@ -201,7 +203,7 @@ export function StepCard({ step, facts, current, actions }: { step: StepView; fa
       onFocus={() => !current && void goToStep(step.id)}
     >
       <div className={styles.header}>
-        <Subtitle2 as="h3" id={`step-title-${step.id}`}>
+        <Subtitle2 as="h3" id={`step-title-${step.id}`} className={styles.flush}>
           {step.title}
         </Subtitle2>
         <StateBadge state={step.state} />

@@ -17,6 +17,7 @@ const useStyles = makeStyles({
   passed: { color: tokens.colorNeutralForeground3 },
   description: { color: tokens.colorNeutralForeground2, margin: `${tokens.spacingVerticalXXS} 0` },
   status: { justifySelf: 'end' },
+  flush: { margin: 0 },
 });
 
 const STATUS = {
@@ -71,7 +72,7 @@ export function TimelinePanel() {
   return (
     <section className={styles.panel} aria-labelledby="timeline-title" data-testid="timeline">
       <div className={styles.heading}>
-        <Title3 as="h2" id="timeline-title">
+        <Title3 as="h2" id="timeline-title" className={styles.flush}>
           Switch timeline
         </Title3>
         <Button className={styles.calendar} icon={<CalendarAddRegular />} onClick={() => void saveCalendar()} disabled={!status}>
@@ -82,7 +83,7 @@ export function TimelinePanel() {
         <Spinner label="Computing the deadlines…" />
       ) : (
         <>
-          <Body1 as="p">
+          <Body1 as="p" block className={styles.flush}>
             {status.switchedAt
               ? `The tenant MDM authority changed on ${formatDateTime(status.switchedAt)}. Countdowns are from now, ${formatDateTime(status.now)}.`
               : 'The deadlines after the switch appear once it is recorded (phase "Change the tenant MDM authority"). Deadlines from the data, such as the APNs expiry, are shown already.'}
@@ -92,7 +93,9 @@ export function TimelinePanel() {
               <MessageBarBody>{saved.text}</MessageBarBody>
             </MessageBar>
           )}
-          <Subtitle2 as="h3">Deadlines</Subtitle2>
+          <Subtitle2 as="h3" className={styles.flush}>
+            Deadlines
+          </Subtitle2>
           <ol className={styles.list} aria-label="Deadlines">
             {status.timeline.map((entry) => (
               <Entry key={entry.id} entry={entry} />

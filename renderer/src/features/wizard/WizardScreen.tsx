@@ -32,6 +32,7 @@ const useStyles = makeStyles({
   phaseIntro: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   error: { margin: `0 ${tokens.spacingHorizontalXXL} ${tokens.spacingVerticalS}` },
   loading: { margin: 'auto' },
+  flush: { margin: 0 },
 });
 
 /**
@@ -128,7 +129,7 @@ export function WizardScreen() {
           ) : (
             <>
               <div className={styles.phaseIntro}>
-                <Title3 as="h2">
+                <Title3 as="h2" className={styles.flush}>
                   Phase {phase.id}: {phase.title}
                 </Title3>
                 <Body1 className={styles.subtle}>{phase.summary}</Body1>
