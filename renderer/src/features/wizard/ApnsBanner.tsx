@@ -4,7 +4,7 @@ import type { ApnsReminder } from '../../../../electron/contract/wizard';
 import { callApi } from '../../api/callApi';
 import { formatDate } from '../../app/format';
 import { TickDialog } from './TickDialog';
-import { useSwitchStatus } from './useSwitchStatus';
+import { useSwitchStatusRefresh } from './useSwitchStatus';
 import { useWizardStore } from './wizardStore';
 
 const useStyles = makeStyles({
@@ -32,7 +32,8 @@ function expiryText(apns: ApnsReminder): string {
  */
 export function ApnsBanner() {
   const styles = useStyles();
-  const status = useSwitchStatus();
+  useSwitchStatusRefresh();
+  const status = useWizardStore((state) => state.switchStatus);
   const act = useWizardStore((state) => state.act);
   const [confirming, setConfirming] = useState(false);
   const apns = status?.apns;

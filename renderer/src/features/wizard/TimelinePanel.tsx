@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { TimelineEntry } from '../../../../electron/contract/wizard';
 import { callApi, messageOf } from '../../api/callApi';
 import { formatDateTime } from '../../app/format';
-import { useSwitchStatus } from './useSwitchStatus';
+import { useWizardStore } from './wizardStore';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -57,7 +57,7 @@ function Entry({ entry }: { entry: TimelineEntry }) {
 /** The deadlines measured from the switch (and the APNs expiry), counting down on the real clock. */
 export function TimelinePanel() {
   const styles = useStyles();
-  const status = useSwitchStatus();
+  const status = useWizardStore((state) => state.switchStatus);
   const [saved, setSaved] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
 
   async function saveCalendar() {
