@@ -8,7 +8,7 @@ import { useSwitchStatusRefresh } from './useSwitchStatus';
 import { useWizardStore } from './wizardStore';
 
 const useStyles = makeStyles({
-  banner: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
+  banner: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0`, paddingBottom: tokens.spacingVerticalS },
   facts: { display: 'flex', columnGap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
   rule: { fontWeight: tokens.fontWeightSemibold },
 });
