@@ -284,4 +284,27 @@ test.describe('migration wizard', () => {
     await expect(appPage.getByRole('heading', { level: 1, name: 'Migration wizard' })).toBeVisible();
     await expect(section(appPage, 'Migration wizard')).toHaveAttribute('aria-selected', 'true');
   });
+
+  test('the wizard works from the keyboard, with a visible focus ring', async ({ appPage }) => {
+    await section(appPage, 'Migration wizard').click();
+    await expect(appPage.getByRole('heading', { level: 2, name: /^Phase 0:/ })).toBeVisible();
+    await appPage.locator('[data-phase="0"]').focus();
+    await appPage.keyboard.press('ArrowDown');
+    await expect(appPage.locator('[data-phase="1"]')).toBeFocused();
+    await appPage.keyboard.press('Enter');
+    await expect(appPage.getByRole('heading', { level: 2, name: /^Phase 1:/ })).toBeVisible();
+    const ring = await appPage.locator('[data-phase="1"]').evaluate((element) => getComputedStyle(element, '::after').borderTopWidth + getComputedStyle(element).outlineStyle);
+    expect(ring).not.toBe('0pxnone');
+
+    // A manual check ticks with Space, and its dialog submits with Enter.
+    const firstOpen = appPage.locator('[data-check][data-state="open"]').filter({ has: appPage.getByRole('checkbox') }).first();
+    const manual = appPage.locator(`[data-check="${await firstOpen.getAttribute('data-check')}"]`);
+    await manual.getByRole('checkbox').focus();
+    await appPage.keyboard.press('Space');
+    const dialog = appPage.getByRole('dialog', { name: 'Tick a manual check' });
+    await dialog.getByRole('textbox', { name: 'Done by' }).fill('Keyboard User');
+    await appPage.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(manual).toContainText('Ticked by Keyboard User');
+  });
 });
