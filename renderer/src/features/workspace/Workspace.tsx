@@ -65,7 +65,7 @@ export function Workspace({ snapshot }: { snapshot: SnapshotSummary }) {
           <PlannedSection
             title="Reports"
             description="Printable outputs for the customer and the change board."
-            items={['Printable migration checklist', 'Migration readiness report (PDF and CSV)', 'APNs certificate upload reminder (calendar file)']}
+            items={['Printable migration checklist', 'Migration readiness report (PDF and CSV)']}
           />
         )}
       </div>
