@@ -86,7 +86,7 @@ export function TimelinePanel() {
           <Body1 as="p" block className={styles.flush}>
             {status.switchedAt
               ? `The tenant MDM authority changed on ${formatDateTime(status.switchedAt)}. Countdowns are from now, ${formatDateTime(status.now)}.`
-              : 'The deadlines after the switch appear once it is recorded (phase "Change the tenant MDM authority"). Deadlines from the data, such as the APNs expiry, are shown already.'}
+              : 'The deadlines after the switch appear once the step that records it is done. Deadlines from the data, such as the APNs expiry, are shown already.'}
           </Body1>
           {saved && (
             <MessageBar intent={saved.intent} role="status">
