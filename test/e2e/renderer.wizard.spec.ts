@@ -199,7 +199,8 @@ test.describe('migration wizard', () => {
     await expect(gatedCard.getByTestId('gate-blocked')).toContainText('Blocked');
     await expect(gatedCard.getByTestId('gate-blocked')).toContainText('Blocker');
     await expect(gatedCard.getByRole('button', { name: 'Record the switch' })).toBeDisabled();
-    await gatedCard.scrollIntoViewIfNeeded();
+    // The card's top, with why it is blocked, for the screenshot.
+    await gatedCard.evaluate((element) => element.scrollIntoView({ block: 'start' }));
     await shoot(page, 'docs/screenshots/wizard-gate-blocked.png');
 
     // 6. Overridden with a written justification.
