@@ -23,6 +23,7 @@ export const FindingSummary = z.object({
   count: z.number().int(),
   decidedCount: z.number().int(),
   openCount: z.number().int(),
+  confirmation: z.object({ checkId: z.string(), confirmedBy: z.string(), confirmedAt: z.string(), note: z.string() }).nullable(),
 });
 
 export const Assessment = z.object({

@@ -70,6 +70,7 @@ async function writeJson(io: CliIo, assessment: Assessment, items: (finding: Fin
       remediation: finding.remediation,
       evaluated: finding.evaluated,
       count: finding.count,
+      confirmation: finding.confirmation,
     });
     await push(`${index > 0 ? ',' : ''}\n${head.slice(0, -1)},"items":[`);
     let first = true;

@@ -3,7 +3,18 @@ import { buildContext } from './context.js';
 import { idFromKey, requirementMet } from './findingItems.js';
 import { ITEM_KINDS } from './itemKinds.js';
 import { RULES } from './registry.js';
-import { SEVERITIES, type Assessment, type AssessOptions, type Evaluated, type FindingSummary, type ItemKindName, type RuleDefinition, type Severity } from './types.js';
+import { ruleConfirmations } from './confirmations.js';
+import {
+  SEVERITIES,
+  type Assessment,
+  type AssessOptions,
+  type Evaluated,
+  type FindingSummary,
+  type ItemKindName,
+  type RuleConfirmation,
+  type RuleDefinition,
+  type Severity,
+} from './types.js';
 
 interface Pending {
   readonly rule: RuleDefinition;
@@ -29,11 +40,17 @@ export function assessSnapshot(snapshot: Snapshot, options: AssessOptions = {}):
     const ctx = buildContext(snapshot, options);
     const summaries = new Map<string, FindingSummary>();
     const pending: Pending[] = [];
+    const confirmations = ruleConfirmations(db);
+    // A rule the data cannot decide is evaluated by a consultant's confirmation, or stays "not evaluated".
+    const undecidable = (rule: RuleDefinition, needs: string) => {
+      const confirmation = confirmations.get(rule.id);
+      return confirmation ? confirmedSummary(rule, confirmation) : summary(rule, null, 0, 0, needs);
+    };
 
     for (const rule of RULES) {
       const evaluation = rule.evaluate(ctx);
       if (evaluation.evaluated) pending.push({ rule, evaluation, count: 0, decided: 0 });
-      else summaries.set(rule.id, summary(rule, null, 0, 0, evaluation.needs));
+      else summaries.set(rule.id, undecidable(rule, evaluation.needs));
     }
 
     const byKind = new Map<ItemKindName, Pending[]>();
@@ -86,7 +103,7 @@ export function assessSnapshot(snapshot: Snapshot, options: AssessOptions = {}):
     for (const entry of pending) {
       summaries.set(
         entry.rule.id,
-        entry.missing ? summary(entry.rule, null, 0, 0, entry.missing) : summary(entry.rule, entry.evaluation, entry.count, entry.decided, null),
+        entry.missing ? undecidable(entry.rule, entry.missing) : summary(entry.rule, entry.evaluation, entry.count, entry.decided, null),
       );
     }
 
@@ -123,7 +140,15 @@ function summary(rule: RuleDefinition, evaluation: Evaluated | null, count: numb
     count,
     decidedCount: decided,
     openCount: count - decided,
+    confirmation: null,
   };
+}
+
+/** Evaluated by a manual check: no items, and the reason says who confirmed it and when. */
+function confirmedSummary(rule: RuleDefinition, confirmation: RuleConfirmation): FindingSummary {
+  const note = confirmation.note ? `: ${confirmation.note}` : '';
+  const confirmed = `Confirmed by ${confirmation.confirmedBy} on ${confirmation.confirmedAt.slice(0, 10)} (wizard check ${confirmation.checkId})${note}.`;
+  return { ...summary(rule, null, 0, 0, null), evaluated: true, why: `${rule.why} ${confirmed}`, confirmation };
 }
 
 const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((severity, index) => [severity, index])) as Record<Severity, number>;

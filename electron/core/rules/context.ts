@@ -38,7 +38,7 @@ export function buildContext(snapshot: Snapshot, options: AssessOptions = {}): A
               exchange_connector_present AS exchangeConnectorPresent, ndes_in_use AS ndesInUse,
               code_signing_uploaded AS codeSigningUploaded, android_for_work_enabled AS androidForWorkEnabled,
               cm_pc_conditional_access AS cmPcConditionalAccess, cm_rbac_roles_for_mdm AS cmRbacRolesForMdm,
-              switching_admin_upn AS switchingAdminUpn
+              switching_admin_upn AS switchingAdminUpn, switch_procedure AS switchProcedure
        FROM tenant WHERE id = 1`,
     )
     .get() ?? {}) as TenantFacts;
@@ -110,6 +110,7 @@ function normaliseTenant(row: Partial<TenantFacts>): TenantFacts {
     cmPcConditionalAccess: row.cmPcConditionalAccess ?? null,
     cmRbacRolesForMdm: row.cmRbacRolesForMdm ?? null,
     switchingAdminUpn: row.switchingAdminUpn ?? null,
+    switchProcedure: row.switchProcedure ?? null,
   };
 }
 

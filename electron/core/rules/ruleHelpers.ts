@@ -55,7 +55,7 @@ export function notEvaluatedRule(text: RuleText, needs: string): RuleDefinition 
 export function tenantFlagRule(
   text: RuleText,
   column: string,
-  needs: string,
+  what: string,
   detail: string,
   value: (ctx: AssessmentContext) => number | null,
 ): RuleDefinition {
@@ -63,12 +63,17 @@ export function tenantFlagRule(
     ...text,
     evaluate: (ctx): RuleEvaluation =>
       value(ctx) === null
-        ? { evaluated: false, needs }
+        ? needs(what)
         : { evaluated: true, kind: 'tenant', where: `t.${column} = 1`, detail: `'${detail.replace(/'/g, "''")}'` },
   };
 }
 
-/** Shorthand for "not evaluated" inside a rule's evaluate(). */
+const TENANT_PAGE = 'recorded on the Tenant page';
+
+/**
+ * Shorthand for "not evaluated" inside a rule's evaluate(). A fact "recorded on the Tenant page"
+ * also names the command line, for admins working without the app.
+ */
 export function needs(what: string): RuleEvaluation {
-  return { evaluated: false, needs: what };
+  return { evaluated: false, needs: what.replace(TENANT_PAGE, `${TENANT_PAGE}, or with \`mdm-migrate tenant --set KEY=VALUE\``) };
 }

@@ -287,19 +287,21 @@ export const TENANT_RULES: readonly RuleDefinition[] = [
                                           ELSE 'Authority ' || t.mdm_authority || ': not set' END`,
           },
   },
-  notEvaluatedRule(
-    {
-      id: 'TEN_APNS_GAP',
-      family: 'tenant',
-      severity: 'high',
-      title: 'Procedure needs a manual APNs upload',
-      why: 'In the early procedure, the reverse direction, or after a Support reset, iOS enrollments and check-ins fail until the renewed certificate is uploaded.',
-      remediation: ['Upload the renewed certificate immediately after the change [S7b, S8, S9].'],
-      sources: ['S7b', 'S8', 'S9'],
-      conflict: CONFLICTS.earlyProcedure,
-    },
-    'the procedure chosen for the switch (a Support-led reset or an old runbook); the snapshot cannot show it',
-  ),
+  {
+    id: 'TEN_APNS_GAP',
+    family: 'tenant',
+    severity: 'high',
+    title: 'Procedure needs a manual APNs upload',
+    why: 'In the early procedure, the reverse direction, or after a Support reset, iOS enrollments and check-ins fail until the renewed certificate is uploaded.',
+    remediation: ['Upload the renewed certificate immediately after the change [S7b, S8, S9].'],
+    sources: ['S7b', 'S8', 'S9'],
+    conflict: CONFLICTS.earlyProcedure,
+    // The procedure agreed with Support is a tenant fact (wizard phase 5); only a reset loses the certificate.
+    evaluate: (ctx) =>
+      !ctx.tenant.switchProcedure
+        ? needs('the procedure agreed with Microsoft Support for the switch (recorded on the Tenant page)')
+        : { evaluated: true, kind: 'tenant', where: `t.switch_procedure = 'support-reset'`, detail: `'Support resets the authority: upload the renewed APNs certificate right after the change'` },
+  },
   notEvaluatedRule(
     {
       id: 'TEN_DEP_TOKEN_NOT_MIGRATED',

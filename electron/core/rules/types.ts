@@ -41,6 +41,8 @@ export interface TenantFacts {
   readonly cmPcConditionalAccess: number | null;
   readonly cmRbacRolesForMdm: number | null;
   readonly switchingAdminUpn: string | null;
+  /** The procedure agreed with Microsoft Support: 'support-change' | 'support-reset' | 'self-service'. */
+  readonly switchProcedure: string | null;
 }
 
 /** Which inputs the snapshot holds at all. A rule whose inputs are absent is "not evaluated", never passed. */
@@ -196,6 +198,19 @@ export interface FindingSummary {
   readonly count: number;
   readonly decidedCount: number;
   readonly openCount: number;
+  /**
+   * Set when the snapshot could not evaluate the rule from data and a consultant confirmed it
+   * with a manual check of the migration wizard: the finding is then evaluated, with no items.
+   */
+  readonly confirmation: RuleConfirmation | null;
+}
+
+/** A manual wizard check that stands in for a rule the snapshot cannot evaluate from data. */
+export interface RuleConfirmation {
+  readonly checkId: string;
+  readonly confirmedBy: string;
+  readonly confirmedAt: string;
+  readonly note: string;
 }
 
 export interface AssessOptions {

@@ -46,7 +46,7 @@ describe('mdm-migrate assess', () => {
     const parsed = JSON.parse(out()) as { findings: Record<string, unknown>[] };
     expect(Object.keys(parsed)).toEqual(['findings']);
     for (const finding of parsed.findings) {
-      expect(Object.keys(finding)).toEqual(['rule', 'severity', 'title', 'why', 'remediation', 'evaluated', 'count', 'items']);
+      expect(Object.keys(finding)).toEqual(['rule', 'severity', 'title', 'why', 'remediation', 'evaluated', 'count', 'confirmation', 'items']);
       expect((finding.items as unknown[]).length).toBe(finding.count);
       if (!finding.evaluated) expect(finding.why).toMatch(/^Not evaluated: needs /);
     }

@@ -389,6 +389,7 @@ const CASES: readonly RuleCase[] = [
   { rule: 'TEN_NDES', positive: (f) => void f.tenant({ ndes_in_use: 1 }), negative: (f) => void f.tenant({ ndes_in_use: 0 }) },
   { rule: 'TEN_RBAC', positive: (f) => void f.tenant({ cm_rbac_roles_for_mdm: 1 }), negative: (f) => void f.tenant({ cm_rbac_roles_for_mdm: 0 }) },
   { rule: 'TEN_CODE_SIGNING', positive: (f) => void f.tenant({ code_signing_uploaded: 1 }), negative: (f) => void f.tenant({ code_signing_uploaded: 0 }) },
+  { rule: 'TEN_APNS_GAP', positive: (f) => void f.tenant({ switch_procedure: 'support-reset' }), negative: (f) => void f.tenant({ switch_procedure: 'support-change' }) },
   {
     rule: 'TEN_AUTHORITY_CHECK',
     positive: (f) => void f.tenant({ mdm_authority: 'sccm' }),
@@ -416,7 +417,6 @@ const NOT_EVALUATED = [
   'OBJ_NAME_MISMATCH',
   'OBJ_TC_UNASSIGNED',
   'OBJ_APP_DEVICE_COLLECTION',
-  'TEN_APNS_GAP',
   'TEN_DEP_TOKEN_NOT_MIGRATED',
 ];
 
@@ -533,7 +533,7 @@ describe('rule fixtures', () => {
   it('rules whose tenant fact is unknown are not evaluated, never passed', () => {
     const f = fresh();
     for (const rule of ['TEN_EXCHANGE_CONNECTOR', 'TEN_NDES', 'TEN_RBAC', 'TEN_CODE_SIGNING', 'DEV_ANDROID_FOR_WORK', 'DEV_CM_CLIENT_CA', 'TEN_CM_VERSION',
-      'COL_SUBSCRIPTION_IS_ALL_USERS', 'USR_ADMIN_UNLICENSED', 'TEN_AUTHORITY_CHECK', 'TEN_APNS_EXPIRES_SOON', 'TEN_DEP_TOKEN_EXPIRY', 'COL_DIRECT_MEMBERSHIP']) {
+      'COL_SUBSCRIPTION_IS_ALL_USERS', 'USR_ADMIN_UNLICENSED', 'TEN_AUTHORITY_CHECK', 'TEN_APNS_EXPIRES_SOON', 'TEN_DEP_TOKEN_EXPIRY', 'COL_DIRECT_MEMBERSHIP', 'TEN_APNS_GAP']) {
       const finding = f.finding(rule);
       expect(finding.evaluated, rule).toBe(false);
       expect(finding.needs, rule).toBeTruthy();

@@ -122,6 +122,8 @@ describe('derived facts', () => {
       DROP INDEX devices_meid; CREATE INDEX devices_meid ON devices(meid);
       DROP INDEX devices_enrolled_by; CREATE INDEX devices_enrolled_by ON devices(enrolled_by_user_id);
       DROP INDEX devices_platform; CREATE INDEX devices_platform ON devices(platform, os_version);
+      DROP TABLE wave_checks; DROP TABLE wave_users; DROP TABLE waves; DROP TABLE wizard_overrides; DROP TABLE wizard_checks;
+      DROP TABLE wizard_events; DROP TABLE wizard_state; DROP TABLE tenant_fact_sources; ALTER TABLE tenant DROP COLUMN switch_procedure;
       PRAGMA user_version = 2;`);
     created.close();
 

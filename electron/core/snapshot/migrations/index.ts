@@ -17,6 +17,7 @@ import { v005LeanerDeviceIndexes } from './v005LeanerDeviceIndexes.js';
 import { v006DeferrableIntuneIdIndex } from './v006DeferrableIntuneIdIndex.js';
 import { v007DerivedFactHolderIndexes } from './v007DerivedFactHolderIndexes.js';
 import { v008DeviceOwnerAndCategory } from './v008DeviceOwnerAndCategory.js';
+import { v009Wizard } from './v009Wizard.js';
 
 export type { Migration } from './migration.js';
 
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   v006DeferrableIntuneIdIndex,
   v007DerivedFactHolderIndexes,
   v008DeviceOwnerAndCategory,
+  v009Wizard,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
