@@ -3,7 +3,8 @@ import { assessCommand } from './assessCommand.js';
 import { demoCommand } from './demoCommand.js';
 import { importCommand } from './importCommand.js';
 import { infoCommand } from './infoCommand.js';
+import { reportCommand } from './reportCommand.js';
 import { templateCommand } from './templateCommand.js';
 
 /** Every sub-command, in the order `mdm-migrate --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [demoCommand, infoCommand, importCommand, templateCommand, assessCommand];
+export const COMMANDS: readonly CliCommand[] = [demoCommand, infoCommand, importCommand, templateCommand, assessCommand, reportCommand];

@@ -1,0 +1,46 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Snapshot } from '../snapshot/openSnapshot.js';
+import { writeReportCsvs } from './findingsCsv.js';
+import { checklistDocument } from './pdf/checklistPdf.js';
+import type { Paper } from './pdf/pdfParts.js';
+import { renderPdf } from './pdf/renderPdf.js';
+import { reportDocument } from './pdf/reportPdf.js';
+import { writeReportJson } from './reportJson.js';
+import { buildReport, REPORT_FILES, type ReportModel, type ReportOptions } from './reportModel.js';
+import { writeWorkbook } from './workbook.js';
+
+export interface ReportSetOptions extends ReportOptions {
+  readonly paper?: Paper;
+  /** Called before each file is written, with the file name and its position (for progress). */
+  readonly onProgress?: (step: { readonly file: string; readonly index: number; readonly total: number }) => void;
+}
+
+export interface ReportSetResult {
+  readonly model: ReportModel;
+  /** Every file written, in order. */
+  readonly files: readonly string[];
+}
+
+/**
+ * Writes the whole report set into `dir` (which must exist): both PDFs, the workbook, the
+ * three CSVs, report.json and deadlines.ics, all from one report model. The writers run one
+ * after another because each streams its lists from the same SQLite connection.
+ */
+export async function writeReportSet(snapshot: Snapshot, dir: string, options: ReportSetOptions = {}): Promise<ReportSetResult> {
+  const paper = options.paper ?? 'a4';
+  const data = buildReport(snapshot, options);
+  const steps: [string, () => Promise<unknown>][] = [
+    [REPORT_FILES.checklistPdf, async () => writeFile(join(dir, REPORT_FILES.checklistPdf), await renderPdf(checklistDocument(data.model, paper)))],
+    [REPORT_FILES.reportPdf, async () => writeFile(join(dir, REPORT_FILES.reportPdf), await renderPdf(reportDocument(data.model, paper)))],
+    [REPORT_FILES.workbook, () => writeWorkbook(data, join(dir, REPORT_FILES.workbook))],
+    [REPORT_FILES.findingsCsv, () => writeReportCsvs(data, dir)],
+    [REPORT_FILES.json, () => writeReportJson(data, join(dir, REPORT_FILES.json))],
+    [REPORT_FILES.calendar, () => writeFile(join(dir, REPORT_FILES.calendar), data.calendar())],
+  ];
+  for (const [index, [file, write]] of steps.entries()) {
+    options.onProgress?.({ file, index, total: steps.length });
+    await write();
+  }
+  return { model: data.model, files: Object.values(REPORT_FILES) };
+}
