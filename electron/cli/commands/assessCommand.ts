@@ -6,7 +6,8 @@ import {
   type Assessment,
   type FindingItem,
 } from '../../core/rules/index.js';
-import { chunkedWriter, writeFindingsArray } from '../../core/reports/findingsJson.js';
+import { chunkedWriter } from '../../core/chunkedWriter.js';
+import { writeFindingsArray } from '../../core/reports/findingsJson.js';
 import { SEVERITY_LABEL } from '../../core/reports/labels.js';
 import { openSnapshot } from '../../core/snapshot/openSnapshot.js';
 import { UsageError, type CliCommand, type CliIo } from '../cliCommand.js';

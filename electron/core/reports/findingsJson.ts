@@ -1,31 +1,5 @@
-import { once } from 'node:events';
-import type { FindingItem } from '../rules/index.js';
-
-/** Characters buffered before one write; keeps the number of writes small and memory flat. */
-const CHUNK = 64 * 1024;
-
-/** Text appended to a stream in 64 KB chunks, waiting for 'drain' whenever the stream's buffer is full. */
-export interface ChunkedWriter {
-  push(text: string): Promise<void>;
-  flush(): Promise<void>;
-}
-
-export function chunkedWriter(out: NodeJS.WritableStream): ChunkedWriter {
-  let buffer = '';
-  const flush = async () => {
-    if (!buffer) return;
-    const full = !out.write(buffer);
-    buffer = '';
-    if (full) await once(out, 'drain');
-  };
-  return {
-    flush,
-    async push(text) {
-      buffer += text;
-      if (buffer.length >= CHUNK) await flush();
-    },
-  };
-}
+import type { ChunkedWriter } from '../chunkedWriter.js';
+import type { FindingItem, RuleConfirmation } from '../rules/index.js';
 
 /** The fields `assess --json` gives each finding (docs/assess-json.md). */
 export interface FindingJsonHead {
@@ -37,6 +11,8 @@ export interface FindingJsonHead {
   readonly remediation: readonly string[];
   readonly evaluated: boolean;
   readonly count: number;
+  /** The wizard check that confirmed a rule the data cannot evaluate. */
+  readonly confirmation: RuleConfirmation | null;
 }
 
 /**
@@ -55,6 +31,7 @@ export async function writeFindingsArray(writer: ChunkedWriter, findings: readon
       remediation: finding.remediation,
       evaluated: finding.evaluated,
       count: finding.count,
+      confirmation: finding.confirmation,
     });
     await writer.push(`${index > 0 ? ',' : ''}\n${head.slice(0, -1)},"items":[`);
     let first = true;

@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { chunkedWriter, writeFindingsArray } from './findingsJson.js';
+import { chunkedWriter } from '../chunkedWriter.js';
+import { writeFindingsArray } from './findingsJson.js';
 import type { ReportData } from './reportModel.js';
 
 /**

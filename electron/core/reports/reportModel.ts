@@ -1,5 +1,5 @@
 import { APP_VERSION } from '../appVersion.js';
-import { assessSnapshot, explainFinding, iterateFindingItems, type Assessment, type DecisionKind, type FindingItem, type ItemKindName, type Severity } from '../rules/index.js';
+import { assessSnapshot, explainFinding, iterateFindingItems, type Assessment, type DecisionKind, type FindingItem, type ItemKindName, type RuleConfirmation, type Severity } from '../rules/index.js';
 import { SEVERITIES } from '../rules/types.js';
 import { parseItemKey } from '../rules/itemKinds.js';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
@@ -63,6 +63,8 @@ export interface ReportFinding {
   readonly count: number;
   readonly decidedCount: number;
   readonly openCount: number;
+  /** Set when a wizard check confirmed a rule the data cannot evaluate (by, when, note). */
+  readonly confirmation: RuleConfirmation | null;
 }
 
 /** One finding's items as the PDF shows them: the first rows, and where the rest are. */
@@ -374,6 +376,7 @@ export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): Re
         count: finding.count,
         decidedCount: finding.decidedCount,
         openCount: finding.openCount,
+        confirmation: finding.confirmation ? { ...finding.confirmation, confirmedBy: text(finding.confirmation.confirmedBy) ?? '', note: text(finding.confirmation.note) ?? '' } : null,
       })),
     },
     lists,

@@ -12,8 +12,10 @@ const CHUNK = 1 << 20;
  *
  * Definition (sha256 over UTF-8 text): `schema <user_version>\n`, then for every table in name
  * order (SQLite's own `sqlite_*` tables excluded) `table <name> <column,column,…>\n` and one
- * line per row, in primary-key order (rowid for rowid tables), holding the row's values as a
- * JSON array (`null`, numbers and strings as JSON writes them). Rows stream from SQLite.
+ * line per row, in primary-key order (rowid for rowid tables), holding the row's values as SQL
+ * literals (SQLite's `quote()`: NULL, numbers, 'text' with quotes doubled, X'blob') joined by
+ * commas. SQLite builds each line, so a row crosses into JavaScript as one string, not one
+ * value per column (a third of the time for 250,000 devices).
  */
 export function snapshotContentHash(snapshot: Snapshot): string {
   const db = snapshot.db;
@@ -34,8 +36,8 @@ export function snapshotContentHash(snapshot: Snapshot): string {
     const order = keys.length > 0 && (withoutRowid || keys.length > 1) ? keys.map((key) => quote(key.name)).join(', ') : keys.length === 1 ? quote(keys[0]!.name) : 'rowid';
     push(`table ${table.name} ${columns.map((column) => column.name).join(',')}\n`);
     // Names come from the schema itself, never from input.
-    const rows = db.prepare(`SELECT ${columns.map((column) => quote(column.name)).join(', ')} FROM ${quote(table.name)} ORDER BY ${order}`).raw(true);
-    for (const row of rows.iterate() as IterableIterator<unknown[]>) push(`${JSON.stringify(row)}\n`);
+    const rows = db.prepare(`SELECT ${columns.map((column) => `quote(${quote(column.name)})`).join(` || ',' || `)} FROM ${quote(table.name)} ORDER BY ${order}`).pluck(true);
+    for (const line of rows.iterate() as IterableIterator<string>) push(`${line}\n`);
   }
   hash.update(buffer);
   return hash.digest('hex');

@@ -212,13 +212,14 @@ function overridesAndDecisions(model: ReportModel): Content[] {
     model.overrides.length === 0
       ? note('No gate was overridden.')
       : table(
-          [70, '*', 80, 70],
+          [80, '*', 80, 120],
           ['Step', 'Justification', 'By, when', 'Open at the time'],
           model.overrides.map((o) => [
-            `${o.stepId} ${o.stepTitle}`,
+            `${o.stepId}: ${o.stepTitle}`,
             o.justification,
             `${o.by}\n${minute(o.at)}`,
-            { text: [...o.openBlockers, ...o.openChecks].join(', ') || 'nothing', fontSize: 6.5 },
+            // The rule ids, and the checks only counted: dozens of check labels would outgrow a page.
+            { text: `${o.openBlockers.length > 0 ? `Blockers: ${o.openBlockers.join(', ')}. ` : ''}${plural(o.openChecks.length, 'required check')} open.`, fontSize: 6.5 },
           ]),
         ),
     heading('Decisions on findings', 2),
