@@ -3,6 +3,8 @@ export interface CliCommand {
   readonly name: string;
   readonly summary: string;
   readonly usage: string;
+  /** More that `--help` prints after the usage (e.g. the keys a flag accepts). */
+  readonly help?: string;
   /** Returns the process exit code. Throws UsageError or UserFacingError for bad input. */
   run(args: string[], io: CliIo): Promise<number>;
 }

@@ -37,7 +37,7 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout.write(`${command.summary}\n\nUsage: ${command.usage}\n`);
+    io.stdout.write(`${command.summary}\n\nUsage: ${command.usage}\n${command.help ? `\n${command.help}\n` : ''}`);
     return 0;
   }
   try {

@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError, type CliCommand } from './cliCommand.js';
 
@@ -35,4 +36,21 @@ export function wholeNumberFlag(
     throw new UsageError(`${flag} must be from ${range.min.toLocaleString('en-US')} to ${range.max.toLocaleString('en-US')}, got ${value}`, command);
   }
   return number;
+}
+
+/** Who does what the command records (the audit log's actor): --by, else the signed-in OS user. */
+export function actorFlag(value: string | undefined): string {
+  if (value?.trim()) return value.trim();
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** KEY=VALUE (the value may contain '=' and be empty). */
+export function keyValueFlag(command: CliCommand, value: string, flag: string): { key: string; value: string } {
+  const at = value.indexOf('=');
+  if (at <= 0) throw new UsageError(`${flag} takes KEY=VALUE, got "${value}"`, command);
+  return { key: value.slice(0, at).trim(), value: value.slice(at + 1) };
 }

@@ -1,5 +1,4 @@
 import {
-  assessSnapshot,
   DEFAULT_STALE_DAYS,
   explainFinding,
   iterateFindingItems,
@@ -10,6 +9,7 @@ import { chunkedWriter } from '../../core/chunkedWriter.js';
 import { writeFindingsArray } from '../../core/reports/findingsJson.js';
 import { SEVERITY_LABEL } from '../../core/reports/labels.js';
 import { openSnapshot } from '../../core/snapshot/openSnapshot.js';
+import { assessForWizard } from '../../core/wizard/index.js';
 import { UsageError, type CliCommand, type CliIo } from '../cliCommand.js';
 import { parseFlags, requiredFlag, wholeNumberFlag } from '../parseFlags.js';
 
@@ -29,7 +29,7 @@ export const assessCommand: CliCommand = {
 
     const snapshot = openSnapshot(file, { mustExist: true });
     try {
-      const assessment = assessSnapshot(snapshot, { staleDays });
+      const assessment = assessForWizard(snapshot, { staleDays });
       if (values.json) await writeJson(io, assessment, (rule) => iterateFindingItems(snapshot, rule, { staleDays }));
       else io.stdout.write(table(snapshot.fileName, assessment));
       // Findings are the normal result of an assessment, not a failure: exit 0 whatever they are.

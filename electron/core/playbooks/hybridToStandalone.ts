@@ -555,7 +555,7 @@ export const HYBRID_TO_STANDALONE: Playbook = {
             'Intune admin centre > Tenant administration must show Microsoft Intune (2017–2020: Azure portal > Device enrollment > Overview).',
             'Record the switch time here: the timeline counts from it.',
           ],
-          prerequisites: ['Every blocker decided and every required check of phases 0–4b done, or an override with a written justification.'],
+          prerequisites: ['Every blocker decided and every required check of phases 0–4b and of the pre-flight done, or an override with a written justification.'],
           risks: ['The authority can never return to Unknown.'],
           sources: ['S5', 'S6', 'S7'],
           gated: true,

@@ -44,7 +44,9 @@ export function assessSnapshot(snapshot: Snapshot, options: AssessOptions = {}):
     // A rule the data cannot decide is evaluated by a consultant's confirmation, or stays "not evaluated".
     const undecidable = (rule: RuleDefinition, needs: string) => {
       const confirmation = confirmations.get(rule.id);
-      return confirmation ? confirmedSummary(rule, confirmation) : summary(rule, null, 0, 0, needs);
+      if (confirmation) return confirmedSummary(rule, confirmation);
+      const check = options.confirmableBy?.get(rule.id);
+      return summary(rule, null, 0, 0, check ? `${needs}; or a consultant's confirmation: the migration wizard's check ${check} (mdm-migrate wizard --db FILE --check ${check})` : needs);
     };
 
     for (const rule of RULES) {

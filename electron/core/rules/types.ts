@@ -220,6 +220,11 @@ export interface AssessOptions {
   readonly deviceLimit?: number;
   /** The wall clock, for TEN_SERVICE_RETIRED and when the snapshot has no data_as_of. */
   readonly now?: Date;
+  /**
+   * Rule id → the migration wizard's manual check that can confirm it. A rule that is not
+   * evaluated names its check in "needs …", so the reader knows how to close it.
+   */
+  readonly confirmableBy?: ReadonlyMap<string, string>;
 }
 
 export interface Assessment {

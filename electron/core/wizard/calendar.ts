@@ -10,7 +10,7 @@ export interface CalendarOptions {
   readonly stamp: Date;
 }
 
-const DAY_MINUTES = 24 * 60;
+const DAY_MS = 86_400_000;
 
 /**
  * The timeline's known deadlines as an iCalendar file: one 15-minute event each, with a
@@ -29,10 +29,12 @@ export function deadlinesCalendar(timeline: readonly TimelineEntry[], options: C
       duration: { minutes: 15 },
       timestamp: options.stamp.getTime(),
       categories: ['MDM migration'],
+      // Absolute triggers: ics 3.12 writes a relative zero or whole-day trigger as "-PT" or "-P1DT",
+      // which RFC 5545 does not allow; an absolute UTC DATE-TIME trigger is valid everywhere.
       alarms: [
-        { action: 'display', description: entry.label, trigger: { minutes: 0, before: true } },
-        ...(Date.parse(entry.at) - options.stamp.getTime() > DAY_MINUTES * 60_000
-          ? [{ action: 'display' as const, description: `Tomorrow: ${entry.label}`, trigger: { days: 1, before: true } }]
+        { action: 'display', description: entry.label, trigger: Date.parse(entry.at) },
+        ...(Date.parse(entry.at) - options.stamp.getTime() > DAY_MS
+          ? [{ action: 'display' as const, description: `Tomorrow: ${entry.label}`, trigger: Date.parse(entry.at) - DAY_MS }]
           : []),
       ],
     }));

@@ -49,29 +49,21 @@ export function automaticCheck(check: CheckDefinition & { kind: 'automatic' }, s
           ...open.map((status) => `${status.rule}: ${status.openCount} open item${status.openCount === 1 ? '' : 's'}`),
           ...unknown.map((status) => `${status.rule}: not evaluated, needs ${status.needs}`),
         ].join('; ');
-  return { ...base(check), state, detail, rules: check.rules };
+  return { ...base(check, state, detail), rules: check.rules };
 }
 
 export function manualCheck(check: CheckDefinition & { kind: 'manual' }, tick: CheckTick | null): CheckView {
   return {
-    ...base(check),
-    state: tick ? 'done' : 'open',
-    detail: tick ? `Ticked by ${tick.by} on ${tick.at.slice(0, 10)}${tick.note ? `: ${tick.note}` : ''}` : 'Not ticked yet.',
+    ...base(check, tick ? 'done' : 'open', tick ? `Ticked by ${tick.by} on ${tick.at.slice(0, 10)}${tick.note ? `: ${tick.note}` : ''}` : 'Not ticked yet.'),
     rules: check.confirmsRule ? [check.confirmsRule] : [],
     tick,
   };
 }
 
 export function questionCheck(check: CheckDefinition & { kind: 'question' }, value: string | null): CheckView {
-  return {
-    ...base(check),
-    state: value === null ? 'open' : 'done',
-    detail: value === null ? 'Not answered yet.' : `Answered: ${value}`,
-    fact: check.fact,
-    value,
-  };
+  return { ...base(check, value === null ? 'open' : 'done', value === null ? 'Not answered yet.' : `Answered: ${value}`), fact: check.fact, value };
 }
 
-function base(check: CheckDefinition): Omit<CheckView, 'state' | 'detail'> {
-  return { id: check.id, kind: check.kind, label: check.label, required: check.required ?? true, rules: [], fact: null, value: null, tick: null };
+function base(check: CheckDefinition, state: CheckState, detail: string): CheckView {
+  return { id: check.id, kind: check.kind, label: check.label, required: check.required ?? true, state, detail, rules: [], fact: null, value: null, tick: null };
 }

@@ -3,12 +3,15 @@
  * Electron, no UI. Every action takes `by` (a name) and an optional `now`, writes its change and
  * an audit_log entry in one transaction, and throws UserFacingError for bad input.
  *
- * Playbook (data, core/playbooks): phases > steps > checks; `activePlaybook(snapshot)`.
+ * Playbook (data, core/playbooks): phases > steps > checks; `activePlaybook(snapshot)`. Reading
+ * writes nothing: the state row (playbook id and version) is written by the first action.
+ * `assessForWizard(snapshot, options)` is assessSnapshot with each not-evaluated rule's "needs …"
+ * naming the manual check that can confirm it (use it wherever findings are shown).
  *
  * Wizard state
  * - `getWizard(snapshot, { now?, assessment? })` → WizardView: phases with state and progress
  *   counts, steps (actions, prerequisites, risks, sources, checks as CheckView), `gates`
- *   (blocked, reasons: open blockers and open required checks of earlier phases, override),
+ *   (blocked, reasons: open blockers and open required checks of the steps before it, override),
  *   `currentStepId` (where the consultant left off), `nextStepId`, recorded `events`, `progress`.
  *   Runs an assessment unless given one (about 0.5 s at 250,000 devices).
  * - `goToStep(snapshot, stepId)`; `tickCheck` / `untickCheck({ checkId, by, note? })` for manual
@@ -17,6 +20,8 @@
  * - `overrideGate({ justification, by, stepId? })`: needs ≥ 10 characters; kept in
  *   `listOverrides(snapshot)` with what was open. `recordSwitch({ by, at? })`: refused while the
  *   gated step is blocked; again to correct the time. `recordedSwitch(snapshot)`.
+ * - `signOffStep({ stepId, by, role?, note? })`, `listSignOffs(snapshot, stepId?)`; each step
+ *   view carries its `signOffs`.
  *
  * Tenant facts: `listTenantFacts(snapshot)` → TenantFact[] (value, source typed/import/demo,
  * setBy, setAt, meaning, choices); `setTenantFact({ key, value, by })`; `TENANT_FACTS` for help.
@@ -37,6 +42,7 @@
  * since, now)` through the `Notifier` port; `deadlinesCalendar` / `snapshotCalendar(snapshot,
  * now)` → the `.ics` text.
  */
+export type { Actor } from './actor.js';
 export * from './apnsReminder.js';
 export * from './calendar.js';
 export * from './checkState.js';

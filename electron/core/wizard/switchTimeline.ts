@@ -1,9 +1,9 @@
-import { UserFacingError } from '../errors.js';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
+import { actor, type Actor } from './actor.js';
 import { apnsReminder, notificationSchedule, type ApnsCertificateFacts, type ApnsConfirmation, type ApnsReminder, type WizardNotification } from './apnsReminder.js';
 import { deadlinesCalendar } from './calendar.js';
 import { buildTimeline, type EventTimes, type TimelineEntry } from './timeline.js';
-import { activePlaybook, recordedSwitch } from './wizard.js';
+import { activePlaybook, persistWizardState, recordedSwitch } from './wizard.js';
 
 /** The tenant APNs certificate: the one expiring last when several sources listed one. */
 export function apnsCertificate(snapshot: Snapshot): ApnsCertificateFacts | null {
@@ -40,12 +40,11 @@ export function snapshotApnsReminder(snapshot: Snapshot, today: Date): ApnsRemin
 }
 
 /** The consultant confirms the certificate is present and renewed under the new authority; audited. */
-export function confirmApnsRenewed(snapshot: Snapshot, request: { by: string; note?: string; now?: Date }): ApnsConfirmation {
-  const by = request.by.trim();
-  if (!by) throw new UserFacingError('invalid_input', 'Say who confirms the APNs certificate (a name).');
-  activePlaybook(snapshot); // creates the wizard's state row on first use
-  const confirmation = { by, at: (request.now ?? new Date()).toISOString(), note: request.note?.trim() ?? '' };
+export function confirmApnsRenewed(snapshot: Snapshot, request: Actor & { note?: string }): ApnsConfirmation {
+  const { by, at } = actor(request);
+  const confirmation = { by, at, note: request.note?.trim() ?? '' };
   snapshot.db.transaction(() => {
+    persistWizardState(snapshot);
     snapshot.db.prepare('UPDATE wizard_state SET apns_confirmed_by = ?, apns_confirmed_at = ?, apns_confirmed_note = ? WHERE id = 1').run(confirmation.by, confirmation.at, confirmation.note);
     snapshot.audit(by, 'wizard.apnsConfirmed', 'apns', { note: confirmation.note, certificate: apnsCertificate(snapshot) });
   })();

@@ -1,5 +1,6 @@
 import { UserFacingError } from '../errors.js';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
+import { actor, type Actor } from './actor.js';
 import { TENANT_FACTS, type TenantFactDefinition, type TenantFactType } from './tenantFactDefinitions.js';
 
 /** Where a fact's value came from: typed by a consultant, an import, the demo generator, or nowhere yet. */
@@ -19,14 +20,12 @@ export interface TenantFact {
   readonly setAt: string | null;
 }
 
-export interface SetTenantFactRequest {
+export interface SetTenantFactRequest extends Actor {
   readonly key: string;
   /** The value as a person types it; '' clears the fact. */
   readonly value: string;
-  readonly by: string;
   /** The wizard question that asked for it, for the audit log. */
   readonly questionId?: string;
-  readonly now?: Date;
 }
 
 export function tenantFactDefinition(key: string): TenantFactDefinition {
@@ -52,7 +51,8 @@ export function listTenantFacts(snapshot: Snapshot): TenantFact[] {
       setAt: string | null;
     }[]).map((row) => [row.key, row]),
   );
-  // A value with no provenance row was written by an import or the demo generator, which predate provenance.
+  // Imports and the demo generator get their provenance row from a trigger (schema v9); a value
+  // without one was written before that version, by an import or the demo generator.
   const isDemo = (db.prepare('SELECT is_demo AS demo FROM engagement WHERE id = 1').get() as { demo: number } | undefined)?.demo === 1;
   return TENANT_FACTS.map((definition) => {
     const value = displayValue(definition, values[definition.key] ?? null);
@@ -83,10 +83,8 @@ export function getTenantFact(snapshot: Snapshot, key: string): TenantFact {
  */
 export function setTenantFact(snapshot: Snapshot, request: SetTenantFactRequest): TenantFact {
   const definition = tenantFactDefinition(request.key);
-  const by = request.by.trim();
-  if (!by) throw new UserFacingError('invalid_input', 'Say who records the fact (a name).');
+  const { by, at } = actor(request);
   const stored = storedValue(definition, request.value);
-  const at = (request.now ?? new Date()).toISOString();
   const db = snapshot.db;
   db.transaction(() => {
     const previous = getTenantFact(snapshot, definition.key).value;

@@ -4,8 +4,10 @@ import { buildContext } from '../rules/context.js';
 import { requirementMet } from '../rules/findingItems.js';
 import { keyExpression, ITEM_KINDS } from '../rules/itemKinds.js';
 import { getRule } from '../rules/registry.js';
+import { SQL } from '../rules/ruleHelpers.js';
 import type { AssessmentContext, Evaluated } from '../rules/types.js';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
+import { actor, type Actor } from './actor.js';
 import { automaticCheck, manualCheck, type CheckTick, type CheckView } from './checkState.js';
 import { activePlaybook } from './wizard.js';
 
@@ -95,9 +97,16 @@ function page(request: PageRequest): { offset: number; limit: number } {
   return { offset, limit };
 }
 
-function evaluated(ctx: AssessmentContext, ruleId: string): Evaluated | null {
+/** The rule's predicate on this snapshot, or what it still needs. */
+function evaluate(ctx: AssessmentContext, ruleId: string): Evaluated | { readonly needs: string } {
   const evaluation = getRule(ruleId).evaluate(ctx);
-  return evaluation.evaluated && requirementMet(ctx, evaluation) ? evaluation : null;
+  if (!evaluation.evaluated) return { needs: evaluation.needs };
+  return requirementMet(ctx, evaluation) ? evaluation : { needs: evaluation.requires!.needs };
+}
+
+function evaluated(ctx: AssessmentContext, ruleId: string): Evaluated | null {
+  const evaluation = evaluate(ctx, ruleId);
+  return 'where' in evaluation ? evaluation : null;
 }
 
 /** SQL: the item (over alias u or d) has no decision under the rule. */
@@ -155,17 +164,6 @@ export function pageUsers(snapshot: Snapshot, filter: UserFilter & PageRequest =
     )
     .all({ ...params, w_limit: limit, w_offset: offset }) as (Omit<WaveUserRow, 'licensed'> & { licensed: number })[];
   return { total, offset, rows: rows.map((row) => ({ ...row, licensed: row.licensed === 1 })) };
-}
-
-interface Actor {
-  readonly by: string;
-  readonly now?: Date;
-}
-
-function actor(request: Actor): { by: string; at: string } {
-  const by = request.by.trim();
-  if (!by) throw new UserFacingError('invalid_input', 'Say who does this (a name).');
-  return { by, at: (request.now ?? new Date()).toISOString() };
 }
 
 const WAVE_COLUMNS = `w.id AS id, w.name AS name, w.position AS position, w.is_pilot AS isPilot, w.state AS state, w.moved_at AS movedAt,
@@ -289,7 +287,7 @@ export function pageWaveDevices(snapshot: Snapshot, request: PageRequest & { wav
   const inWave = (column: string) => `${column} IN (SELECT user_id FROM wave_users WHERE wave_id = :w_wave)`;
   if (request.moving && request.waveId === null) throw new UserFacingError('invalid_input', 'Moving devices belong to a wave: give its id.');
   const where = request.moving
-    ? `${inWave(DEVICE_OWNER)} AND coalesce(d.management_agent, '') <> 'eas' AND NOT (${keptAny})`
+    ? `${inWave(DEVICE_OWNER)} AND ${SQL.mdmDevice('d')} AND NOT (${keptAny})`
     : `(${keptAny})${request.waveId === null ? '' : ` AND (${inWave(DEVICE_OWNER)} OR ${inWave('d.enrolled_by_user_id')})`}`;
   const params = { ...ctx.params, w_wave: request.waveId };
   const db = snapshot.db;
@@ -328,9 +326,8 @@ export function waveChecklist(snapshot: Snapshot, waveId: number): CheckView[] {
       check,
       check.rules.map((rule) => {
         const definition = getRule(rule);
-        const evaluation = evaluated(ctx, rule);
-        const needs = evaluation ? null : 'data the snapshot does not hold (see the finding)';
-        if (!evaluation) return { rule, title: definition.title, evaluated: false, openCount: 0, needs };
+        const evaluation = evaluate(ctx, rule);
+        if (!('where' in evaluation)) return { rule, title: definition.title, evaluated: false, openCount: 0, needs: evaluation.needs };
         const scoped =
           evaluation.kind === 'user'
             ? `FROM users u WHERE (${evaluation.where}) AND u.id IN (SELECT user_id FROM wave_users WHERE wave_id = :w_wave) AND ${openItem('user', 'w_rule')}`

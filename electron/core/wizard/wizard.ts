@@ -2,8 +2,9 @@ import { UserFacingError } from '../errors.js';
 import { DEFAULT_PLAYBOOK_ID, getPlaybook } from '../playbooks/index.js';
 import type { CheckDefinition, Playbook, StepDefinition } from '../playbooks/types.js';
 import { assessSnapshot } from '../rules/assess.js';
-import type { Assessment, FindingSummary } from '../rules/types.js';
+import type { Assessment, AssessOptions, FindingSummary } from '../rules/types.js';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
+import { actor, type Actor } from './actor.js';
 import { automaticCheck, manualCheck, questionCheck, type CheckTick, type CheckView, type RuleStatus } from './checkState.js';
 import { listTenantFacts, setTenantFact } from './tenantFacts.js';
 
@@ -28,7 +29,7 @@ export interface RecordedEvent {
 export interface GateReasons {
   /** Blocker rules with open items, or not evaluated (a blocker nobody has checked is not a pass). */
   readonly blockers: readonly { readonly rule: string; readonly title: string; readonly openCount: number; readonly evaluated: boolean }[];
-  /** Required checks of earlier phases that are not done. */
+  /** Required checks of the steps before the gated one (earlier phases and its own pre-flight) that are not done. */
   readonly checks: readonly { readonly checkId: string; readonly stepId: string; readonly label: string }[];
 }
 
@@ -40,8 +41,11 @@ export interface GateView {
   readonly override: OverrideRecord | null;
 }
 
-export interface StepView extends Omit<StepDefinition, 'checks'> {
+export interface StepView extends Omit<StepDefinition, 'checks' | 'gated' | 'records'> {
   readonly phaseId: string;
+  readonly gated: boolean;
+  /** The event this step records, if any. */
+  readonly records: string | null;
   readonly state: StepState;
   readonly checks: readonly CheckView[];
   readonly done: number;
@@ -49,6 +53,17 @@ export interface StepView extends Omit<StepDefinition, 'checks'> {
   /** The event this step records, once recorded. */
   readonly recorded: RecordedEvent | null;
   readonly gate: GateView | null;
+  /** Sign-offs of this step (consultant, customer …), oldest first. */
+  readonly signOffs: readonly SignOff[];
+}
+
+export interface SignOff {
+  readonly stepId: string;
+  readonly by: string;
+  /** e.g. 'consultant' or 'customer'; free text. */
+  readonly role: string | null;
+  readonly note: string;
+  readonly at: string;
 }
 
 export interface PhaseView {
@@ -87,34 +102,51 @@ interface WizardStateRow {
   readonly currentStepId: string | null;
 }
 
-/** The wizard's one state row, created with the default playbook on first use. */
+/**
+ * The wizard's one state row; before the first action, the default playbook at its current
+ * version (nothing is written by reading, so `wizard --json` and assessments leave the file as is).
+ */
 export function wizardStateRow(snapshot: Snapshot): WizardStateRow {
-  const db = snapshot.db;
-  const read = () =>
-    db.prepare('SELECT playbook_id AS playbookId, playbook_version AS playbookVersion, current_step_id AS currentStepId FROM wizard_state WHERE id = 1').get() as
-      | WizardStateRow
-      | undefined;
-  const existing = read();
-  if (existing) return existing;
+  const row = snapshot.db
+    .prepare('SELECT playbook_id AS playbookId, playbook_version AS playbookVersion, current_step_id AS currentStepId FROM wizard_state WHERE id = 1')
+    .get() as WizardStateRow | undefined;
+  if (row) return row;
   const playbook = getPlaybook(DEFAULT_PLAYBOOK_ID);
-  db.prepare('INSERT INTO wizard_state (id, playbook_id, playbook_version) VALUES (1, ?, ?)').run(playbook.id, playbook.version);
-  return read()!;
+  return { playbookId: playbook.id, playbookVersion: playbook.version, currentStepId: null };
+}
+
+/** Writes the state row the first time an action needs it, recording the playbook and its version. */
+export function persistWizardState(snapshot: Snapshot): void {
+  const state = wizardStateRow(snapshot);
+  snapshot.db.prepare('INSERT INTO wizard_state (id, playbook_id, playbook_version) VALUES (1, ?, ?) ON CONFLICT (id) DO NOTHING').run(state.playbookId, state.playbookVersion);
 }
 
 export function activePlaybook(snapshot: Snapshot): Playbook {
   return getPlaybook(wizardStateRow(snapshot).playbookId);
 }
 
+/** Rule id → the manual check of the playbook that confirms it (for "needs …" texts). */
+export function confirmingChecks(playbook: Playbook): Map<string, string> {
+  const checks = playbook.phases.flatMap((phase) => phase.steps.flatMap((step) => step.checks));
+  return new Map(checks.flatMap((check) => (check.kind === 'manual' && check.confirmsRule ? [[check.confirmsRule, check.id] as const] : [])));
+}
+
+/** The readiness assessment with the active playbook's confirming checks named in "needs …". */
+export function assessForWizard(snapshot: Snapshot, options: Omit<AssessOptions, 'confirmableBy'> = {}): Assessment {
+  return assessSnapshot(snapshot, { ...options, confirmableBy: confirmingChecks(activePlaybook(snapshot)) });
+}
+
 /** The wizard as it stands: every phase, step and check with its state, the gates and the recorded events. */
 export function getWizard(snapshot: Snapshot, options: WizardOptions = {}): WizardView {
   const state = wizardStateRow(snapshot);
   const playbook = getPlaybook(state.playbookId);
-  const assessment = options.assessment ?? assessSnapshot(snapshot, { now: options.now });
+  const assessment = options.assessment ?? assessForWizard(snapshot, { now: options.now });
   const findings = new Map(assessment.findings.map((finding) => [finding.rule, finding]));
   const facts = new Map(listTenantFacts(snapshot).map((fact) => [fact.key, fact.value]));
   const ticks = manualTicks(snapshot);
   const events = recordedEvents(snapshot);
   const overrides = new Map(listOverrides(snapshot).map((override) => [override.stepId, override]));
+  const signOffs = listSignOffs(snapshot);
 
   const checkView = (check: CheckDefinition): CheckView => {
     if (check.kind === 'automatic') return automaticCheck(check, check.rules.map((rule) => ruleStatus(findings.get(rule)!)));
@@ -129,14 +161,28 @@ export function getWizard(snapshot: Snapshot, options: WizardOptions = {}): Wiza
     for (const step of phase.steps) {
       const checks = step.checks.map(checkView);
       const recorded = step.records ? (events.get(step.records) ?? null) : null;
-      const gate = step.gated ? gateView(step.id, assessment.findings, phases, overrides.get(step.id) ?? null) : null;
+      // Everything before the gated step counts: earlier phases, and its own phase's pre-flight (brief §5.1).
+      const earlier = [...phases.flatMap((done) => done.steps), ...steps];
+      const gate = step.gated ? gateView(step.id, assessment.findings, earlier, overrides.get(step.id) ?? null) : null;
       if (gate) gates.push(gate);
       const done = checks.filter((check) => check.state === 'done').length;
       const required = checks.filter((check) => check.required);
       // A step with only optional checks is done when all of them are; otherwise its required ones decide.
       const complete = (required.length > 0 ? required : checks).every((check) => check.state === 'done') && (!step.records || recorded !== null);
       const stepState: StepState = gate?.blocked ? 'blocked' : complete ? 'done' : done > 0 || recorded ? 'in_progress' : 'not_started';
-      steps.push({ ...step, phaseId: phase.id, state: stepState, checks, done, total: checks.length, recorded, gate });
+      steps.push({
+        ...step,
+        phaseId: phase.id,
+        gated: step.gated === true,
+        records: step.records ?? null,
+        state: stepState,
+        checks,
+        done,
+        total: checks.length,
+        recorded,
+        gate,
+        signOffs: signOffs.filter((signOff) => signOff.stepId === step.id),
+      });
     }
     phases.push({
       id: phase.id,
@@ -181,15 +227,15 @@ function combinedState(states: readonly StepState[]): StepState {
 
 /**
  * A gated step is closed while a blocker finding is open (or not evaluated) or a required
- * check of an earlier phase is not done. `earlierPhases` are the phases before the step's own.
+ * check of a step before it is not done.
  */
-function gateView(stepId: string, findings: readonly FindingSummary[], earlierPhases: readonly PhaseView[], override: OverrideRecord | null): GateView {
+function gateView(stepId: string, findings: readonly FindingSummary[], earlierSteps: readonly StepView[], override: OverrideRecord | null): GateView {
   const reasons: GateReasons = {
     blockers: findings
       .filter((finding) => finding.severity === 'blocker' && (!finding.evaluated || finding.openCount > 0))
       .map((finding) => ({ rule: finding.rule, title: finding.title, openCount: finding.openCount, evaluated: finding.evaluated })),
-    checks: earlierPhases.flatMap((phase) =>
-      phase.steps.flatMap((step) => step.checks.filter((check) => check.required && check.state !== 'done').map((check) => ({ checkId: check.id, stepId: step.id, label: check.label }))),
+    checks: earlierSteps.flatMap((step) =>
+      step.checks.filter((check) => check.required && check.state !== 'done').map((check) => ({ checkId: check.id, stepId: step.id, label: check.label })),
     ),
   };
   const closed = reasons.blockers.length > 0 || reasons.checks.length > 0;
@@ -219,17 +265,6 @@ export function listOverrides(snapshot: Snapshot): OverrideRecord[] {
 // ---------------------------------------------------------------------------------------------
 // Actions. Each one writes its change and its audit entry in one transaction.
 
-interface Actor {
-  readonly by: string;
-  readonly now?: Date;
-}
-
-function actor(request: Actor): { by: string; at: string } {
-  const by = request.by.trim();
-  if (!by) throw new UserFacingError('invalid_input', 'Say who does this (a name).');
-  return { by, at: (request.now ?? new Date()).toISOString() };
-}
-
 function findCheck(playbook: Playbook, checkId: string): { step: StepDefinition; check: CheckDefinition } {
   for (const phase of playbook.phases) {
     for (const step of phase.steps) {
@@ -247,6 +282,7 @@ function findStep(playbook: Playbook, stepId: string): StepDefinition {
 }
 
 function setCurrent(snapshot: Snapshot, stepId: string): void {
+  persistWizardState(snapshot);
   snapshot.db.prepare('UPDATE wizard_state SET current_step_id = ? WHERE id = 1').run(stepId);
 }
 
@@ -337,8 +373,12 @@ export function recordSwitch(snapshot: Snapshot, request: Actor & { at?: Date; a
   const step = playbook.phases.flatMap((phase) => phase.steps).find((candidate) => candidate.records === playbook.switchEvent)!;
   const gate = getWizard(snapshot, { now: request.now, assessment: request.assessment }).gates.find((candidate) => candidate.stepId === step.id);
   if (gate?.blocked) {
-    const open = [...gate.reasons.blockers.map((blocker) => blocker.rule), ...gate.reasons.checks.map((check) => check.checkId)];
-    throw new UserFacingError('invalid_input', `"${step.title}" is blocked by ${open.length} open item(s) (${open.slice(0, 5).join(', ')}${open.length > 5 ? ', …' : ''}); resolve them or override with a justification.`);
+    const { blockers, checks } = gate.reasons;
+    const first = [...blockers.map((blocker) => blocker.rule), ...checks.map((check) => check.checkId)].slice(0, 5);
+    throw new UserFacingError(
+      'invalid_input',
+      `"${step.title}" is blocked by ${blockers.length} blocker finding(s) and ${checks.length} open required check(s) (${first.join(', ')}, …); resolve them or override with a justification.`,
+    );
   }
   snapshot.db.transaction(() => {
     const previous = snapshot.db.prepare('SELECT at FROM wizard_events WHERE event_id = ?').get(playbook.switchEvent) ?? null;
@@ -352,6 +392,28 @@ export function recordSwitch(snapshot: Snapshot, request: Actor & { at?: Date; a
     snapshot.audit(by, 'wizard.switch', playbook.switchEvent, { at, previous });
   })();
   return { eventId: playbook.switchEvent, at, recordedBy: by, recordedAt };
+}
+
+/** Every sign-off, or one step's, oldest first (the printable checklist shows them). */
+export function listSignOffs(snapshot: Snapshot, stepId?: string): SignOff[] {
+  return snapshot.db
+    .prepare(
+      `SELECT step_id AS stepId, signed_by AS by, role, coalesce(note, '') AS note, signed_at AS at FROM sign_offs
+       WHERE (:step IS NULL OR step_id = :step) ORDER BY signed_at, id`,
+    )
+    .all({ step: stepId ?? null }) as SignOff[];
+}
+
+/** Signs a step off (e.g. the consultant, then the customer); audited. */
+export function signOffStep(snapshot: Snapshot, request: Actor & { stepId: string; role?: string; note?: string }): SignOff {
+  const step = findStep(activePlaybook(snapshot), request.stepId);
+  const { by, at } = actor(request);
+  const signOff: SignOff = { stepId: step.id, by, role: request.role?.trim() || null, note: request.note?.trim() ?? '', at };
+  snapshot.db.transaction(() => {
+    snapshot.db.prepare('INSERT INTO sign_offs (step_id, signed_by, role, note, signed_at) VALUES (?, ?, ?, ?, ?)').run(step.id, by, signOff.role, signOff.note, at);
+    snapshot.audit(by, 'wizard.signOff', step.id, { role: signOff.role, note: signOff.note });
+  })();
+  return signOff;
 }
 
 /** The recorded switch, or null before it. */

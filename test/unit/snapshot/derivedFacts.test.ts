@@ -110,6 +110,9 @@ describe('derived facts', () => {
     generateDemoTenant(created, { devices: 800, seed: 5 });
     const expected = counts(created);
     // Back to what a v2 app wrote: no derived columns, and v2's device indexes (v4 and v5 changed them).
+    for (const name of created.db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'fact_written_%'`).pluck().all()) {
+      created.db.exec(`DROP TRIGGER ${name as string}`);
+    }
     created.db.exec(`DROP INDEX users_intune_a_enabled; DROP INDEX devices_has_primary_affinity; DROP INDEX devices_in_category_collection;
       DROP INDEX devices_owner_user; DROP INDEX devices_owner_conflict; DROP INDEX devices_has_category;
       ALTER TABLE devices DROP COLUMN owner_user_id; ALTER TABLE devices DROP COLUMN owner_conflict; ALTER TABLE devices DROP COLUMN has_category;

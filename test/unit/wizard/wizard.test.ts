@@ -5,6 +5,7 @@ import { openSnapshot, type Snapshot } from '../../../electron/core/snapshot/ope
 import {
   addUsersToWave,
   answerQuestion,
+  assessForWizard,
   createWave,
   getWizard,
   goToStep,
@@ -13,6 +14,7 @@ import {
   overrideGate,
   recordSwitch,
   setTenantFact,
+  signOffStep,
   tickCheck,
   tickWaveCheck,
   untickCheck,
@@ -76,6 +78,8 @@ describe('migration wizard', () => {
     const snapshot = demoSnapshot(dir());
     const before = assessSnapshot(snapshot, { now: NOW }).findings.filter((finding) => !finding.evaluated);
     expect(before.length).toBeGreaterThan(10);
+    // Before it is ticked, the finding names the check that can close it.
+    expect(assessForWizard(snapshot, { now: NOW }).findings.find((finding) => finding.rule === 'DEV_WEBCLIP')!.needs).toContain('wizard --db FILE --check m-webclips-removed');
     answerAll(snapshot);
     tickAll(snapshot);
     const after = assessSnapshot(snapshot, { now: NOW });
@@ -105,6 +109,17 @@ describe('migration wizard', () => {
     snapshot.close();
   });
 
+  it('signs steps off, consultant then customer, audited and shown on the step', () => {
+    const snapshot = demoSnapshot(dir());
+    signOffStep(snapshot, { stepId: 'p3-verify', by: 'Ann', role: 'consultant', note: 'pilot fine', now: NOW });
+    signOffStep(snapshot, { stepId: 'p3-verify', by: 'Carla (Contoso)', role: 'customer', now: new Date(NOW.getTime() + 60_000) });
+    const step = getWizard(snapshot, { now: NOW }).phases.flatMap((phase) => phase.steps).find((candidate) => candidate.id === 'p3-verify')!;
+    expect(step.signOffs.map((signOff) => [signOff.by, signOff.role, signOff.note])).toEqual([['Ann', 'consultant', 'pilot fine'], ['Carla (Contoso)', 'customer', '']]);
+    expect(auditActions(snapshot).filter((entry) => entry.action === 'wizard.signOff').map((entry) => entry.actor)).toEqual(['Ann', 'Carla (Contoso)']);
+    expect(() => signOffStep(snapshot, { stepId: 'p9-nope', by: 'Ann' })).toThrow(/No step/);
+    snapshot.close();
+  });
+
   it('refuses to tick questions and automatic checks, and unknown ids', () => {
     const snapshot = demoSnapshot(dir());
     expect(() => tickCheck(snapshot, { checkId: 'q-cm-version', by: 'Ann' })).toThrow(/a question/);
@@ -122,9 +137,10 @@ describe('migration wizard', () => {
       const gate = getWizard(snapshot, { now: NOW }).gates[0]!;
       expect(gate).toMatchObject({ stepId: 'p5-change', blocked: true, override: null });
       expect(gate.reasons.blockers.map((blocker) => blocker.rule)).toContain('DEV_USERLESS');
-      expect(gate.reasons.checks.map((check) => check.checkId)).toContain('m-exports-imported');
+      // Open required checks of earlier phases and of the pre-flight in the same phase (brief §5.1).
+      expect(gate.reasons.checks.map((check) => check.checkId)).toEqual(expect.arrayContaining(['m-exports-imported', 'm-change-window']));
       expect(getWizard(snapshot, { now: NOW }).phases.find((phase) => phase.id === '5')!.steps[1]!.state).toBe('blocked');
-      expect(() => recordSwitch(snapshot, { by: 'Ann', now: NOW })).toThrow(/blocked by \d+ open item/);
+      expect(() => recordSwitch(snapshot, { by: 'Ann', now: NOW })).toThrow(/blocked by \d+ blocker finding\(s\) and \d+ open required check/);
 
       expect(() => overrideGate(snapshot, { justification: '  ok  ', by: 'Ann', now: NOW })).toThrow(/justification/);
       expect(() => overrideGate(snapshot, { justification: 'Support case 12345 covers the userless devices', by: '', now: NOW })).toThrow(/who/);
@@ -181,6 +197,11 @@ describe('migration wizard', () => {
     expect(cm().value).toBeNull();
     expect(assessSnapshot(snapshot, { now: NOW }).findings.find((finding) => finding.rule === 'TEN_CM_VERSION')!.needs).toContain('mdm-migrate tenant --set');
     expect(auditActions(snapshot).filter((entry) => entry.action === 'tenant.set').map((entry) => entry.subject)).toEqual(['cm-version', 'planned-switch-date', 'cm-version']);
+    // An importer (anything but the wizard) that changes a typed fact takes over its provenance.
+    snapshot.db.prepare(`UPDATE engagement SET is_demo = 0 WHERE id = 1`).run();
+    snapshot.db.prepare(`UPDATE tenant SET mdm_authority = 'intune' WHERE id = 1`).run();
+    expect(listTenantFacts(snapshot).find((fact) => fact.key === 'mdm-authority')).toMatchObject({ value: 'intune', source: 'import', setBy: null });
+    expect(listTenantFacts(snapshot).find((fact) => fact.key === 'planned-switch-date')).toMatchObject({ source: 'typed', setBy: 'Bob' });
     snapshot.close();
   });
 

@@ -4,7 +4,9 @@ import { type Migration } from './migration.js';
 // so reopening the file lands where they left off; every change also goes to audit_log.
 // - tenant.switch_procedure: the procedure agreed with Microsoft Support (TEN_APNS_GAP).
 // - tenant_fact_sources: where each tenant fact came from (an import, the demo, or typed by whom
-//   and when). A fact without a row here was written by an import or the demo generator.
+//   and when). The triggers below mark any change made by anything else than the wizard (an
+//   importer, the demo generator) as 'import' or 'demo'; the wizard writes 'typed' right after
+//   its own change. A value without a row predates this version.
 // - wizard_state: the playbook in use and its version, the step the consultant is on and the
 //   APNs renewal confirmation. One row.
 // - wizard_events: the events the playbook records (the switch), by whom and when; the
@@ -13,6 +15,35 @@ import { type Migration } from './migration.js';
 //   confirms a rule the snapshot cannot evaluate from data; the readiness engine reads it.
 // - wizard_overrides: a gated step opened despite open blockers, with the written justification.
 // - waves, wave_users, wave_checks: users moved together, with their own checklist and state.
+// The facts as of this version, spelled out so that this migration's SQL never changes; a fact
+// added later gets its trigger in its own migration.
+const FACT_COLUMNS: readonly (readonly [table: string, column: string, key: string])[] = [
+  ['engagement', 'planned_switch_date', 'planned-switch-date'],
+  ['tenant', 'tenant_name', 'tenant-name'],
+  ['tenant', 'mdm_authority', 'mdm-authority'],
+  ['tenant', 'cm_version', 'cm-version'],
+  ['tenant', 'cm_site_code', 'cm-site-code'],
+  ['tenant', 'subscription_collection_id', 'subscription-collection-id'],
+  ['tenant', 'subscription_collection_name', 'subscription-collection-name'],
+  ['tenant', 'switching_admin_upn', 'switching-admin-upn'],
+  ['tenant', 'exchange_connector_present', 'exchange-connector'],
+  ['tenant', 'ndes_in_use', 'scep-pfx'],
+  ['tenant', 'code_signing_uploaded', 'code-signing'],
+  ['tenant', 'android_for_work_enabled', 'android-for-work'],
+  ['tenant', 'cm_pc_conditional_access', 'cm-pc-conditional-access'],
+  ['tenant', 'cm_rbac_roles_for_mdm', 'cm-rbac-roles'],
+  ['tenant', 'switch_procedure', 'switch-procedure'],
+];
+
+const PROVENANCE_TRIGGERS = FACT_COLUMNS.map(
+  ([table, column, key]) => /* sql */ `
+CREATE TRIGGER fact_written_${column} AFTER UPDATE OF ${column} ON ${table} WHEN NEW.${column} IS NOT OLD.${column}
+BEGIN
+  INSERT OR REPLACE INTO tenant_fact_sources (fact_key, source, set_by, set_at)
+  VALUES ('${key}', CASE WHEN (SELECT is_demo FROM engagement WHERE id = 1) = 1 THEN 'demo' ELSE 'import' END, NULL, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;`,
+).join('\n');
+
 const SQL = /* sql */ `
 ALTER TABLE tenant ADD COLUMN switch_procedure TEXT CHECK (switch_procedure = 'self-service' OR switch_procedure = 'support-change' OR switch_procedure = 'support-reset');
 
@@ -87,6 +118,7 @@ CREATE TABLE wave_checks (
   note        TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (wave_id, check_id)
 ) WITHOUT ROWID;
+${PROVENANCE_TRIGGERS}
 `;
 
 export const v009Wizard: Migration = {
