@@ -1,10 +1,11 @@
 import { APP_VERSION } from '../appVersion.js';
-import { assessSnapshot, explainFinding, iterateFindingItems, type Assessment, type DecisionKind, type FindingItem, type ItemKindName, type RuleConfirmation, type Severity } from '../rules/index.js';
+import { explainFinding, iterateFindingItems, type Assessment, type DecisionKind, type FindingItem, type ItemKindName, type RuleConfirmation, type Severity } from '../rules/index.js';
 import { SEVERITIES } from '../rules/types.js';
 import { parseItemKey } from '../rules/itemKinds.js';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
 import {
   activePlaybook,
+  assessForWizard,
   getWizard,
   listOverrides,
   listTenantFacts,
@@ -119,6 +120,8 @@ export interface ReportStep {
   readonly recorded: { readonly at: string; readonly by: string } | null;
   /** Gated steps: closed, and why. */
   readonly blocked: boolean;
+  /** Who signed the step off (consultant, customer …), oldest first. */
+  readonly signOffs: readonly { readonly by: string; readonly role: string | null; readonly at: string; readonly note: string }[];
 }
 
 export interface ReportPhase {
@@ -310,9 +313,6 @@ const DAY_MS = 86_400_000;
 export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): ReportData {
   const db = snapshot.db;
   const previewRows = options.previewRows ?? DEFAULT_PREVIEW_ROWS;
-  // The wizard creates its state row (the default playbook) on first use; create it before
-  // hashing, so the first report of a snapshot and every later one hash the same content.
-  activePlaybook(snapshot);
   const snapshotHash = snapshotContentHash(snapshot);
   const redactor = options.redact ? new Redactor(snapshotHash) : null;
   const text = (value: string | null) => (redactor ? redactor.text(value) : value);
@@ -324,7 +324,8 @@ export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): Re
   const reportDate = latest([engagementRow?.dataAsOf ?? null, lastChange]) ?? new Date(0).toISOString();
   const now = new Date(reportDate);
   const assessOptions = { staleDays: options.staleDays, now };
-  const assessment = assessSnapshot(snapshot, assessOptions);
+  // The wizard's assessment names the checks that can confirm a rule the data cannot evaluate.
+  const assessment = assessForWizard(snapshot, assessOptions);
   const redactItem = (item: FindingItem): FindingItem => (redactor ? redactFindingItem(redactor, item) : item);
 
   const lists = flaggedLists(assessment, previewRows, (rule) => iterateFindingItems(snapshot, rule, assessOptions), redactItem);
@@ -401,6 +402,7 @@ export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): Re
           total: step.total,
           blocked: step.gate?.blocked ?? false,
           recorded: step.recorded ? redactEvent(step.recorded, text) : null,
+          signOffs: step.signOffs.map((signOff) => ({ by: text(signOff.by) ?? '', role: signOff.role, at: signOff.at, note: text(signOff.note) ?? '' })),
           checks: step.checks.map((check) => ({
             id: check.id,
             label: check.label,

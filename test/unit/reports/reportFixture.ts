@@ -2,12 +2,13 @@ import { join } from 'node:path';
 import { generateDemoTenant } from '../../../electron/core/demo/generateDemoTenant.js';
 import { iterateFindingItems, recordDecision } from '../../../electron/core/rules/index.js';
 import { openSnapshot, type Snapshot } from '../../../electron/core/snapshot/openSnapshot.js';
-import { addUsersToWave, answerQuestion, createWave, overrideGate, recordSwitch, setWaveState, tickCheck } from '../../../electron/core/wizard/index.js';
+import { addUsersToWave, answerQuestion, createWave, overrideGate, recordSwitch, setWaveState, signOffStep, tickCheck } from '../../../electron/core/wizard/index.js';
 
 export const NOW = new Date('2026-12-07T09:00:00Z');
 
 /**
- * A demo tenant part-way through an engagement: a ticked check, an answered question, a moved
+ * A demo tenant part-way through an engagement: a ticked check, an answered question, a step
+ * signed off by the customer, a moved
  * pilot wave and a planned one, two decisions (one note naming a user by UPN), an overridden
  * gate and a recorded switch, so every section of the reports has content.
  */
@@ -17,6 +18,7 @@ export function engagedDemo(dir: string, devices = 500, seed = 7): Snapshot {
   const by = 'Ann Consultant';
   tickCheck(snapshot, { checkId: 'm-exports-imported', by, note: 'All four exports of 14 June', now: NOW });
   answerQuestion(snapshot, { questionId: 'q-cm-version', value: '1902', by, now: NOW });
+  signOffStep(snapshot, { stepId: 'p0-export', role: 'customer', note: 'Exports reviewed', by: 'Carl Customer', now: NOW });
   const pilot = createWave(snapshot, { name: 'Pilot', pilot: true, by, now: NOW });
   addUsersToWave(snapshot, { waveId: pilot.id, filter: { licence: 'licensed', platform: 'ios' }, by, now: NOW });
   setWaveState(snapshot, { waveId: pilot.id, state: 'moved', at: NOW, by, now: NOW });

@@ -123,6 +123,7 @@ describe('report set', () => {
     }
     expect(text).toContain('Ann Consultant');
     expect(text).toContain('All four exports of 14 June');
+    expect(text).toContain('Signed off Carl Customer (customer)');
     expect(text).toContain('Signed off for the consultant');
     expect(text).toContain('Signed off for the customer');
     expect(text).toContain(model.engagement.customer);

@@ -53,7 +53,14 @@ function stepRows(step: ReportStep): TableCell[][] {
     { text: check.note ?? '', fontSize: 7 },
   ]);
   if (checks.length === 0) checks.push(['', { text: 'No checks: read and follow the step.', color: MUTED, colSpan: 4 }, '', '', '']);
-  return [[title, '', '', '', ''], ...checks];
+  const signOffs = step.signOffs.map((signOff): TableCell[] => [
+    '',
+    { text: [{ text: 'Signed off ', color: MUTED }, `${signOff.by}${signOff.role ? ` (${signOff.role})` : ''}`], colSpan: 2 },
+    '',
+    { text: minute(signOff.at), fontSize: 7 },
+    { text: signOff.note, fontSize: 7 },
+  ]);
+  return [[title, '', '', '', ''], ...checks, ...signOffs];
 }
 
 function signOff(role: string): Content {
