@@ -1,6 +1,6 @@
 import type { Column, Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { ReportCheck, ReportModel, ReportStep } from '../reportModel.js';
-import { BODY, count, day, documentFrame, HEADER_FILL, HEADING, minute, MUTED, RULE_LINE, type Paper } from './pdfParts.js';
+import { count, day, documentFrame, HEADER_FILL, minute, MUTED, RULE_LINE, type Paper } from './pdfParts.js';
 
 const STATE_LABEL: Readonly<Record<ReportStep['state'], string>> = { not_started: 'Not started', in_progress: 'In progress', done: 'Done', blocked: 'Blocked' };
 const STATE_COLOUR: Readonly<Record<ReportStep['state'], string>> = { not_started: MUTED, in_progress: '#0F6CBD', done: '#107C10', blocked: '#C4262E' };
@@ -70,7 +70,6 @@ function signOff(role: string): Content {
   });
   return {
     unbreakable: true,
-    headlineLevel: BODY,
     margin: [0, 10, 0, 0],
     stack: [{ text: `Signed off for the ${role}`, bold: true, margin: [0, 0, 0, 2] }, { columns: [line('Name', 190), line('Date', 90), line('Signature', 230)] }],
   };
@@ -110,32 +109,38 @@ export function checklistDocument(model: ReportModel, paper: Paper): TDocumentDe
     },
   ];
   for (const phase of wizard.phases) {
-    content.push({
-      headlineLevel: HEADING,
-      margin: [0, 10, 0, 2],
-      columns: [
-        { width: '*', text: `Phase ${phase.id}: ${phase.title}`, fontSize: 12.5, bold: true },
-        { width: 'auto', text: `${STATE_LABEL[phase.state]}  ·  ${phase.done}/${phase.total}`, color: STATE_COLOUR[phase.state], bold: true, fontSize: 8.5, margin: [0, 3, 0, 0] },
+    // The phase's title and summary are the table's first header rows: they repeat on every
+    // page the phase spans, and a title can never end a page without its first step.
+    const title: TableCell = {
+      colSpan: 5,
+      border: [false, false, false, false],
+      stack: [
+        {
+          columns: [
+            { width: '*', text: `Phase ${phase.id}: ${phase.title}`, fontSize: 12.5, bold: true },
+            { width: 'auto', text: `${STATE_LABEL[phase.state]}  ·  ${phase.done}/${phase.total}`, color: STATE_COLOUR[phase.state], bold: true, fontSize: 8.5, margin: [0, 3, 0, 0] },
+          ],
+        },
+        { text: phase.summary, fontSize: 8, color: MUTED, margin: [0, 1, 0, 2] },
       ],
-    });
-    content.push({ text: phase.summary, fontSize: 8, color: MUTED, margin: [0, 0, 0, 3] });
+    };
     content.push({
-      headlineLevel: BODY,
-      table: { headerRows: 1, keepWithHeaderRows: 1, widths: [10, '*', 48, 88, 100], dontBreakRows: true, body: [headerRow(), ...phase.steps.flatMap(stepRows)] },
-      layout: { hLineWidth: () => 0.4, vLineWidth: () => 0, hLineColor: () => RULE_LINE, paddingTop: () => 3, paddingBottom: () => 3 },
+      table: { headerRows: 2, keepWithHeaderRows: 1, widths: [10, '*', 48, 88, 100], dontBreakRows: true, body: [[title, '', '', '', ''], headerRow(), ...phase.steps.flatMap(stepRows)] },
+      layout: { hLineWidth: (index: number) => (index === 0 ? 0 : 0.4), vLineWidth: () => 0, hLineColor: () => RULE_LINE, paddingTop: () => 3, paddingBottom: () => 3 },
       fontSize: 8,
-      margin: [0, 0, 0, 6],
+      margin: [0, 10, 0, 6],
     });
   }
-  content.push({ text: 'Sign-off', fontSize: 14, bold: true, margin: [0, 16, 0, 2], headlineLevel: HEADING });
   content.push({
-    text: 'We confirm the steps above are done as recorded, and that the open items are known and accepted.',
-    fontSize: 8.5,
-    margin: [0, 0, 0, 2],
+    unbreakable: true,
+    stack: [
+      { text: 'Sign-off', fontSize: 14, bold: true, margin: [0, 16, 0, 2] },
+      { text: 'We confirm the steps above are done as recorded, and that the open items are known and accepted.', fontSize: 8.5, margin: [0, 0, 0, 2] },
+      signOff('consultant'),
+      signOff('customer'),
+    ],
   });
-  content.push(signOff('consultant'));
-  content.push(signOff('customer'));
-  return documentFrame(model, 'Migration checklist', paper, content);
+  return documentFrame(model, 'Migration checklist', paper, content, { headingBreaks: false });
 }
 
 function headerRow(): TableCell[] {

@@ -51,16 +51,16 @@ export function richText(text: string): Content {
 }
 
 /**
- * pdfmake's `headlineLevel` marks, read by documentFrame's pageBreakBefore: a HEADING moves to
- * the next page unless a BODY element (a table, the content it introduces) starts on its page.
+ * pdfmake's `headlineLevel` mark of a heading, read by documentFrame's pageBreakBefore: a
+ * heading in the last quarter of a page moves to the next one, with what it introduces.
  */
 export const HEADING = 1;
-export const BODY = 9;
+/** How far down the page's body a heading may start (0 top, 1 bottom). */
+const HEADING_LOWEST = 0.75;
 
 /** A table with a shaded header row that repeats on every page it spans. */
 export function table(widths: (string | number)[], header: string[], body: TableCell[][], fontSize = 8): Content {
   return {
-    headlineLevel: BODY,
     table: {
       headerRows: 1,
       keepWithHeaderRows: 1,
@@ -101,7 +101,7 @@ export function note(text: string): Content {
  * date and the snapshot hash (and a red REDACTED mark on redacted reports); a footer with
  * "Page X of Y"; document info dated from the snapshot, never the clock.
  */
-export function documentFrame(model: ReportModel, title: string, paper: Paper, content: Content[]): TDocumentDefinitions {
+export function documentFrame(model: ReportModel, title: string, paper: Paper, content: Content[], options: { headingBreaks: boolean }): TDocumentDefinitions {
   const reportDate = new Date(model.meta.reportDate);
   const customer = model.engagement.customer || 'MDM migration';
   const redacted = model.meta.redacted;
@@ -143,15 +143,12 @@ export function documentFrame(model: ReportModel, title: string, paper: Paper, c
         { text: `Page ${page} of ${pages}`, fontSize: 7.5, alignment: 'right', width: 'auto' },
       ],
     }),
-    // A heading never ends a page: when the body it introduces starts on a later page, the
-    // heading moves there too. (pdfmake lays the document out again after each break it adds.)
-    pageBreakBefore: (node, nodes) => {
-      if (node.headlineLevel !== HEADING) return false;
-      const following = nodes.getFollowingNodesOnPage();
-      const nextHeading = following.findIndex((other) => other.headlineLevel === HEADING);
-      const ownPart = nextHeading < 0 ? following : following.slice(0, nextHeading);
-      return nextHeading < 0 && !ownPart.some((other) => other.headlineLevel === BODY) && nodes.getNodesOnNextPage().some((other) => other.headlineLevel === BODY);
-    },
+    // A heading never ends a page: low on a page it moves to the next with what it introduces.
+    // (pdfmake lays the document out again after each break it adds; tables record the page
+    // they were first tried on, so asking which nodes follow on the page is not reliable.)
+    // Drawn checkboxes in table cells come out misplaced after such a relayout, so the checklist
+    // keeps its headings in its tables' repeated header rows instead.
+    pageBreakBefore: options.headingBreaks ? (node) => node.headlineLevel === HEADING && (node.startPosition?.verticalRatio ?? 0) > HEADING_LOWEST : undefined,
     content,
   };
 }

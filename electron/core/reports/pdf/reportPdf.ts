@@ -3,7 +3,7 @@ import type { FindingItem, ItemKindName } from '../../rules/index.js';
 import { SEVERITIES } from '../../rules/types.js';
 import { DECISION_LABEL } from '../labels.js';
 import { REPORT_FILES, type FlaggedList, type ReportModel } from '../reportModel.js';
-import { BODY, count, day, documentFrame, HEADING, heading, minute, MUTED, note, plural, richText, severityCell, SEVERITY_COLOUR, table, type Paper } from './pdfParts.js';
+import { count, day, documentFrame, HEADING, heading, minute, MUTED, note, plural, richText, severityCell, SEVERITY_COLOUR, table, type Paper } from './pdfParts.js';
 
 /** Columns of a list's preview table, per item kind: enough to find the item, not every field. */
 const PREVIEW: Readonly<Record<ItemKindName, { widths: (string | number)[]; header: string[]; cells: (item: FindingItem) => TableCell[] }>> = {
@@ -63,7 +63,6 @@ function summary(model: ReportModel): Content[] {
     readiness.blocksSwitch.length === 0
       ? { text: 'No blocker finding is open: nothing in the data keeps the switch closed.', margin: [0, 0, 0, 6] }
       : {
-          headlineLevel: BODY,
           ul: readiness.blocksSwitch.map((b) => ({
             text: [{ text: `${b.rule}  `, bold: true }, b.title, { text: b.evaluated ? `: ${plural(b.openCount, 'open item')}` : ': not evaluated (a blocker nobody has checked is not a pass)', color: MUTED }],
           })),
@@ -86,7 +85,6 @@ function apnsBox(model: ReportModel): Content[] {
   return [
     {
       unbreakable: true,
-      headlineLevel: BODY,
       margin: [0, 8, 0, 10],
       table: {
         widths: ['*'],
@@ -315,5 +313,5 @@ export function reportDocument(model: ReportModel, paper: Paper): TDocumentDefin
     ...wizardProgress(model),
     ...appendix(model),
   ];
-  return documentFrame(model, 'Migration readiness report', paper, content);
+  return documentFrame(model, 'Migration readiness report', paper, content, { headingBreaks: true });
 }
