@@ -5,9 +5,10 @@ import type { Benchmark, BenchmarkRow } from './benchmark.js';
 import { assessmentBenchmark } from './benchmarks/assessment.js';
 import { demoGenerationBenchmark } from './benchmarks/demoGeneration.js';
 import { intuneImportBenchmark } from './benchmarks/intuneImport.js';
+import { reportSetBenchmark } from './benchmarks/reportSet.js';
 
 /** Every benchmark `npm run bench` runs; `npm run bench -- NAME…` runs those whose name contains NAME. */
-const BENCHMARKS: readonly Benchmark[] = [demoGenerationBenchmark, intuneImportBenchmark, assessmentBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [demoGenerationBenchmark, intuneImportBenchmark, assessmentBenchmark, reportSetBenchmark];
 
 function printTable(rows: BenchmarkRow[]): void {
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];

@@ -225,8 +225,11 @@ const MAX_BACKLOG = 4 << 20;
  * the entry's backlog is small again.
  */
 async function zipCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
-  const pipes = (sheet as unknown as { stream: { pipes?: readonly { writableLength?: number }[] } }).stream.pipes ?? [];
-  while (pipes.some((pipe) => (pipe.writableLength ?? 0) > MAX_BACKLOG)) await new Promise(setImmediate);
+  // The entry is archiver's readable-stream 2 PassThrough, which predates `writableLength`.
+  type Pipe = { writableLength?: number; _writableState?: { length: number } };
+  const pipes = (sheet as unknown as { stream: { pipes?: readonly Pipe[] } }).stream.pipes ?? [];
+  const backlog = (pipe: Pipe) => pipe.writableLength ?? pipe._writableState?.length ?? 0;
+  while (pipes.some((pipe) => backlog(pipe) > MAX_BACKLOG)) await new Promise(setImmediate);
 }
 
 /** One sheet: a frozen header row with an autofilter, then one committed row per record. */
