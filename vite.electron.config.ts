@@ -2,16 +2,16 @@ import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
 
 // Main (ESM) and preload (CommonJS: sandboxed preloads cannot be ES modules) for Electron.
-// Native and Electron modules stay external; everything else is bundled. The import's CSV
-// tokenizer worker is a second entry of the main build, emitted beside main.js, where
-// offThreadTokenizer.ts looks for it.
+// Native and Electron modules stay external; everything else is bundled. The workers (the
+// import's CSV tokenizer, the report's workbook writer) are further entries of the main build,
+// emitted beside main.js, where startWorker.ts looks for them.
 const external = ['electron', 'better-sqlite3', 'electron-log', 'electron-log/main', ...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
 export default defineConfig(({ mode }) => {
   const preload = mode === 'preload';
   const entry: Record<string, string> = preload
     ? { preload: 'electron/shell/preload.ts' }
-    : { main: 'electron/shell/main.ts', csvTokenizerWorker: 'electron/core/importers/csvTokenizerWorker.ts' };
+    : { main: 'electron/shell/main.ts', csvTokenizerWorker: 'electron/core/importers/csvTokenizerWorker.ts', workbookWorker: 'electron/core/reports/workbookWorker.ts' };
   return {
     build: {
       outDir: 'dist-electron',

@@ -333,7 +333,6 @@ export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): Re
   const steps = new Map(wizard.phases.flatMap((phase) => phase.steps.map((step) => [step.id, step.title] as const)));
   const apns = snapshotApnsReminder(snapshot, now);
   const switchEvent = wizard.events.find((event) => event.eventId === activePlaybook(snapshot).switchEvent);
-  const decisionRows = (limit: number) => iterateDecisions(snapshot, limit, redactor);
 
   const model: ReportModel = {
     format: REPORT_FORMAT,
@@ -381,7 +380,7 @@ export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): Re
       })),
     },
     lists,
-    decisions: { ...decisionCounts(snapshot), rows: [...decisionRows(previewRows * 2)] },
+    decisions: { ...decisionCounts(snapshot), rows: [...iterateDecisions(snapshot, previewRows * 2, redactor)] },
     wizard: {
       playbook: { id: wizard.playbook.id, version: wizard.playbook.version, title: wizard.playbook.title },
       progress: wizard.progress,
@@ -467,12 +466,25 @@ export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): Re
       .all() as ImportBatchRow[],
   };
 
+  return reportData(snapshot, model);
+}
+
+/**
+ * The iterators of a report whose model is built: what a second connection to the same
+ * snapshot (the workbook's worker thread) needs to stream the lists, without hashing or
+ * assessing again. The redaction key and the date come from the model.
+ */
+export function reportData(snapshot: Snapshot, model: ReportModel): ReportData {
+  const redactor = model.meta.redacted ? new Redactor(model.meta.snapshotHash) : null;
+  const now = new Date(model.meta.reportDate);
+  const assessOptions = { staleDays: model.meta.staleDays, now };
+  const redactItem = (item: FindingItem): FindingItem => (redactor ? redactFindingItem(redactor, item) : item);
   return {
     model,
     items: (rule) => mapIterable(iterateFindingItems(snapshot, rule, assessOptions), redactItem),
     devices: () => iterateDevices(snapshot, redactor),
     users: () => iterateUsers(snapshot, redactor),
-    decisions: () => decisionRows(-1),
+    decisions: () => iterateDecisions(snapshot, -1, redactor),
     calendar: () => snapshotCalendar(snapshot, now),
   };
 }

@@ -8,10 +8,12 @@ import { renderPdf } from './pdf/renderPdf.js';
 import { reportDocument } from './pdf/reportPdf.js';
 import { writeReportJson } from './reportJson.js';
 import { buildReport, REPORT_FILES, type ReportModel, type ReportOptions } from './reportModel.js';
-import { writeWorkbook } from './workbook.js';
+import { startWorkbookWorker } from './workbookJob.js';
 
 export interface ReportSetOptions extends ReportOptions {
   readonly paper?: Paper;
+  /** better-sqlite3's native binding for the workbook worker's connection (the app's Electron build). */
+  readonly nativeBinding?: string;
   /** Called before each file is written, with the file name and its position (for progress). */
   readonly onProgress?: (step: { readonly file: string; readonly index: number; readonly total: number }) => void;
 }
@@ -24,8 +26,8 @@ export interface ReportSetResult {
 
 /**
  * Writes the whole report set into `dir` (which must exist): both PDFs, the workbook, the
- * three CSVs, report.json and deadlines.ics, all from one report model. The writers run one
- * after another because each streams its lists from the same SQLite connection.
+ * three CSVs, report.json and deadlines.ics, all from one report model. On this thread the
+ * writers run one after another, because each streams its lists from the same connection.
  */
 export async function writeReportSet(snapshot: Snapshot, dir: string, options: ReportSetOptions = {}): Promise<ReportSetResult> {
   const paper = options.paper ?? 'a4';
@@ -46,17 +48,30 @@ const REPORT_CACHE_KIB = -32768;
 
 async function writeFiles(snapshot: Snapshot, dir: string, paper: Paper, options: ReportSetOptions): Promise<ReportSetResult> {
   const data = buildReport(snapshot, options);
+  // The workbook, the slowest file, is written on a worker thread with its own connection while
+  // this thread writes the others; each thread reads one list at a time from its connection.
+  const workbook = startWorkbookWorker({
+    snapshotPath: snapshot.path,
+    nativeBinding: options.nativeBinding,
+    model: data.model,
+    outPath: join(dir, REPORT_FILES.workbook),
+    cacheKib: REPORT_CACHE_KIB,
+  });
   const steps: [string, () => Promise<unknown>][] = [
     [REPORT_FILES.checklistPdf, async () => writeFile(join(dir, REPORT_FILES.checklistPdf), await renderPdf(checklistDocument(data.model, paper)))],
     [REPORT_FILES.reportPdf, async () => writeFile(join(dir, REPORT_FILES.reportPdf), await renderPdf(reportDocument(data.model, paper)))],
-    [REPORT_FILES.workbook, () => writeWorkbook(data, join(dir, REPORT_FILES.workbook))],
     [REPORT_FILES.findingsCsv, () => writeReportCsvs(data, dir)],
     [REPORT_FILES.json, () => writeReportJson(data, join(dir, REPORT_FILES.json))],
     [REPORT_FILES.calendar, () => writeFile(join(dir, REPORT_FILES.calendar), data.calendar())],
+    [REPORT_FILES.workbook, () => workbook.done],
   ];
-  for (const [index, [file, write]] of steps.entries()) {
-    options.onProgress?.({ file, index, total: steps.length });
-    await write();
+  try {
+    for (const [index, [file, write]] of steps.entries()) {
+      options.onProgress?.({ file, index, total: steps.length });
+      await write();
+    }
+  } finally {
+    await workbook.stop();
   }
   return { model: data.model, files: Object.values(REPORT_FILES) };
 }
