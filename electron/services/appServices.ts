@@ -14,6 +14,7 @@ import { findingsHandlers } from './findingsHandlers.js';
 import { importHandlers } from './importHandlers.js';
 import type { EventSink, FileDialogs } from './ports.js';
 import { RecentSnapshots } from './recentSnapshots.js';
+import { reportsHandlers } from './reportsHandlers.js';
 
 export type ApiHandlers = {
   readonly [M in ApiMethod]: (request: ParsedRequest<M>) => ApiResponse<M> | Promise<ApiResponse<M>>;
@@ -83,6 +84,7 @@ export class AppServices {
       'users.page': (request) => userPage(this.requireSnapshot(), request),
       ...findingsHandlers(() => this.requireSnapshot(), this.options.dialogs),
       ...importHandlers(() => this.requireSnapshot(), this.options.dialogs, this.options.emit),
+      ...reportsHandlers(() => this.requireSnapshot(), this.options.dialogs, this.options.nativeBinding),
     };
   }
 

@@ -5,6 +5,7 @@ import type { SnapshotSummary } from '../../../../electron/contract/api';
 import { DataBrowser } from '../dataBrowser/DataBrowser';
 import { FindingsScreen } from '../findings/FindingsScreen';
 import { OverviewScreen } from '../overview/OverviewScreen';
+import { ReportsScreen } from '../reports/ReportsScreen';
 import { PlannedSection } from './PlannedSection';
 import { useNavigationStore, type Section } from './navigationStore';
 
@@ -51,13 +52,7 @@ export function Workspace({ snapshot }: { snapshot: SnapshotSummary }) {
           />
         )}
         {section === 'findings' && <FindingsScreen key={snapshot.path} />}
-        {section === 'reports' && (
-          <PlannedSection
-            title="Reports"
-            description="Printable outputs for the customer and the change board."
-            items={['Printable migration checklist', 'Migration readiness report (PDF and CSV)', 'APNs certificate upload reminder (calendar file)']}
-          />
-        )}
+        {section === 'reports' && <ReportsScreen key={snapshot.path} />}
       </div>
     </div>
   );
