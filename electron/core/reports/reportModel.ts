@@ -1,5 +1,5 @@
 import { APP_VERSION } from '../appVersion.js';
-import { explainFinding, iterateFindingItems, type Assessment, type DecisionKind, type FindingItem, type ItemKindName, type RuleConfirmation, type Severity } from '../rules/index.js';
+import { explainFinding, iterateFindingItems, type Assessment, type DecisionKind, type FindingItem, type FindingSummary, type ItemKindName, type Severity } from '../rules/index.js';
 import { SEVERITIES } from '../rules/types.js';
 import { parseItemKey } from '../rules/itemKinds.js';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
@@ -14,7 +14,10 @@ import {
   snapshotApnsReminder,
   snapshotCalendar,
   snapshotTimeline,
-  type StepState,
+  type OverrideRecord,
+  type PhaseView,
+  type SignOff,
+  type StepView,
   type WaveState,
 } from '../wizard/index.js';
 import { Redactor } from './redaction.js';
@@ -50,33 +53,12 @@ export interface ReportOptions {
   readonly staleDays?: number;
 }
 
-export interface ReportFinding {
-  readonly rule: string;
-  readonly severity: Severity;
-  readonly title: string;
-  /** The one-paragraph reason `assess --json` gives (explainFinding). */
-  readonly why: string;
-  readonly remediation: readonly string[];
-  readonly sources: readonly string[];
-  readonly evaluated: boolean;
-  readonly needs: string | null;
-  readonly itemType: ItemKindName | null;
-  readonly count: number;
-  readonly decidedCount: number;
-  readonly openCount: number;
-  /** Set when a wizard check confirmed a rule the data cannot evaluate (by, when, note). */
-  readonly confirmation: RuleConfirmation | null;
-}
+/** A finding as `assess` summarises it; `why` is the one paragraph `assess --json` gives (explainFinding). */
+export type ReportFinding = Omit<FindingSummary, 'family' | 'conflict'>;
 
 /** One finding's items as the PDF shows them: the first rows, and where the rest are. */
-export interface FlaggedList {
-  readonly rule: string;
-  readonly severity: Severity;
-  readonly title: string;
+export interface FlaggedList extends Pick<ReportFinding, 'rule' | 'severity' | 'title' | 'count' | 'openCount' | 'remediation'> {
   readonly itemType: ItemKindName;
-  readonly count: number;
-  readonly openCount: number;
-  readonly remediation: readonly string[];
   readonly rows: readonly FindingItem[];
   /** Items not in `rows`. */
   readonly more: number;
@@ -109,37 +91,22 @@ export interface ReportCheck {
   readonly note: string | null;
 }
 
-export interface ReportStep {
-  readonly id: string;
-  readonly title: string;
-  readonly state: StepState;
-  readonly done: number;
-  readonly total: number;
+export interface ReportStep extends Pick<StepView, 'id' | 'title' | 'state' | 'done' | 'total'> {
   readonly checks: readonly ReportCheck[];
   /** The event this step records (the switch), once recorded. */
   readonly recorded: { readonly at: string; readonly by: string } | null;
   /** Gated steps: closed, and why. */
   readonly blocked: boolean;
   /** Who signed the step off (consultant, customer …), oldest first. */
-  readonly signOffs: readonly { readonly by: string; readonly role: string | null; readonly at: string; readonly note: string }[];
+  readonly signOffs: readonly Omit<SignOff, 'stepId'>[];
 }
 
-export interface ReportPhase {
-  readonly id: string;
-  readonly title: string;
-  readonly summary: string;
-  readonly state: StepState;
-  readonly done: number;
-  readonly total: number;
+export interface ReportPhase extends Omit<PhaseView, 'steps'> {
   readonly steps: readonly ReportStep[];
 }
 
-export interface ReportOverride {
-  readonly stepId: string;
+export interface ReportOverride extends Pick<OverrideRecord, 'stepId' | 'justification' | 'by' | 'at'> {
   readonly stepTitle: string;
-  readonly justification: string;
-  readonly by: string;
-  readonly at: string;
   /** Blocker rules and required checks that were open when the gate was overridden. */
   readonly openBlockers: readonly string[];
   readonly openChecks: readonly string[];
