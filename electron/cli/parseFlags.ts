@@ -54,3 +54,11 @@ export function keyValueFlag(command: CliCommand, value: string, flag: string): 
   if (at <= 0) throw new UsageError(`${flag} takes KEY=VALUE, got "${value}"`, command);
   return { key: value.slice(0, at).trim(), value: value.slice(at + 1) };
 }
+
+/** An ISO 8601 date-time such as 2027-01-15T18:00:00Z (a time, not only a day), or undefined when absent. */
+export function isoTimeFlag(command: CliCommand, value: string | undefined, flag: string): Date | undefined {
+  if (value === undefined) return undefined;
+  const date = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(date.getTime())) throw new UsageError(`${flag} must be an ISO time such as 2027-01-15T18:00:00Z, got "${value}"`, command);
+  return date;
+}

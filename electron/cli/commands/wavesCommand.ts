@@ -15,7 +15,7 @@ import {
   type WaveState,
 } from '../../core/wizard/index.js';
 import { UsageError, type CliCommand } from '../cliCommand.js';
-import { actorFlag, parseFlags, requiredFlag, wholeNumberFlag } from '../parseFlags.js';
+import { actorFlag, isoTimeFlag, parseFlags, requiredFlag, wholeNumberFlag } from '../parseFlags.js';
 
 const STATES: readonly WaveState[] = ['planned', 'moved', 'verified'];
 
@@ -60,8 +60,7 @@ export const wavesCommand: CliCommand = {
     if (values.licence !== undefined && values.licence !== 'licensed' && values.licence !== 'unlicensed') throw new UsageError('--licence is licensed or unlicensed', this);
     if (values.devices !== undefined && values.devices !== 'moving' && values.devices !== 'staying') throw new UsageError('--devices is moving or staying', this);
     if (values.state !== undefined && !STATES.includes(values.state as WaveState)) throw new UsageError(`--state is one of ${STATES.join(', ')}`, this);
-    const at = values.at === undefined ? undefined : new Date(values.at);
-    if (at && (!/^\d{4}-\d{2}-\d{2}T/.test(values.at!) || Number.isNaN(at.getTime()))) throw new UsageError(`--at must be an ISO time, got "${values.at}"`, this);
+    const at = isoTimeFlag(this, values.at, '--at');
     const filter: UserFilter = {
       collectionId: values.collection,
       platform: values.platform,

@@ -18,7 +18,7 @@ import {
   type WizardView,
 } from '../../core/wizard/index.js';
 import { UsageError, type CliCommand } from '../cliCommand.js';
-import { actorFlag, keyValueFlag, parseFlags, requiredFlag } from '../parseFlags.js';
+import { actorFlag, isoTimeFlag, keyValueFlag, parseFlags, requiredFlag } from '../parseFlags.js';
 
 /** `wizard --json`: the wizard view plus the timeline, the APNs banner and the waves (docs/wizard-json.md). */
 export interface WizardJson extends WizardView {
@@ -65,8 +65,7 @@ export const wizardCommand: CliCommand = {
     if (values.override && (!values.justification?.trim() || !values.by?.trim())) throw new UsageError('--override needs --justification TEXT and --by NAME', this);
     if (values.justification !== undefined && !values.override) throw new UsageError('--justification goes with --override', this);
     if (values.at !== undefined && !values.switch) throw new UsageError('--at goes with --switch', this);
-    const at = values.at === undefined ? undefined : new Date(values.at);
-    if (at && (!/^\d{4}-\d{2}-\d{2}T/.test(values.at!) || Number.isNaN(at.getTime()))) throw new UsageError(`--at must be an ISO time such as 2027-01-15T18:00:00Z, got "${values.at}"`, this);
+    const at = isoTimeFlag(this, values.at, '--at');
     const answers = (values.answer ?? []).map((raw) => keyValueFlag(this, raw, '--answer'));
 
     const snapshot = openSnapshot(file, { mustExist: true });
