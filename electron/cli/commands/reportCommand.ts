@@ -45,7 +45,7 @@ export const reportCommand: CliCommand = {
         paper,
         redact: values.redact,
         staleDays,
-        onProgress: tty ? ({ file: name, index, total }) => io.stderr.write(`\r[${index + 1}/${total}] writing ${name.padEnd(24)}`) : undefined,
+        onProgress: tty ? ({ file: name, index, total }) => io.stderr.write(`\r[${index + 1}/${total}] writing ${name.padEnd(28)}`) : undefined,
       });
       if (tty) io.stderr.write('\r\x1b[K');
       io.stdout.write(`Wrote ${result.files.length} files to ${out}${values.redact ? ' (redacted)' : ''}: ${result.files.join(', ')}\n`);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { CsvValue } from '../csv/csvCell.js';
-import { writeCsvFile } from '../csv/writeCsvFile.js';
+import { openCsvFile, writeCsvFile, type CsvFileWriter } from '../csv/writeCsvFile.js';
 import { getRule, iterateFindingItems, type AssessOptions, type FindingItem } from '../rules/index.js';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
 import { PRIORITY_LISTS, REPORT_FILES, type ReportData } from './reportModel.js';
@@ -41,22 +41,26 @@ export async function writeFindingCsv(snapshot: Snapshot, ruleId: string, outPat
 /**
  * The report set's CSVs: `findings.csv` with every item of every finding (blockers first, as
  * the report orders them), and the userless and category-bound device lists on their own.
- * Returns the data rows written per file.
+ * They take their rows from the pass that writes report.json (`onItem`), so the items are read
+ * from SQLite once for the four files. `close` returns the data rows written per file.
  */
-export async function writeReportCsvs(data: ReportData, dir: string): Promise<Record<string, number>> {
-  const { model } = data;
-  const bySeverity = new Map(model.readiness.findings.map((finding) => [finding.rule, finding.severity]));
-  const redacted = model.meta.redacted;
-  const written: Record<string, number> = {};
-  const withItems = model.readiness.findings.filter((finding) => finding.evaluated && finding.count > 0);
-  written[REPORT_FILES.findingsCsv] = await writeCsvFile(
-    join(dir, REPORT_FILES.findingsCsv),
-    header(redacted),
-    rows(withItems.map((finding) => ({ rule: finding.rule, severity: finding.severity, items: data.items(finding.rule) }))),
-  );
-  for (const list of PRIORITY_LISTS) {
-    const severity = bySeverity.get(list.rule) ?? getRule(list.rule).severity;
-    written[list.csv] = await writeCsvFile(join(dir, list.csv), header(redacted), rows([{ rule: list.rule, severity, items: data.items(list.rule) }]));
-  }
-  return written;
+export function openReportCsvs(data: ReportData, dir: string): {
+  onItem(finding: { rule: string; severity: string }, item: FindingItem): Promise<void>;
+  close(): Promise<Record<string, number>>;
+} {
+  const head = header(data.model.meta.redacted);
+  const all = openCsvFile(join(dir, REPORT_FILES.findingsCsv), head);
+  const own = new Map<string, CsvFileWriter>(PRIORITY_LISTS.map((list) => [list.rule, openCsvFile(join(dir, list.csv), head)]));
+  return {
+    async onItem(finding, item) {
+      const row = cells(finding.rule, finding.severity, item);
+      await all.push(row);
+      await own.get(finding.rule)?.push(row);
+    },
+    async close() {
+      const written: Record<string, number> = { [REPORT_FILES.findingsCsv]: await all.close() };
+      for (const list of PRIORITY_LISTS) written[list.csv] = await own.get(list.rule)!.close();
+      return written;
+    },
+  };
 }

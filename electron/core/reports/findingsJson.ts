@@ -20,7 +20,13 @@ export interface FindingJsonHead {
  * item, items coming one at a time from SQLite, so memory stays bounded for a 250,000-device
  * snapshot piped into a slow consumer.
  */
-export async function writeFindingsArray(writer: ChunkedWriter, findings: readonly FindingJsonHead[], items: (rule: string) => Iterable<FindingItem>): Promise<void> {
+export async function writeFindingsArray(
+  writer: ChunkedWriter,
+  findings: readonly FindingJsonHead[],
+  items: (rule: string) => Iterable<FindingItem>,
+  /** Called with each item as it is written, so other files can be written in the same pass. */
+  onItem?: (finding: FindingJsonHead, item: FindingItem) => Promise<void>,
+): Promise<void> {
   await writer.push('[');
   for (const [index, finding] of findings.entries()) {
     const head = JSON.stringify({
@@ -37,6 +43,7 @@ export async function writeFindingsArray(writer: ChunkedWriter, findings: readon
     let first = true;
     for (const item of items(finding.rule)) {
       await writer.push(`${first ? '' : ','}\n${JSON.stringify(item)}`);
+      if (onItem) await onItem(finding, item);
       first = false;
     }
     await writer.push(']}');

@@ -8,8 +8,9 @@ import type { ReportData } from './reportModel.js';
  * report.json (docs/report-json.md): the report model's facts, every decision, then the
  * `findings` array of `assess --json` with every item. Everything but the model is streamed;
  * the key order is fixed and no clock is read, so the same snapshot gives the same bytes.
+ * `onItem` sees each item as it goes by (the CSVs are written in the same pass).
  */
-export async function writeReportJson(data: ReportData, outPath: string): Promise<void> {
+export async function writeReportJson(data: ReportData, outPath: string, onItem?: Parameters<typeof writeFindingsArray>[3]): Promise<void> {
   const { model } = data;
   const out = createWriteStream(outPath, { encoding: 'utf8' });
   const writer = chunkedWriter(out);
@@ -36,7 +37,7 @@ export async function writeReportJson(data: ReportData, outPath: string): Promis
       first = false;
     }
     await writer.push('\n]},\n"findings":');
-    await writeFindingsArray(writer, model.readiness.findings, data.items);
+    await writeFindingsArray(writer, model.readiness.findings, data.items, onItem);
     await writer.push('}\n');
     await writer.flush();
   } finally {

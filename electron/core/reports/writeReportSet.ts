@@ -1,20 +1,20 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
-import { writeReportCsvs } from './findingsCsv.js';
+import { openReportCsvs } from './findingsCsv.js';
 import { checklistDocument } from './pdf/checklistPdf.js';
 import type { Paper } from './pdf/pdfParts.js';
 import { renderPdf } from './pdf/renderPdf.js';
 import { reportDocument } from './pdf/reportPdf.js';
 import { writeReportJson } from './reportJson.js';
-import { buildReport, REPORT_FILES, type ReportModel, type ReportOptions } from './reportModel.js';
+import { buildReport, REPORT_FILES, type ReportData, type ReportModel, type ReportOptions } from './reportModel.js';
 import { startWorkbookWorker } from './workbookJob.js';
 
 export interface ReportSetOptions extends ReportOptions {
   readonly paper?: Paper;
   /** better-sqlite3's native binding for the workbook worker's connection (the app's Electron build). */
   readonly nativeBinding?: string;
-  /** Called before each file is written, with the file name and its position (for progress). */
+  /** Called before each step, with what it writes (a file name) and its position (for progress). */
   readonly onProgress?: (step: { readonly file: string; readonly index: number; readonly total: number }) => void;
 }
 
@@ -43,6 +43,16 @@ export async function writeReportSet(snapshot: Snapshot, dir: string, options: R
   }
 }
 
+/** report.json and the three CSVs, from one pass over the items. */
+async function writeJsonAndCsvs(data: ReportData, dir: string): Promise<void> {
+  const csvs = openReportCsvs(data, dir);
+  try {
+    await writeReportJson(data, join(dir, REPORT_FILES.json), csvs.onItem);
+  } finally {
+    await csvs.close();
+  }
+}
+
 /** SQLite's page cache while a report set is written: 32 MB (negative: in KiB). */
 const REPORT_CACHE_KIB = -32768;
 
@@ -60,8 +70,7 @@ async function writeFiles(snapshot: Snapshot, dir: string, paper: Paper, options
   const steps: [string, () => Promise<unknown>][] = [
     [REPORT_FILES.checklistPdf, async () => writeFile(join(dir, REPORT_FILES.checklistPdf), await renderPdf(checklistDocument(data.model, paper)))],
     [REPORT_FILES.reportPdf, async () => writeFile(join(dir, REPORT_FILES.reportPdf), await renderPdf(reportDocument(data.model, paper)))],
-    [REPORT_FILES.findingsCsv, () => writeReportCsvs(data, dir)],
-    [REPORT_FILES.json, () => writeReportJson(data, join(dir, REPORT_FILES.json))],
+    [`${REPORT_FILES.json} and the CSVs`, () => writeJsonAndCsvs(data, dir)],
     [REPORT_FILES.calendar, () => writeFile(join(dir, REPORT_FILES.calendar), data.calendar())],
     [REPORT_FILES.workbook, () => workbook.done],
   ];
