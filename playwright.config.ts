@@ -1,15 +1,6 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/support/chromium';
 
-// Debian's Chromium, never a Playwright-downloaded browser (these machines cannot fetch one).
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 // E2E_PORT lets several checkouts on one machine run the suite at once without sharing a server.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 
@@ -27,7 +18,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}/`,
     headless: true,
     viewport: { width: 1360, height: 860 },
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
     screenshot: 'only-on-failure',
   },
   projects: [

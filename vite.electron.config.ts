@@ -4,14 +4,16 @@ import { defineConfig } from 'vite';
 // Main (ESM) and preload (CommonJS: sandboxed preloads cannot be ES modules) for Electron.
 // Native and Electron modules stay external; everything else is bundled. The workers (the
 // import's CSV tokenizer, the report's workbook writer) are further entries of the main build,
-// emitted beside main.js, where startWorker.ts looks for them.
+// emitted beside main.js, where startWorker.ts looks for them. The CLI is one more (cli.js):
+// plain Node runs it through electron/cli/bin/mdm-migrate.js without a TypeScript loader, the
+// installed app through `--cli`, and both find the workers beside it.
 const external = ['electron', 'better-sqlite3', 'electron-log', 'electron-log/main', ...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
 export default defineConfig(({ mode }) => {
   const preload = mode === 'preload';
   const entry: Record<string, string> = preload
     ? { preload: 'electron/shell/preload.ts' }
-    : { main: 'electron/shell/main.ts', csvTokenizerWorker: 'electron/core/importers/csvTokenizerWorker.ts', workbookWorker: 'electron/core/reports/workbookWorker.ts' };
+    : { main: 'electron/shell/main.ts', csvTokenizerWorker: 'electron/core/importers/csvTokenizerWorker.ts', workbookWorker: 'electron/core/reports/workbookWorker.ts', cli: 'electron/cli/mdm-migrate.ts' };
   return {
     build: {
       outDir: 'dist-electron',

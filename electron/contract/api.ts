@@ -95,6 +95,7 @@ export const DeviceRow = z.object({
   primaryUserUpn: z.string().nullable(),
   enrollmentType: z.string().nullable(),
   ownership: z.string().nullable(),
+  managementAgent: z.string().nullable(),
   category: z.string().nullable(),
   lastCheckIn: z.string().nullable(),
   compliance: z.string().nullable(),

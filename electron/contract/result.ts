@@ -16,6 +16,8 @@ export type UserErrorCode =
   | 'file_exists'
   | 'no_snapshot_open'
   | 'invalid_input'
+  | 'needs_date_order'
+  | 'would_remove_rows'
   | 'cancelled';
 
 export type ErrorCode = 'bad_request' | 'forbidden' | 'unknown_method' | 'internal' | UserErrorCode;

@@ -5,16 +5,16 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 /**
  * Starts a worker thread whose entry `name` lives beside the calling module (`callerUrl`, its
  * `import.meta.url`). The Electron build bundles each worker as `name.js` beside the main
- * bundle (vite.electron.config.ts). Run from the TypeScript sources (tests, the CLI, the
- * benchmarks) there is no such file: the worker then registers tsx first, as
- * electron/cli/bin/mdm-migrate.js does, and requires the .ts entry.
+ * bundle, where the CLI's bundle finds it too (vite.electron.config.ts). Run from the
+ * TypeScript sources (tests, benchmarks) there is no such file: the worker then registers tsx
+ * first and requires the .ts entry.
  */
 export function startWorker(callerUrl: string, name: string, options: WorkerOptions): Worker {
   const fromSources = callerUrl.endsWith('.ts');
   const entry = new URL(`./${name}.${fromSources ? 'ts' : 'js'}`, callerUrl);
   if (!fromSources) return new Worker(entry, options);
-  // tsx's CommonJS hook rather than its ESM loader, which starts a loader thread of its own
-  // inside the worker: the worker answers its first message about 200 ms sooner.
+  // tsx's CommonJS hook rather than its ESM loader, which would start a loader thread of its
+  // own inside the worker before the worker could answer its first message.
   const tsxApi = createRequire(callerUrl).resolve('tsx/cjs/api');
   const bootstrap = `require(${JSON.stringify(tsxApi)}).register(); require(${JSON.stringify(fileURLToPath(entry))});`;
   return new Worker(bootstrap, { ...options, eval: true });

@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ApiResponse, ParsedRequest, RecentSnapshot, SnapshotSummary } from '../contract/api.js';
-import type { ApiMethod } from '../contract/methods.js';
+import type { RecentSnapshot, SnapshotSummary } from '../contract/api.js';
 import { APP_VERSION } from '../core/appVersion.js';
 import { generateDemoTenant } from '../core/demo/generateDemoTenant.js';
 import { UserFacingError } from '../core/errors.js';
@@ -10,15 +9,12 @@ import { devicePage, userPage } from '../core/queries/browsePages.js';
 import { snapshotOverview, snapshotSummary } from '../core/queries/snapshotOverview.js';
 import { LATEST_SCHEMA_VERSION } from '../core/snapshot/migrations/index.js';
 import { openSnapshot, type Snapshot } from '../core/snapshot/openSnapshot.js';
+import type { ApiHandlers } from './apiHandlers.js';
 import { findingsHandlers } from './findingsHandlers.js';
 import { importHandlers } from './importHandlers.js';
 import type { EventSink, FileDialogs } from './ports.js';
 import { RecentSnapshots } from './recentSnapshots.js';
 import { reportsHandlers } from './reportsHandlers.js';
-
-export type ApiHandlers = {
-  readonly [M in ApiMethod]: (request: ParsedRequest<M>) => ApiResponse<M> | Promise<ApiResponse<M>>;
-};
 
 export interface AppServicesOptions {
   /** Where the app keeps its own files: the demo snapshot and the recent list. */

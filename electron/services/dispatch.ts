@@ -3,7 +3,7 @@ import { API_METHODS, type ApiMethod } from '../contract/methods.js';
 import { fail, ok, type Result } from '../contract/result.js';
 import { isUserFacingError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
-import type { ApiHandlers } from './appServices.js';
+import type { ApiHandlers } from './apiHandlers.js';
 
 export type Dispatch = (method: string, request: unknown) => Promise<Result<unknown>>;
 

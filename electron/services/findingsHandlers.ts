@@ -10,7 +10,7 @@ import {
   type AssessOptions,
 } from '../core/rules/index.js';
 import type { Snapshot } from '../core/snapshot/openSnapshot.js';
-import type { ApiHandlers } from './appServices.js';
+import type { ApiHandlers } from './apiHandlers.js';
 import type { FileDialogs } from './ports.js';
 
 type FindingsMethod = Extract<keyof ApiHandlers, `findings.${string}`>;

@@ -6,10 +6,15 @@ import { exportRejectionsCsv } from '../core/importers/rejectionsCsv.js';
 import { TEMPLATES, writeBlankTemplate } from '../core/importers/templates.js';
 import { pageRejections } from '../core/queries/importRejections.js';
 import type { Snapshot } from '../core/snapshot/openSnapshot.js';
-import type { ApiHandlers } from './appServices.js';
+import type { ApiHandlers } from './apiHandlers.js';
 import type { EventSink, FileDialogs } from './ports.js';
 
 type ImportMethod = Extract<keyof ApiHandlers, `import.${string}`>;
+
+/** The contract's types are inferred from zod schemas, whose arrays are mutable; the importer's are read-only. */
+function withMutableLists<File extends { decidedBy: readonly string[]; notes: readonly string[] }>(file: File) {
+  return { ...file, decidedBy: [...file.decidedBy], notes: [...file.notes] };
+}
 
 /** Progress events at most this often: enough for a smooth bar, cheap over IPC. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -26,9 +31,9 @@ export function importHandlers(requireSnapshot: () => Snapshot, dialogs: FileDia
     'import.kinds': () => IMPORT_KINDS.map((kind) => ({ id: kind.id, label: kind.label, templateName: templateNameOf.get(kind.id) ?? null })),
     'import.chooseFiles': async () => {
       const paths = await dialogs.chooseImportFiles();
-      return paths.length === 0 ? null : inspectImportFiles(paths);
+      return paths.length === 0 ? null : (await inspectImportFiles(paths)).map(withMutableLists);
     },
-    'import.inspect': (request) => inspectImportFiles(request.paths),
+    'import.inspect': async (request) => (await inspectImportFiles(request.paths)).map(withMutableLists),
     'import.run': async (request) => {
       const snapshot = requireSnapshot();
       if (running.size > 0) throw new UserFacingError('invalid_input', 'An import is already running; wait for it or cancel it first.');
@@ -38,6 +43,8 @@ export function importHandlers(requireSnapshot: () => Snapshot, dialogs: FileDia
       try {
         const outcome = await importFiles(snapshot, request.paths, {
           as: request.as,
+          dateOrders: request.dateOrders,
+          replace: request.replace,
           signal: controller.signal,
           onProgress: (progress) => {
             const now = Date.now();
@@ -47,7 +54,7 @@ export function importHandlers(requireSnapshot: () => Snapshot, dialogs: FileDia
           },
         });
         if (outcome.committed) emit({ type: 'snapshot.changed' });
-        return { ...outcome, files: [...outcome.files] };
+        return { ...outcome, files: outcome.files.map(withMutableLists), wouldRemove: [...outcome.wouldRemove] };
       } finally {
         running.delete(request.jobId);
       }

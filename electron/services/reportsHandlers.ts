@@ -1,6 +1,6 @@
 import { buildReport, REPORT_FILES, writeReportSet } from '../core/reports/index.js';
 import type { Snapshot } from '../core/snapshot/openSnapshot.js';
-import type { ApiHandlers } from './appServices.js';
+import type { ApiHandlers } from './apiHandlers.js';
 import type { FileDialogs } from './ports.js';
 
 type ReportsMethod = Extract<keyof ApiHandlers, `reports.${string}`>;

@@ -9,6 +9,7 @@ import type { Logger } from '../core/logger.js';
 import { AppServices } from '../services/appServices.js';
 import { createDispatch } from '../services/dispatch.js';
 import { APP_SCHEME } from './appOrigin.js';
+import { cliArguments } from './cliHandOff.js';
 import { CONTENT_SECURITY_POLICY, resolveAppAsset } from './appProtocol.js';
 import { electronDialogs } from './electronDialogs.js';
 import { registerApiHandlers, sendAppEvent } from './ipc.js';
@@ -104,7 +105,28 @@ async function start(): Promise<void> {
   app.on('before-quit', () => services.closeSnapshot());
 }
 
-if (!app.requestSingleInstanceLock()) {
+/**
+ * `--cli`: the installed app runs the same CLI as `mdm-migrate`, with no window, so a machine
+ * with only the app installed has the CLI too. It cannot run as plain Node instead: the
+ * runAsNode fuse is off (electron-builder.yml).
+ */
+async function runCli(args: string[]): Promise<void> {
+  app.dock?.hide();
+  const { main: cli } = await import('../cli/mdm-migrate.js');
+  const nativeBinding = electronNativeBinding({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() });
+  const code = await cli(args, { stdout: process.stdout, stderr: process.stderr, nativeBinding });
+  // app.exit ends the process at once: let piped output drain first.
+  await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((done) => stream.write('', done))));
+  app.exit(code);
+}
+
+const cliArgs = cliArguments(process.argv);
+if (cliArgs) {
+  runCli(cliArgs).catch((error) => {
+    process.stderr.write(`mdm-migrate: unexpected error: ${String((error as Error)?.message ?? error)}\n`);
+    app.exit(1);
+  });
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {

@@ -3,10 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppEvent } from '../../electron/contract/events.js';
-import { API_METHODS } from '../../electron/contract/methods.js';
 import type { Logger } from '../../electron/core/logger.js';
 import { AppServices } from '../../electron/services/appServices.js';
-import { createDispatch } from '../../electron/services/dispatch.js';
+import { bridgeRenderer, forwardEvent } from '../support/rendererBridge.js';
 import { ScriptedDialogs } from '../support/scriptedDialogs.js';
 
 export interface BridgeFixtures {
@@ -18,11 +17,7 @@ export interface BridgeFixtures {
   appPage: Page;
 }
 
-/**
- * The renderer under test talks to the real main-side services: `window.api` is rebuilt in
- * the page from the same method list the preload uses, and every call goes through the same
- * `createDispatch` (schema validation, envelope) that Electron's ipcMain registration uses.
- */
+/** The renderer under test talks to the real main-side services (see bridgeRenderer). */
 export const test = base.extend<BridgeFixtures>({
   workDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'mdm-e2e-'));
@@ -44,29 +39,19 @@ export const test = base.extend<BridgeFixtures>({
     services.closeSnapshot();
   },
   appPage: async ({ page, services }, use) => {
-    const dispatch = createDispatch(services.handlers, { debug() {}, info() {}, warn() {}, error() {} }, { checkResponses: true });
-    await page.exposeBinding('__invoke', (_source, method: string, request: unknown) => dispatch(method, request));
-    await page.addInitScript((methods: readonly string[]) => {
-      const listeners = new Set<(event: unknown) => void>();
-      const w = window as unknown as Record<string, unknown> & { __invoke: (method: string, request: unknown) => Promise<unknown> };
-      w.__deliverAppEvent = (event: unknown) => listeners.forEach((listener) => listener(event));
-      w.api = {
-        ...Object.fromEntries(methods.map((method) => [method, (request: unknown) => w.__invoke(method, request)])),
-        onEvent(listener: (event: unknown) => void) {
-          listeners.add(listener);
-          return () => listeners.delete(listener);
-        },
-        // Stands in for Electron's webUtils.getPathForFile: tests stage dropped files by name.
-        pathForFile: (file: File) => (w.__droppedFilePaths as Record<string, string> | undefined)?.[file.name] ?? '',
-      };
-    }, API_METHODS);
+    await bridgeRenderer(page, services);
     await page.goto('/');
     await use(page);
   },
 });
 
-async function forwardEvent(page: Page, event: AppEvent): Promise<void> {
-  await page.evaluate((payload) => (window as unknown as { __deliverAppEvent?: (e: unknown) => void }).__deliverAppEvent?.(payload), event).catch(() => undefined);
+/**
+ * Where a spec saves the screenshot named `name`: test-results/ (ignored by git) in `npm test`,
+ * so a test run leaves the tree as it found it; docs/screenshots/ when `npm run screenshots`
+ * sets SCREENSHOT_DIR to refresh the README's pictures.
+ */
+export function screenshotPath(name: string): string {
+  return join(process.env.SCREENSHOT_DIR ?? join('test-results', 'screenshots'), `${name}.png`);
 }
 
 export { expect } from '@playwright/test';

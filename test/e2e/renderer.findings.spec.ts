@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from './bridgeFixtures';
+import { expect, screenshotPath, test } from './bridgeFixtures';
 
 test.describe('findings', () => {
   test.beforeEach(async ({ appPage }) => {
@@ -22,7 +22,7 @@ test.describe('findings', () => {
     await expect(detail).toContainText('Switch-MdmDeviceAuthority');
     await expect(detail).toContainText(`${manifest.userlessDevices.toLocaleString('en-US')} affected`);
     await expect(appPage.getByTestId('table-footer')).toHaveText(`${manifest.userlessDevices.toLocaleString('en-US')} items`);
-    await appPage.screenshot({ path: 'docs/screenshots/findings.png' });
+    await appPage.screenshot({ path: screenshotPath('findings') });
   });
 
   test('records a decision that survives re-assessment and exports the list as CSV', async ({ appPage, dialogs, workDir }) => {
@@ -42,7 +42,7 @@ test.describe('findings', () => {
     await expect(detail.getByText('Accepted risk')).toBeVisible();
     await detail.getByRole('tab', { name: 'All' }).click();
     await detail.getByRole('table').scrollIntoViewIfNeeded();
-    await appPage.screenshot({ path: 'docs/screenshots/finding-items.png' });
+    await appPage.screenshot({ path: screenshotPath('finding-items') });
 
     const csv = `${workDir}/categories.csv`;
     dialogs.csvAnswers.push(csv);
@@ -59,11 +59,14 @@ test.describe('findings', () => {
     await appPage.getByRole('tab', { name: 'Data browser' }).click();
     await appPage.getByRole('searchbox', { name: 'Search' }).fill(device.serial);
     await expect(appPage.getByTestId('table-footer')).toHaveText('1 device');
+    // Enum members read as words in the table; the drawer adds the member as stored.
+    await expect(appPage.getByRole('row', { name: new RegExp(device.serial) })).toContainText('Device enrollment manager (DEM)');
     await appPage.getByRole('row', { name: new RegExp(device.serial) }).click();
     const drawer = appPage.getByRole('dialog', { name: device.name });
+    await expect(drawer).toContainText('Device enrollment manager (DEM)deviceEnrollmentManager');
     await expect(drawer.getByTestId('record-findings')).toContainText('DEV_USERLESS');
     await expect(drawer.getByTestId('record-findings')).toContainText('DEV_DEM_ENROLLED');
-    await appPage.screenshot({ path: 'docs/screenshots/device-detail.png' });
+    await appPage.screenshot({ path: screenshotPath('device-detail') });
     await drawer.getByRole('button', { name: 'Close' }).click();
 
     const user = db.prepare("SELECT upn FROM users u WHERE NOT EXISTS (SELECT 1 FROM user_service_plans p WHERE p.user_id = u.id) AND in_entra = 1 AND EXISTS (SELECT 1 FROM devices d WHERE d.primary_user_id = u.id) LIMIT 1").get() as { upn: string };

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from './bridgeFixtures';
+import { expect, screenshotPath, test } from './bridgeFixtures';
 
 test.describe('reports', () => {
   test('previews the report model and saves the whole set into a chosen folder', async ({ appPage, dialogs, workDir }) => {
@@ -12,7 +12,7 @@ test.describe('reports', () => {
     const lists = page.getByTestId('report-lists');
     await expect(lists).toContainText('devices-userless.csv');
     await expect(lists).toContainText('devices-category.csv');
-    await appPage.screenshot({ path: 'docs/screenshots/reports.png' });
+    await appPage.screenshot({ path: screenshotPath('reports') });
 
     const dir = join(workDir, 'report-set');
     mkdirSync(dir);

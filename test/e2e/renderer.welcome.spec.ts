@@ -1,6 +1,6 @@
 import { BAD_SNAPSHOT_CASES } from '../support/badSnapshotFiles';
 import { sha256OfFile } from '../support/fileHash';
-import { expect, test } from './bridgeFixtures';
+import { expect, screenshotPath, test } from './bridgeFixtures';
 
 test.describe('welcome screen', () => {
   test('offers the demo tenant, a new snapshot, open and recent snapshots', async ({ appPage }) => {
@@ -9,7 +9,7 @@ test.describe('welcome screen', () => {
     await expect(appPage.getByRole('button', { name: 'New snapshot…' })).toBeVisible();
     await expect(appPage.getByRole('button', { name: 'Open…' })).toBeVisible();
     await expect(appPage.getByText('Snapshots you open appear here.')).toBeVisible();
-    await appPage.screenshot({ path: 'docs/screenshots/welcome.png' });
+    await appPage.screenshot({ path: screenshotPath('welcome') });
   });
 
   test('opens the demo tenant and shows its overview', async ({ appPage, services }) => {
@@ -26,7 +26,7 @@ test.describe('welcome screen', () => {
     await expect(appPage.getByRole('table', { name: 'Devices by source' })).toContainText('Configuration Manager');
     await expect(appPage.getByText('Demo data')).toBeVisible();
     await expect(appPage.getByTestId('header-snapshot')).toContainText('Data as of 2 Nov 2026');
-    await appPage.screenshot({ path: 'docs/screenshots/overview.png' });
+    await appPage.screenshot({ path: screenshotPath('overview') });
   });
 
   test('creates a new snapshot through the save dialog', async ({ appPage, dialogs, workDir }) => {

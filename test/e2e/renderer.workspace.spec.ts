@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './bridgeFixtures';
+import { expect, screenshotPath, test } from './bridgeFixtures';
 
 /** Fluent UI's focus-trap sentinels (tabster "dummy" inputs) are aria-hidden by design; axe flags them. */
 const axe = (page: Page) => new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
@@ -19,7 +19,7 @@ test.describe('workspace', () => {
     const rendered = await table.getByRole('row').count();
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(80);
-    await appPage.screenshot({ path: 'docs/screenshots/data-browser.png' });
+    await appPage.screenshot({ path: screenshotPath('data-browser') });
 
     const scroller = appPage.getByTestId('virtual-scroller');
     await scroller.evaluate((element) => element.scrollTo({ top: 36 * 4200 }));
@@ -54,7 +54,7 @@ test.describe('workspace', () => {
   test('dark theme renders the overview', async ({ appPage }) => {
     await appPage.getByRole('button', { name: 'Switch to dark theme' }).click();
     await expect(appPage.locator('[data-theme="dark"]')).toBeVisible();
-    await appPage.screenshot({ path: 'docs/screenshots/overview-dark.png' });
+    await appPage.screenshot({ path: screenshotPath('overview-dark') });
     await appPage.getByRole('button', { name: 'Switch to light theme' }).click();
   });
 

@@ -27,7 +27,7 @@ export const assessCommand: CliCommand = {
     const staleDays = wholeNumberFlag(this, values['stale-days'], '--stale-days', DEFAULT_STALE_DAYS);
     if (staleDays < 1) throw new UsageError('--stale-days must be at least 1', this);
 
-    const snapshot = openSnapshot(file, { mustExist: true });
+    const snapshot = openSnapshot(file, { mustExist: true, nativeBinding: io.nativeBinding });
     try {
       const assessment = assessForWizard(snapshot, { staleDays });
       if (values.json) await writeJson(io, assessment, (rule) => iterateFindingItems(snapshot, rule, { staleDays }));

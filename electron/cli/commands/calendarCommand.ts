@@ -13,7 +13,7 @@ export const calendarCommand: CliCommand = {
     const { values } = parseFlags(this, args, { db: { type: 'string' }, out: { type: 'string' } });
     const file = requiredFlag(this, values.db, '--db');
     const out = requiredFlag(this, values.out, '--out');
-    const snapshot = openSnapshot(file, { mustExist: true });
+    const snapshot = openSnapshot(file, { mustExist: true, nativeBinding: io.nativeBinding });
     try {
       const ics = snapshotCalendar(snapshot, new Date());
       try {

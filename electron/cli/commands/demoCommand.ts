@@ -3,6 +3,7 @@ import { generateDemoTenant, MAX_DEMO_DEVICES } from '../../core/demo/generateDe
 import { UserFacingError } from '../../core/errors.js';
 import { openSnapshot } from '../../core/snapshot/openSnapshot.js';
 import type { CliCommand } from '../cliCommand.js';
+import { formatCount } from '../formatCount.js';
 import { parseFlags, requiredFlag, wholeNumberFlag } from '../parseFlags.js';
 
 export const demoCommand: CliCommand = {
@@ -22,13 +23,13 @@ export const demoCommand: CliCommand = {
     if (existsSync(out)) throw new UserFacingError('file_exists', `${out} already exists; the demo tenant goes into a new file.`);
 
     const started = performance.now();
-    const snapshot = openSnapshot(out, { create: true });
+    const snapshot = openSnapshot(out, { create: true, nativeBinding: io.nativeBinding });
     try {
       const manifest = generateDemoTenant(snapshot, { devices, seed });
       snapshot.close();
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       if (values.json) io.stdout.write(`${JSON.stringify({ file: out, seconds: Number(seconds), manifest }, null, 2)}\n`);
-      else io.stdout.write(`Wrote ${out}: ${manifest.devices} devices, ${manifest.users} users (seed ${seed}) in ${seconds} s\n`);
+      else io.stdout.write(`Wrote ${out}: ${formatCount(manifest.devices)} devices, ${formatCount(manifest.users)} users (seed ${seed}) in ${seconds} s\n`);
       return 0;
     } catch (error) {
       // A demo that failed half-way is useless; leave no file behind.

@@ -37,7 +37,7 @@ export const tenantCommand: CliCommand = {
     const file = requiredFlag(this, values.db, '--db');
     // Every --set is checked before the file is touched: a typo in one key changes nothing.
     const updates = (values.set ?? []).map((raw) => keyValueFlag(this, raw, '--set'));
-    const snapshot = openSnapshot(file, { mustExist: true });
+    const snapshot = openSnapshot(file, { mustExist: true, nativeBinding: io.nativeBinding });
     try {
       for (const update of updates) tenantFactDefinition(update.key);
       const by = actorFlag(values.by);

@@ -69,7 +69,7 @@ export const wavesCommand: CliCommand = {
       search: values.search,
     };
 
-    const snapshot = openSnapshot(file, { mustExist: true });
+    const snapshot = openSnapshot(file, { mustExist: true, nativeBinding: io.nativeBinding });
     try {
       const by = actorFlag(values.by);
       if (values.create !== undefined) {

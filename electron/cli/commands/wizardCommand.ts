@@ -68,7 +68,7 @@ export const wizardCommand: CliCommand = {
     const at = isoTimeFlag(this, values.at, '--at');
     const answers = (values.answer ?? []).map((raw) => keyValueFlag(this, raw, '--answer'));
 
-    const snapshot = openSnapshot(file, { mustExist: true });
+    const snapshot = openSnapshot(file, { mustExist: true, nativeBinding: io.nativeBinding });
     try {
       const by = actorFlag(values.by);
       const note = values.note;

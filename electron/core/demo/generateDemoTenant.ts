@@ -433,7 +433,7 @@ class DemoTenantWriter {
          platform, os, os_version, model, manufacturer, ownership, ownership_raw, enrollment_type, enrollment_type_raw,
          management_agent, management_agent_raw, category, category_id, primary_user_id, primary_user_upn, enrolled_by_user_id,
          last_check_in, enrolled_at, mdm_cert_expires_at, compliance, compliance_raw, cm_enrollment_status, cm_client_type,
-         has_primary_affinity, in_category_collection, owner_user_id, has_category)
+         has_primary_affinity, in_category_collection, owner_user_id)
        SELECT id, intune_device_id, ${FIRST_DEVICE_RESOURCE_ID - 1} + id, entra_device_id, serial_number, imei, name, management_name,
          platform, os, os_version, model, manufacturer,
          CASE company_owned WHEN 1 THEN 'company' ELSE 'personal' END,
@@ -447,7 +447,7 @@ class DemoTenantWriter {
          -- every device with a primary user gets an active primary affinity row (writeDevices),
          -- every category a Device Category Rule collection of its devices (writeCollections), and the
          -- affinity names the same user as Intune, so the owner is the primary user without conflict.
-         primary_user_id IS NOT NULL, category_id IS NOT NULL, primary_user_id, category_id IS NOT NULL
+         primary_user_id IS NOT NULL, category_id IS NOT NULL, primary_user_id
        FROM new_device`,
       '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );

@@ -7,6 +7,12 @@ export interface GraphDocument {
   /** The `@odata.context` URL, which names the collection (`…#deviceManagement/managedDevices`). */
   readonly context: string | undefined;
   readonly items: readonly JsonObject[];
+  /**
+   * The document was `{"value": {…}}`: one resource wrapped the way the Graph documentation's
+   * examples show a single resource. It is that resource only if its `@odata.type` or its
+   * properties say which (see openJson), else the document is a page with a broken `value`.
+   */
+  readonly wrappedSingle?: boolean;
 }
 
 /**
@@ -27,8 +33,9 @@ function isObject(value: unknown): value is JsonObject {
 
 /**
  * Reads one Graph export in any of the shapes consultants save: a single object (`GET
- * …/applePushNotificationCertificate`), a `{"value":[…]}` page (one file per `@odata.nextLink`
- * page), or a bare array (PowerShell `ConvertTo-Json` of the value list).
+ * …/applePushNotificationCertificate`), the same wrapped in `value` as the Graph
+ * documentation shows it, a `{"value":[…]}` page (one file per `@odata.nextLink` page), or a
+ * bare array (PowerShell `ConvertTo-Json` of the value list).
  */
 export async function readGraphDocument(content: AsyncIterable<Uint8Array>, name: string): Promise<GraphDocument> {
   const chunks: Buffer[] = [];
@@ -52,12 +59,15 @@ export async function readGraphDocument(content: AsyncIterable<Uint8Array>, name
   if (!isObject(document)) throw new UserFacingError('invalid_input', `${name}: expected a JSON object or array, found ${typeof document}.`);
   const context = typeof document['@odata.context'] === 'string' ? (document['@odata.context'] as string) : undefined;
   if ('value' in document && !hasEntityProperties(document)) {
-    if (!Array.isArray(document.value)) {
-      throw new UserFacingError('invalid_input', `${name}: the Graph page's "value" is not a list (found ${jsonType(document.value)}).`);
-    }
+    if (isObject(document.value)) return { context, items: [document.value], wrappedSingle: true };
+    if (!Array.isArray(document.value)) throw notAList(name, document.value);
     return { context, items: objectsOf(document.value, name, '"value"') };
   }
   return { context, items: [document] };
+}
+
+export function notAList(name: string, value: unknown): UserFacingError {
+  return new UserFacingError('invalid_input', `${name}: the Graph page's "value" is not a list (found ${jsonType(value)}).`);
 }
 
 /** A page has only `value` and `@odata.*` keys; anything else means an entity that happens to have a `value` property. */

@@ -1,14 +1,9 @@
 import type { SqliteDatabase } from '../snapshot/openSnapshot.js';
 import type { CsvRow, ColumnSpec } from './columns.js';
 import type { JsonObject } from './graphJson.js';
-import type { MappedRow, RowMapper } from './rowMappers.js';
+import type { GraphProperties } from './graphProperties.js';
+import type { MappedRow, RowIssues, RowMapper } from './rowTypes.js';
 import type { ImportStores } from './stores/importStores.js';
-
-/** Where a row's problem is recorded: `reject` drops the row, `warn` keeps it with a caveat. */
-export interface RowIssues {
-  reject(column: string | null, reason: string): void;
-  warn(column: string | null, reason: string): void;
-}
 
 export interface WriteContext {
   readonly db: SqliteDatabase;
@@ -72,8 +67,22 @@ export interface JsonKind extends KindBase {
   readonly format: 'json';
   /** Matches the `@odata.context` of a Graph page (`…$metadata#deviceManagement/managedDevices`). */
   readonly context: RegExp;
+  /** The item's `@odata.type` (`#microsoft.graph.managedDevice`), which names the resource wherever the item is. */
+  readonly odataType: string;
   /** Recognises an item when the file has no `@odata.context` (a bare array or a single object). */
   matches(item: JsonObject): boolean;
+  /**
+   * The properties the writer reads, for objects PowerShell saved: ConvertTo-Json's and
+   * Export-Csv's names (PascalCase or camelCase) are matched to these case-insensitively.
+   */
+  readonly properties?: GraphProperties;
+  /**
+   * A CSV that PowerShell's Export-Csv wrote of these objects is this kind when its header has
+   * every one of these properties (see detectKind.ts); such a file is read into Graph objects.
+   */
+  readonly csvSignature?: readonly string[];
+  /** Said about every CSV file of this kind, e.g. what Export-Csv could not carry. */
+  readonly csvCaveat?: string;
   writer(context: WriteContext): RowWriter<JsonObject>;
 }
 

@@ -3,9 +3,14 @@ import { deferIndexes } from '../snapshot/deferIndexes.js';
 import { DERIVED_FACT_INDEXES } from '../snapshot/derivedFacts.js';
 import { startWriteback } from '../snapshot/earlyWriteback.js';
 import type { Snapshot, SqliteDatabase } from '../snapshot/openSnapshot.js';
-import type { ImportKind, RowIssues, RowWriter, WriteContext } from './importKind.js';
+import type { ImportKind, RowWriter, WriteContext } from './importKind.js';
+import type { RowIssues } from './rowTypes.js';
 import { importKindById } from './importKinds.js';
+import type { DateOrder } from './cultureDates.js';
+import { describeDetection } from './detectKind.js';
 import { resolveImportInput, type ImportInput } from './importInput.js';
+import { describeRemovedRows } from '../../contract/imports.js';
+import { noteReplaceableRows, type RemovedRows } from './replacedRows.js';
 import { openImportFile, type OpenedImportFile, type ParsedRecord, type StreamWatch } from './readImportFile.js';
 import { DEVICE_JOIN_INDEXES } from './stores/deviceStore.js';
 import { ImportStores } from './stores/importStores.js';
@@ -23,6 +28,16 @@ export interface ImportOptions {
   readonly as?: string;
   readonly onProgress?: (progress: ImportProgress) => void;
   readonly signal?: AbortSignal;
+  /** How to read dates like `6/5/2019` in every file whose own dates do not settle it (the CLI's `--date-order`). */
+  readonly dateOrder?: DateOrder;
+  /** The same per file path, as the app's review step asks it; wins over `dateOrder`. */
+  readonly dateOrders?: Readonly<Record<string, DateOrder>>;
+  /** The person agreed that the import removes rows an earlier import brought in (the CLI's `--replace`). */
+  readonly replace?: boolean;
+}
+
+function dateOrderFor(options: ImportOptions, path: string): DateOrder | undefined {
+  return options.dateOrders?.[path] ?? options.dateOrder;
 }
 
 export interface FileFailure {
@@ -36,6 +51,14 @@ export interface InspectedFile {
   readonly displayName: string;
   readonly kind: string | null;
   readonly kindLabel: string | null;
+  /** What in the file decided its kind: columns as written, or a Graph marker. */
+  readonly decidedBy: readonly string[];
+  /** How the file's culture dates (`6/5/2019`) are read; null when it has none, or while undecided. */
+  readonly dateOrder: DateOrder | null;
+  /** A date of the file that reads either way, when the person must say which order it is in. */
+  readonly dateOrderQuestion: string | null;
+  /** What the person must know about this file's import. */
+  readonly notes: readonly string[];
   /** Data records in the file (the header and blank lines excluded). */
   readonly rows: number;
   /** Of those, records already known to be rejected: wider or narrower than the header, a required cell blank. */
@@ -48,6 +71,8 @@ export interface ImportedFile {
   readonly displayName: string;
   readonly status: 'imported' | 'failed' | 'not_imported';
   readonly kind: string | null;
+  readonly decidedBy: readonly string[];
+  readonly notes: readonly string[];
   readonly batchId: number | null;
   readonly rowsAccepted: number;
   readonly rowsRejected: number;
@@ -61,6 +86,30 @@ export interface ImportOutcome {
   readonly committed: boolean;
   readonly cancelled: boolean;
   readonly files: readonly ImportedFile[];
+  /** Rows an earlier import brought in that this one would have removed; not empty when it was refused for that (see `replace`). */
+  readonly wouldRemove: readonly RemovedRows[];
+}
+
+/** The import would remove rows an earlier import brought in, and the person did not agree to that. */
+class RemovalNotConfirmed extends UserFacingError {
+  constructor(readonly removed: readonly RemovedRows[]) {
+    super(
+      'would_remove_rows',
+      `This import would remove ${describeRemovedRows(removed)} that an earlier import brought in and the new exports no longer list; nothing was imported. ` +
+        'If the new exports are complete, import again and confirm the removal (mdm-migrate: --replace).',
+    );
+  }
+}
+
+/** The kind's name, what decided it, and the date a person must read, for the file whose culture dates no value settles. */
+function dateOrderNeeded(file: OpenedImportFile, displayName: string): UserFacingError | null {
+  const order = file.dateOrder;
+  if (order === null || !('undecided' in order)) return null;
+  return new UserFacingError(
+    'needs_date_order',
+    `${displayName} (${describeDetection(file)}): its dates, such as "${order.undecided}", read either day first or month first, and no date in the file settles which; nothing was imported. ` +
+      'Say which with --date-order dmy (day first) or --date-order mdy (month first).',
+  );
 }
 
 function failureOf(error: unknown): FileFailure {
@@ -89,12 +138,14 @@ export async function inspectImportFiles(paths: readonly string[], options: Impo
   const watchFor = progressReporter(inputs.reduce((sum, input) => sum + ('bytes' in input ? input.bytes : 0), 0), options);
   for (const [i, input] of inputs.entries()) {
     const path = paths[i]!;
+    const unread = { kind: null, kindLabel: null, decidedBy: [], dateOrder: null, dateOrderQuestion: null, notes: [], rows: 0, malformedRows: 0 };
     if (!('bytes' in input)) {
-      results.push({ path, displayName: path, kind: null, kindLabel: null, rows: 0, malformedRows: 0, error: input });
+      results.push({ path, displayName: path, ...unread, error: input });
       continue;
     }
+    let file: OpenedImportFile | null = null;
     try {
-      const file = await openImportFile(input, as, watchFor(input.displayName));
+      file = await openImportFile(input, as, watchFor(input.displayName), dateOrderFor(options, path));
       let wellFormed = 0;
       let malformedRows = 0;
       const countMalformed: RowIssues = {
@@ -104,13 +155,28 @@ export async function inspectImportFiles(paths: readonly string[], options: Impo
         warn() {},
       };
       for await (const batch of file.records(() => countMalformed)) for (const _record of batch) wellFormed++;
-      results.push({ path, displayName: input.displayName, kind: file.kind.id, kindLabel: file.kind.label, rows: wellFormed + malformedRows, malformedRows, error: null });
+      if (wellFormed + malformedRows === 0) throw noDataRows(input.displayName, input.format, file);
+      results.push({ path, displayName: input.displayName, ...describeOpened(file), rows: wellFormed + malformedRows, malformedRows, error: null });
     } catch (error) {
       if (isUserFacingError(error) && error.code === 'cancelled') throw error;
-      results.push({ path, displayName: input.displayName, kind: null, kindLabel: null, rows: 0, malformedRows: 0, error: failureOf(error) });
+      // A file whose kind was known before it failed (one with no data rows) still says what it is.
+      results.push({ path, displayName: input.displayName, ...unread, ...(file ? describeOpened(file) : {}), error: failureOf(error) });
     }
   }
   return results;
+}
+
+/** What the review step shows of an opened file: its kind, why, and how its dates read. */
+function describeOpened(file: OpenedImportFile) {
+  const order = file.dateOrder;
+  return {
+    kind: file.kind.id,
+    kindLabel: file.kind.label,
+    decidedBy: file.decidedBy,
+    dateOrder: order && 'order' in order ? order.order : null,
+    dateOrderQuestion: order && 'undecided' in order ? order.undecided : null,
+    notes: file.notes,
+  };
 }
 
 /**
@@ -118,13 +184,17 @@ export async function inspectImportFiles(paths: readonly string[], options: Impo
  * required columns present) without reading the rows. The CLI calls this before it creates a
  * snapshot file, so a run of only bad files leaves no new file behind.
  */
-export async function preflightImportFiles(paths: readonly string[], as?: string): Promise<{ path: string; error: FileFailure | null }[]> {
-  const kind = as === undefined ? undefined : importKindById(as);
+export async function preflightImportFiles(paths: readonly string[], options: Pick<ImportOptions, 'as' | 'dateOrder'> = {}): Promise<{ path: string; error: FileFailure | null }[]> {
+  const kind = options.as === undefined ? undefined : importKindById(options.as);
   const noWatch: StreamWatch = { onBytes() {}, checkCancelled() {} };
   const results = [];
   for (const path of paths) {
     try {
-      (await openImportFile(await resolveImportInput(path), kind, noWatch)).close();
+      const input = await resolveImportInput(path);
+      const file = await openImportFile(input, kind, noWatch, options.dateOrder);
+      file.close();
+      const undecided = dateOrderNeeded(file, input.displayName);
+      if (undecided) throw undecided;
       results.push({ path, error: null });
     } catch (error) {
       results.push({ path, error: failureOf(error) });
@@ -195,13 +265,26 @@ export async function importFiles(snapshot: Snapshot, paths: readonly string[], 
   const planned: (PlannedFile | FileFailure)[] = [];
   for (const input of inputs) {
     if (!('bytes' in input)) planned.push(input);
-    else planned.push(await openImportFile(input, as, watchFor(input.displayName)).then((opened) => ({ input, opened }), failureOf));
+    else {
+      planned.push(
+        await openImportFile(input, as, watchFor(input.displayName), dateOrderFor(options, input.path)).then((opened) => {
+          const undecided = dateOrderNeeded(opened, input.displayName);
+          if (undecided) {
+            opened.close();
+            return failureOf(undecided);
+          }
+          return { input, opened };
+        }, failureOf),
+      );
+    }
   }
   const results = new Map<number, ImportedFile>();
+  let wouldRemove: readonly RemovedRows[] = [];
   const summary = (): ImportOutcome => ({
-    committed: [...results.values()].every((file) => file.status === 'imported'),
+    committed: wouldRemove.length === 0 && [...results.values()].every((file) => file.status === 'imported'),
     cancelled: [...results.values()].some((file) => file.error?.code === 'cancelled'),
     files: paths.map((path, i) => results.get(i) ?? notImported(path, inputs[i]!, null)),
+    wouldRemove,
   });
   planned.forEach((file, i) => {
     if (!('opened' in file)) results.set(i, notImported(paths[i]!, inputs[i]!, file, 'failed'));
@@ -220,6 +303,7 @@ export async function importFiles(snapshot: Snapshot, paths: readonly string[], 
   try {
     await inTransaction(snapshot.db, async () => {
       const restoreIndexes = deferIndexesForBulk(snapshot.db, order.map(({ file }) => file));
+      const replaceable = noteReplaceableRows(snapshot.db, [...new Set(order.map(({ file }) => file.opened.kind))]);
       const stores = new ImportStores(snapshot.db);
       const state = new Map<string, unknown>();
       const started = new Set<ImportKind>();
@@ -238,13 +322,20 @@ export async function importFiles(snapshot: Snapshot, paths: readonly string[], 
       // Relinking before the rebuild spares the deferred indexes its row-by-row updates.
       stores.relink();
       restoreIndexes?.();
+      // Counted before the commit: refused, the whole import rolls back and the snapshot is as it was.
+      const removed = replaceable.removed();
+      if (removed.length > 0 && !options.replace) throw new RemovalNotConfirmed(removed);
     });
   } catch (error) {
     await endWriteback();
     restoreCache();
     for (const { file } of order) file.opened.close();
-    const failure = failureOf(error);
     results.clear();
+    if (error instanceof RemovalNotConfirmed) {
+      wouldRemove = error.removed;
+      return summary();
+    }
+    const failure = failureOf(error);
     results.set(current, notImported(paths[current]!, inputs[current]!, failure, 'failed'));
     return summary();
   }
@@ -259,7 +350,6 @@ export async function importFiles(snapshot: Snapshot, paths: readonly string[], 
  * records and statement state, and must stay under 300 MB RSS (issue 3). A 16 MB cache lets
  * SQLite spill the import's dirty pages into the file earlier, which costs little: they are
  * written there at commit anyway, and a rollback still restores the file from the journal.
- * (Measured on a 250,000-row Intune export: no slower than 64 MB, and 40 MB less peak RSS.)
  */
 function boundedPageCache(db: SqliteDatabase): () => void {
   const previous = db.pragma('cache_size', { simple: true }) as number;
@@ -273,6 +363,8 @@ function notImported(path: string, input: ImportInput | FileFailure, error: File
     displayName: 'displayName' in input ? input.displayName : path,
     status,
     kind: null,
+    decidedBy: [],
+    notes: [],
     batchId: null,
     rowsAccepted: 0,
     rowsRejected: 0,
@@ -334,13 +426,17 @@ async function importOneFile(
     for (const record of batch) if (writer.write(locate(record, at), issues)) accepted++;
   }
   writer.end?.();
+  if (accepted + rejected === 0) throw noDataRows(input.displayName, input.format, opened);
   const sha256 = await opened.sha256();
   const durationMs = Math.round(performance.now() - started);
-  db.prepare('UPDATE import_batches SET sha256 = ?, rows_accepted = ?, rows_rejected = ?, duration_ms = ? WHERE id = ?').run(
+  const dateOrder = opened.dateOrder && 'order' in opened.dateOrder ? opened.dateOrder : null;
+  db.prepare('UPDATE import_batches SET sha256 = ?, rows_accepted = ?, rows_rejected = ?, duration_ms = ?, date_order = ?, date_order_from = ? WHERE id = ?').run(
     sha256,
     accepted,
     rejected,
     durationMs,
+    dateOrder?.order ?? null,
+    dateOrder?.from ?? null,
     batchId,
   );
   snapshot.audit('import', 'import.file', input.displayName, { kind: kind.id, sha256, accepted, rejected, warnings });
@@ -350,6 +446,8 @@ async function importOneFile(
       displayName: input.displayName,
       status: 'imported',
       kind: kind.id,
+      decidedBy: opened.decidedBy,
+      notes: opened.notes,
       batchId,
       rowsAccepted: accepted,
       rowsRejected: rejected,
@@ -359,6 +457,18 @@ async function importOneFile(
     },
     context,
   };
+}
+
+/**
+ * A header with no rows is the classic export whose filter matched nothing. Imported, it
+ * would replace every row the previous export of that source brought in with nothing.
+ */
+function noDataRows(name: string, format: 'csv' | 'json', file: OpenedImportFile): UserFacingError {
+  const what = format === 'csv' ? 'has a header but no data rows' : 'holds an empty list';
+  return new UserFacingError(
+    'invalid_input',
+    `${name} ${what} (a filter that matched nothing?): nothing was imported. Export it again with the rows. (${describeDetection(file)}.)`,
+  );
 }
 
 /** Points the issue sink at the record's line (CSV) or item number (JSON, which has no useful line). */

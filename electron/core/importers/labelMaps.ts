@@ -127,10 +127,12 @@ export function isoDateOf(value: string | null): string | null {
   if (!value) return null;
   const plain = plainUtcDate(value);
   if (plain) return plain;
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(value);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(value);
   if (iso) {
-    const [, y, mo, d, h = '00', mi = '00', s = '00', zone] = iso;
-    const parsed = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${zone ? zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2') : 'Z'}`);
+    // Graph writes up to seven fraction digits (`…43.797191-08:00`); milliseconds are kept.
+    const [, y, mo, d, h = '00', mi = '00', s = '00', fraction = '', zone] = iso;
+    const millis = fraction.slice(0, 3).padEnd(3, '0');
+    const parsed = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}.${millis}${zone ? zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2') : 'Z'}`);
     return Number.isNaN(parsed.getTime()) ? value : parsed.toISOString();
   }
   const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(value);

@@ -1,22 +1,32 @@
 import { UserFacingError } from '../errors.js';
 import { bindColumns, type ColumnBinding, type CsvRow } from './columns.js';
 import { openCsv } from './csvReader.js';
-import { checkKindFitsFormat, detectCsvKind, detectJsonKind } from './detectKind.js';
-import { readGraphDocument, type JsonObject } from './graphJson.js';
-import type { CsvKind, ImportKind, JsonKind, RowIssues } from './importKind.js';
+import type { DateOrder } from './cultureDates.js';
+import { checkKindFitsFormat, detectCsvKind, detectJsonKind, GRAPH_PROPERTY_NAMES, odataTypeNames, type Detection } from './detectKind.js';
+import { notAList, readGraphDocument, type JsonObject } from './graphJson.js';
+import { readGraphObjectsCsv, type DateOrderState } from './graphObjectsCsv.js';
+import { graphJsonValues } from './graphProperties.js';
+import type { CsvKind, ImportKind, JsonKind } from './importKind.js';
 import { openContent, type ImportInput } from './importInput.js';
 import { recordCellsView, recordCount } from './recordBatch.js';
-import type { StagedBatch } from './recordStage.js';
-import { mappedRowView, type MappedRow } from './rowMappers.js';
+import type { StagedBatch, StagedIssue } from './recordStage.js';
+import { mappedRowView } from './rowMappers.js';
+import type { MappedRow, RowIssues } from './rowTypes.js';
 import { utf8Chunks } from './textDecoding.js';
 
 /** One record handed to a kind's writer, with where it came from for rejection messages. */
 export type ParsedRecord =
   | { readonly format: 'csv'; readonly line: number; readonly row: CsvRow<string> | MappedRow }
-  | { readonly format: 'json'; readonly item: JsonObject; readonly index: number };
+  | { readonly format: 'json'; readonly item: JsonObject; readonly index: number; readonly line?: number };
 
 export interface OpenedImportFile {
   readonly kind: ImportKind;
+  /** What in the file decided its kind (columns as written, a Graph marker); empty when `--as` chose it. */
+  readonly decidedBy: readonly string[];
+  /** How the file's dates written in a culture's form (`6/5/2019`) are read; null when it has none. */
+  readonly dateOrder: DateOrderState | null;
+  /** What the person must know about this file's import, such as data its format cannot carry. */
+  readonly notes: readonly string[];
   /**
    * The records, each checked for the file-independent faults (a record wider or narrower than
    * the header, a required cell left blank) that `issues` receives before the record is
@@ -50,9 +60,25 @@ async function* watched(source: AsyncIterable<Uint8Array>, watch: StreamWatch): 
  * document) and fails whole, with a message naming the file, when it cannot be imported at
  * all. The records are read only when `records()` is iterated.
  */
-export async function openImportFile(input: ImportInput, as: ImportKind | undefined, watch: StreamWatch): Promise<OpenedImportFile> {
+export async function openImportFile(input: ImportInput, as: ImportKind | undefined, watch: StreamWatch, dateOrder?: DateOrder): Promise<OpenedImportFile> {
   if (as) checkKindFitsFormat(as, input.format, input.displayName);
-  return input.format === 'json' ? openJson(input, as as JsonKind | undefined, watch) : openCsvFile(input, as as CsvKind | undefined, watch);
+  return input.format === 'json' ? openJson(input, as as JsonKind | undefined, watch) : openCsvFile(input, as, watch, dateOrder);
+}
+
+/** A file's detection, or `--as`'s choice (which nothing in the file decided). */
+function chosen<Kind extends ImportKind>(as: Kind | undefined, detect: () => Detection<Kind>): Detection<Kind> {
+  return as ? { kind: as, decidedBy: [] } : detect();
+}
+
+/** Hands the stage's issues to the sink in line order, each before the record of its line is written. */
+function issuesInLineOrder(stagedIssues: readonly StagedIssue[], issues: (line: number | null) => RowIssues): (line: number) => void {
+  let reported = 0;
+  return (line) => {
+    for (; reported < stagedIssues.length && stagedIssues[reported]!.line <= line; reported++) {
+      const issue = stagedIssues[reported]!;
+      issues(issue.line)[issue.severity === 'error' ? 'reject' : 'warn'](issue.column, issue.reason);
+    }
+  };
 }
 
 /** Graph items per batch of records: the cancel button is checked between batches. */
@@ -60,20 +86,42 @@ const JSON_BATCH_ITEMS = 1000;
 
 async function openJson(input: ImportInput, as: JsonKind | undefined, watch: StreamWatch): Promise<OpenedImportFile> {
   const content = await openContent(input);
-  const document = await readGraphDocument(content.bytes, input.displayName);
+  const read = await readGraphDocument(content.bytes, input.displayName);
   watch.onBytes(input.bytes);
-  const kind = as ?? detectJsonKind(document, input.displayName);
+  // ConvertTo-Json writes PascalCase names (AzureAdDeviceId): spelt as Graph does, one mapper reads both.
+  const document = { ...read, items: read.items.map((item) => GRAPH_PROPERTY_NAMES.normalize(item)) };
+  const { kind, decidedBy } = chosen(as, () => {
+    try {
+      return detectJsonKind(document, input.displayName);
+    } catch (error) {
+      throw document.wrappedSingle ? notAList(input.displayName, document.items[0]) : error;
+    }
+  });
+  // `{"value": {…}}` is one resource only where its @odata.type or its fields say so.
+  const single = document.items[0];
+  if (document.wrappedSingle && single && !odataTypeNames(kind, single) && !kind.matches(single)) throw notAList(input.displayName, single);
+  const items = kind.properties ? document.items.map((item) => graphJsonValues(item, kind.properties!)) : document.items;
   return {
     kind,
+    decidedBy,
+    dateOrder: null,
+    notes: [],
     close() {},
     sha256: content.sha256,
-    async *records() {
-      for (let start = 0; start < document.items.length; start += JSON_BATCH_ITEMS) {
-        watch.checkCancelled();
-        yield document.items.slice(start, start + JSON_BATCH_ITEMS).map((item, i) => ({ format: 'json', item, index: start + i + 1 }) as const);
-      }
-    },
+    records: () => graphObjectBatches(items.map((item) => ({ item })), watch),
   };
+}
+
+/** Graph objects as records, in batches between which the cancel button is checked. */
+async function* graphObjectBatches(objects: readonly { item: JsonObject; line?: number }[], watch: StreamWatch, beforeLine?: (line: number) => void) {
+  for (let start = 0; start < objects.length; start += JSON_BATCH_ITEMS) {
+    watch.checkCancelled();
+    yield objects.slice(start, start + JSON_BATCH_ITEMS).map(({ item, line }, i): ParsedRecord => {
+      if (line !== undefined) beforeLine?.(line);
+      return { format: 'json', item, index: start + i + 1, line };
+    });
+  }
+  beforeLine?.(Infinity);
 }
 
 /**
@@ -82,7 +130,7 @@ async function openJson(input: ImportInput, as: JsonKind | undefined, watch: Str
  */
 const OFF_THREAD_BYTES = 8 * 1024 * 1024;
 
-async function openCsvFile(input: ImportInput, as: CsvKind | undefined, watch: StreamWatch): Promise<OpenedImportFile> {
+async function openCsvFile(input: ImportInput, as: ImportKind | undefined, watch: StreamWatch, dateOrder: DateOrder | undefined): Promise<OpenedImportFile> {
   const name = input.displayName;
   const content = await openContent(input);
   const table = await openCsv(utf8Chunks(watched(content.bytes, watch), name), name, { offThread: input.bytes >= OFF_THREAD_BYTES }).catch((error: unknown) => {
@@ -94,9 +142,26 @@ async function openCsvFile(input: ImportInput, as: CsvKind | undefined, watch: S
     content.destroy();
   };
   let kind: CsvKind;
+  let decidedBy: readonly string[];
   let binding: ColumnBinding<string>;
   try {
-    kind = as ?? detectCsvKind(table.headers, name);
+    const detection = chosen(as as CsvKind | JsonKind | undefined, () => detectCsvKind(table.headers, name));
+    if (detection.kind.format === 'json') {
+      // A CSV that PowerShell wrote of Graph objects: read whole into those objects.
+      const graphKind = detection.kind;
+      const read = await readGraphObjectsCsv(table, name, graphKind, GRAPH_PROPERTY_NAMES, dateOrder);
+      content.destroy();
+      return {
+        kind: graphKind,
+        decidedBy: detection.decidedBy,
+        dateOrder: read.dateOrder,
+        notes: graphKind.csvCaveat ? [graphKind.csvCaveat] : [],
+        close() {},
+        sha256: content.sha256,
+        records: (issues) => graphObjectBatches(read.objects, watch, issuesInLineOrder(read.issues, issues)),
+      };
+    }
+    ({ kind, decidedBy } = detection as Detection<CsvKind>);
     binding = bindColumns(kind.columns, table.headers);
     if (binding.missingRequired.length > 0) {
       const missing = binding.missingRequired.map((field) => `"${kind.columns[field]!.headers.join('" or "')}"`);
@@ -117,13 +182,7 @@ async function openCsvFile(input: ImportInput, as: CsvKind | undefined, watch: S
   // The stage's issues are reported in line order, each before the record of its line is written.
   function* keptRecords(staged: StagedBatch, issues: (line: number | null) => RowIssues): Generator<ParsedRecord> {
     const { records } = staged;
-    let reported = 0;
-    const reportUpTo = (line: number) => {
-      for (; reported < staged.issues.length && staged.issues[reported]!.line <= line; reported++) {
-        const issue = staged.issues[reported]!;
-        issues(issue.line)[issue.severity === 'error' ? 'reject' : 'warn'](issue.column, issue.reason);
-      }
-    };
+    const reportUpTo = issuesInLineOrder(staged.issues, issues);
     for (let record = 0; record < recordCount(records); record++) {
       const line = records.recordLines[record]!;
       reportUpTo(line);
@@ -134,6 +193,9 @@ async function openCsvFile(input: ImportInput, as: CsvKind | undefined, watch: S
 
   return {
     kind,
+    decidedBy,
+    dateOrder: null,
+    notes: [],
     close,
     sha256: content.sha256,
     async *records(issues) {

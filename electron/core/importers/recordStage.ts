@@ -1,5 +1,5 @@
 import { CellCopy, bindColumns, type RecordCells } from './columns.js';
-import type { RowIssues } from './importKind.js';
+import type { RowIssues } from './rowTypes.js';
 import { LabelTexts } from './labelTexts.js';
 import { RecordBatchBuilder, type RecordBatch, type RecordSink } from './recordBatch.js';
 import { rowMapperById } from './rowMappers.js';

@@ -52,9 +52,11 @@ export async function* utf8Chunks(bytes: AsyncIterable<Uint8Array>, fileName: st
   let finish: (() => Buffer) | undefined;
   let pending: Buffer[] = [];
   let pendingBytes = 0;
+  let totalBytes = 0;
+  let encoding: TextEncodingName = 'utf-8';
 
   const start = (sample: Buffer): Buffer => {
-    const encoding = sniffEncoding(sample);
+    encoding = sniffEncoding(sample);
     const decoder = new TextDecoder(encoding);
     const probe = new TextDecoder(encoding).decode(sample.subarray(0, SNIFF_BYTES), { stream: true });
     if (looksBinary(probe)) {
@@ -76,6 +78,7 @@ export async function* utf8Chunks(bytes: AsyncIterable<Uint8Array>, fileName: st
   for await (const chunk of bytes) {
     if (chunk.length === 0) continue;
     const buffer = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    totalBytes += buffer.length;
     if (convert) {
       const out = convert(buffer);
       if (out.length) yield out;
@@ -95,5 +98,22 @@ export async function* utf8Chunks(bytes: AsyncIterable<Uint8Array>, fileName: st
     if (out.length) yield out;
   }
   const rest = finish!();
+  refuseCutOffUtf16(encoding, totalBytes, rest, fileName);
   if (rest.length) yield rest;
+}
+
+/**
+ * A UTF-16 export that a copy or a full disk cut off ends half-way through a character: an
+ * odd byte count, or a high surrogate with no low one after it. The decoder would turn that
+ * tail into U+FFFD and the file would look complete, its last record silently short.
+ */
+function refuseCutOffUtf16(encoding: TextEncodingName, totalBytes: number, tail: Buffer, fileName: string): void {
+  if (encoding !== 'utf-16le' && encoding !== 'utf-16be') return;
+  const cutOff =
+    totalBytes % 2 === 1
+      ? `it has an odd number of bytes (${totalBytes}), and UTF-16 text has two per character`
+      : tail.includes('\uFFFD')
+        ? 'it ends inside a character (half of a surrogate pair)'
+        : null;
+  if (cutOff) throw new UserFacingError('invalid_input', `${fileName} is truncated: ${cutOff}. Nothing was imported; copy or export the file again.`);
 }

@@ -59,7 +59,7 @@ export function snapshotOverview(snapshot: Snapshot): SnapshotOverview {
       .prepare(
         `SELECT count(*) AS total,
                 count(*) FILTER (WHERE ${SQL.mdmDevice('d')} AND ${SQL.noPrimaryUser('d')}) AS withoutPrimaryUser,
-                count(*) FILTER (WHERE ${SQL.mdmDevice('d')} AND d.has_category = 1) AS withCategory,
+                count(*) FILTER (WHERE ${SQL.mdmDevice('d')} AND ${SQL.realCategory('d')}) AS withCategory,
                 count(*) FILTER (WHERE NOT ${SQL.mdmDevice('d')}) AS outsideMdmScope,
                 count(*) FILTER (WHERE d.owner_conflict = 1) AS ownerConflicts
          FROM devices d`,

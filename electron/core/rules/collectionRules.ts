@@ -1,4 +1,4 @@
-import { needs, notEvaluatedRule } from './ruleHelpers.js';
+import { needs, notEvaluatedRule, tenantFact } from './ruleHelpers.js';
 import type { AssessmentContext, RuleDefinition, RuleEvaluation } from './types.js';
 
 /** Rule counts and the single targeted AD group per collection (null unless it has exactly one rule testing one group). */
@@ -128,7 +128,7 @@ export const COLLECTION_RULES: readonly RuleDefinition[] = [
     sources: ['S4'],
     evaluate: (ctx) =>
       !ctx.tenant.subscriptionCollectionId
-        ? needs('the subscription collection ID (Administration > Cloud Services > Microsoft Intune Subscriptions; recorded on the Tenant page)')
+        ? needs(tenantFact('the subscription collection ID (Administration > Cloud Services > Microsoft Intune Subscriptions)', 'subscription-collection-id'))
         : {
             evaluated: true,
             // The tenant row, not the collection row: the built-in may be missing from the collections export.
@@ -147,6 +147,6 @@ export const COLLECTION_RULES: readonly RuleDefinition[] = [
       remediation: ['Write one mapping CSV row per group (`collection2,azureADGroup2` / `collection2,azureADgroup3`) [S2].'],
       sources: ['S2'],
     },
-    'the collection mapping plan (headerless mapping CSV); schema v1 has no mapping table',
+    'the collection mapping plan (the headerless mapping CSV), which the app does not import: review it and confirm in the migration wizard',
   ),
 ];

@@ -2,7 +2,7 @@ import { USERLESS_ENROLLMENT_TYPES } from '../deviceEnums.js';
 import { ABANDONED_AFTER_DAYS } from './context.js';
 import { CONFLICTS } from './conflicts.js';
 import { apnsState } from './tenantRules.js';
-import { anyOf, needs, notEvaluatedRule, SQL, tenantFlagRule } from './ruleHelpers.js';
+import { anyOf, needs, notEvaluatedRule, SQL, tenantFact, tenantFlagRule } from './ruleHelpers.js';
 import type { RuleDefinition } from './types.js';
 
 const USERLESS_TYPE = anyOf('d.enrollment_type', USERLESS_ENROLLMENT_TYPES);
@@ -102,11 +102,11 @@ export const DEVICE_RULES: readonly RuleDefinition[] = [
         : {
             evaluated: true,
             kind: 'device',
-            // Both facts are kept on the row (derivedFacts.ts): a real category, not an empty cell, Graph's
-            // "Unknown" or the portal's "Unassigned"; and membership of a collection with a Device Category rule.
-            where: `((d.has_category = 1 OR d.in_category_collection = 1) AND ${IN_SCOPE})`,
-            detail: `CASE WHEN d.has_category = 1 AND coalesce(d.category, '') <> '' THEN 'Category ' || d.category
-                          WHEN d.has_category = 1 THEN 'Category id ' || d.category_id
+            // A real category (not Graph's "Unknown" or the portal's "Unassigned"), or membership of a
+            // collection with a Device Category rule (in_category_collection, derivedFacts.ts).
+            where: `((${SQL.realCategory('d')} OR d.in_category_collection = 1) AND ${IN_SCOPE})`,
+            detail: `CASE WHEN ${SQL.realCategory('d')} AND coalesce(d.category, '') <> '' THEN 'Category ' || d.category
+                          WHEN ${SQL.realCategory('d')} THEN 'Category id ' || d.category_id
                           ELSE 'Member of a collection with a Device Category Rule' END`,
             note: 'A device whose category reads "Unknown" (Graph) or "Unassigned" (admin centre) has none, unless the tenant has a category of that name. ' + SCOPE_NOTE,
           },
@@ -281,7 +281,7 @@ export const DEVICE_RULES: readonly RuleDefinition[] = [
       sources: ['S6'],
     },
     'android_for_work_enabled',
-    'the tenant setting "Android for Work enabled" (recorded on the Tenant page)',
+    tenantFact('the tenant setting "Android for Work enabled"', 'android-for-work'),
     'Android for Work is enabled in hybrid',
     (ctx) => ctx.tenant.androidForWorkEnabled,
   ),
@@ -300,7 +300,7 @@ export const DEVICE_RULES: readonly RuleDefinition[] = [
       sources: ['S10', 'S11', 'S19 #924'],
     },
     'cm_pc_conditional_access',
-    'whether "conditional access for PCs managed by ConfigMgr" is in use (recorded on the Tenant page)',
+    tenantFact('whether "conditional access for PCs managed by ConfigMgr" is in use', 'cm-pc-conditional-access'),
     'Conditional access for PCs managed by ConfigMgr is in use',
     (ctx) => ctx.tenant.cmPcConditionalAccess,
   ),
@@ -314,7 +314,7 @@ export const DEVICE_RULES: readonly RuleDefinition[] = [
       remediation: ['Unassign web clips before moving users; reassign them in Intune afterwards [S2].'],
       sources: ['S2'],
     },
-    'ConfigMgr application deployments (web apps and their user-collection assignments); schema v1 has no deployments table',
+    'ConfigMgr application deployments (web apps and their user-collection assignments), which the app does not import: review them and confirm in the migration wizard',
   ),
   notEvaluatedRule(
     {
@@ -326,6 +326,6 @@ export const DEVICE_RULES: readonly RuleDefinition[] = [
       remediation: ['Rebuild them in Intune as device restriction or dedicated-device profiles and PFX certificate profiles [S2].'],
       sources: ['S2'],
     },
-    'the Data Importer "Export details" CSV and configuration-item targeting; schema v1 holds neither',
+    'the Data Importer "Export details" and configuration-item targeting, which the app does not import: review them and confirm in the migration wizard',
   ),
 ];

@@ -3,9 +3,10 @@ import type { RuleDefinition, Severity } from './types.js';
 
 /**
  * OBJ_* rules read the Data Importer's "Export details" CSV (and a post-import Intune export),
- * which schema v1 does not hold. They are listed as not evaluated so they never pass silently.
+ * which the app does not import. They are listed as not evaluated so they never pass silently,
+ * until the consultant confirms them with the wizard check that names them.
  */
-const IMPORTER_EXPORT = 'the Data Importer "Export details" CSV (name, type, Importable, notes); schema v1 has no importer table';
+const IMPORTER_EXPORT = 'the Data Importer "Export details" (name, type, Importable, notes), which the app does not import: review it and confirm in the migration wizard';
 
 function objectRule(id: string, severity: Severity, title: string, why: string, remediation: string[], sources: string[], needs = IMPORTER_EXPORT): RuleDefinition {
   return notEvaluatedRule({ id, family: 'object', severity, title, why, remediation, sources }, needs);

@@ -27,6 +27,16 @@ export const SQL = {
    * snapshot lacks (has_primary_affinity).
    */
   noPrimaryUser: (alias: string) => `(${alias}.owner_user_id IS NULL AND coalesce(${alias}.primary_user_upn, '') = '' AND ${alias}.has_primary_affinity = 0)`,
+  /**
+   * A real device category (brief §0.2b): not an empty cell, nor Graph's "Unknown" or the admin
+   * centre's "Unassigned" for a device without one, unless the tenant's category list really holds
+   * a category of that name; or a category id other than Graph's empty one. The raw value stays
+   * in `category` as written.
+   */
+  realCategory: (alias: string) =>
+    `((trim(${alias}.category) <> '' AND (lower(trim(${alias}.category)) NOT IN ('unknown', 'unassigned')
+                                          OR ${alias}.category IN (SELECT display_name FROM device_categories)))
+      OR coalesce(${alias}.category_id, '00000000-0000-0000-0000-000000000000') <> '00000000-0000-0000-0000-000000000000')`,
   appleDevice: anyOf('d.platform', ['ios', 'ipados', 'macos']),
   /**
    * A date the importers could not turn into ISO 8601 (they keep locale-dependent `5/1/2024` as
@@ -41,7 +51,7 @@ export const SQL = {
 type RuleText = Omit<RuleDefinition, 'evaluate'>;
 
 /**
- * A rule whose inputs schema v1 cannot hold (importer exports, post-switch data, settings
+ * A rule whose inputs the snapshot cannot hold (importer exports, post-switch data, settings
  * nobody records yet). It is listed with "not evaluated: needs …" so it never passes silently.
  */
 export function notEvaluatedRule(text: RuleText, needs: string): RuleDefinition {
@@ -68,12 +78,15 @@ export function tenantFlagRule(
   };
 }
 
-const TENANT_PAGE = 'recorded on the Tenant page';
+/** Shorthand for "not evaluated" inside a rule's evaluate(). */
+export function needs(what: string): RuleEvaluation {
+  return { evaluated: false, needs: what };
+}
 
 /**
- * Shorthand for "not evaluated" inside a rule's evaluate(). A fact "recorded on the Tenant page"
- * also names the command line, for admins working without the app.
+ * A tenant fact a person enters, and where: the app's Tenant page (Migration > Tenant), or the
+ * command line with the fact's key (the keys are the wizard's TENANT_FACTS; a test holds them together).
  */
-export function needs(what: string): RuleEvaluation {
-  return { evaluated: false, needs: what.replace(TENANT_PAGE, `${TENANT_PAGE}, or with \`mdm-migrate tenant --set KEY=VALUE\``) };
+export function tenantFact(what: string, key: string): string {
+  return `${what} (enter it on the Tenant page, or run \`mdm-migrate tenant --db FILE --set ${key}=VALUE\`)`;
 }

@@ -1,6 +1,6 @@
 import { HYBRID_RETIRED } from './context.js';
 import { CONFLICTS } from './conflicts.js';
-import { needs, notEvaluatedRule, SQL, tenantFlagRule } from './ruleHelpers.js';
+import { needs, notEvaluatedRule, SQL, tenantFact, tenantFlagRule } from './ruleHelpers.js';
 import type { AssessmentContext, RuleDefinition } from './types.js';
 
 const APNS_BLOCKER = `(a.expires_at IS NULL OR a.expires_at < :switchPlus30 OR ${SQL.unreadableDate('a.expires_at')})`;
@@ -44,7 +44,7 @@ export const TENANT_RULES: readonly RuleDefinition[] = [
     sources: ['S5', 'S6'],
     evaluate: (ctx) =>
       !ctx.tenant.cmVersion
-        ? needs('the ConfigMgr version (recorded on the Tenant page)')
+        ? needs(tenantFact('the ConfigMgr version', 'cm-version'))
         : {
             evaluated: true,
             kind: 'tenant',
@@ -116,7 +116,7 @@ export const TENANT_RULES: readonly RuleDefinition[] = [
     remediation: [
       'Find the Apple ID: sign in to the Apple Push Certificates Portal with likely IDs and match the certificate UID/Topic GUID.',
       'Or read the Topic on a device: Settings > General > Device Management > Management Profile > More Details (2nd line, "Topic").',
-      'Record the Apple ID on the Tenant page and store its credentials with the project documentation.',
+      'Record the Apple ID (import the Apple tokens template or Graph applePushNotificationCertificate with it) and store its credentials with the project documentation.',
     ],
     sources: ['S8', 'S9', 'S15'],
     evaluate: (ctx) =>
@@ -199,7 +199,7 @@ export const TENANT_RULES: readonly RuleDefinition[] = [
       sources: ['S3', 'S12', 'S15'],
     },
     'exchange_connector_present',
-    'whether a ConfigMgr Exchange connector exists (recorded on the Tenant page)',
+    tenantFact('whether a ConfigMgr Exchange connector exists', 'exchange-connector'),
     'A ConfigMgr Exchange Server connector is configured',
     (ctx) => ctx.tenant.exchangeConnectorPresent,
   ),
@@ -219,7 +219,7 @@ export const TENANT_RULES: readonly RuleDefinition[] = [
       sources: ['S2', 'S3'],
     },
     'ndes_in_use',
-    'whether SCEP/PFX certificate profiles are in use (recorded on the Tenant page)',
+    tenantFact('whether SCEP/PFX certificate profiles are in use', 'scep-pfx'),
     'SCEP/PFX certificate profiles are in use',
     (ctx) => ctx.tenant.ndesInUse,
   ),
@@ -234,7 +234,7 @@ export const TENANT_RULES: readonly RuleDefinition[] = [
       sources: ['S3'],
     },
     'cm_rbac_roles_for_mdm',
-    'whether ConfigMgr admin roles are used for MDM (recorded on the Tenant page)',
+    tenantFact('whether ConfigMgr admin roles are used for MDM', 'cm-rbac-roles'),
     'ConfigMgr admin roles are used for MDM administration',
     (ctx) => ctx.tenant.cmRbacRolesForMdm,
   ),
@@ -249,7 +249,7 @@ export const TENANT_RULES: readonly RuleDefinition[] = [
       sources: ['S4'],
     },
     'code_signing_uploaded',
-    'whether code-signing certificates are uploaded (recorded on the Tenant page)',
+    tenantFact('whether code-signing certificates are uploaded', 'code-signing'),
     'Code-signing certificates are uploaded to the subscription',
     (ctx) => ctx.tenant.codeSigningUploaded,
   ),
@@ -276,7 +276,7 @@ export const TENANT_RULES: readonly RuleDefinition[] = [
     sources: ['S7', 'S17'],
     evaluate: (ctx) =>
       !ctx.tenant.mdmAuthority
-        ? needs('the MDM authority (Graph organization.mobileDeviceManagementAuthority, recorded on the Tenant page)')
+        ? needs(tenantFact('the MDM authority (Graph organization.mobileDeviceManagementAuthority, or import the organization export)', 'mdm-authority'))
         : {
             evaluated: true,
             kind: 'tenant',
@@ -299,7 +299,7 @@ export const TENANT_RULES: readonly RuleDefinition[] = [
     // The procedure agreed with Support is a tenant fact (wizard phase 5); only a reset loses the certificate.
     evaluate: (ctx) =>
       !ctx.tenant.switchProcedure
-        ? needs('the procedure agreed with Microsoft Support for the switch (recorded on the Tenant page)')
+        ? needs(tenantFact('the procedure agreed with Microsoft Support for the switch', 'switch-procedure'))
         : { evaluated: true, kind: 'tenant', where: `t.switch_procedure = 'support-reset'`, detail: `'Support resets the authority: upload the renewed APNs certificate right after the change'` },
   },
   notEvaluatedRule(

@@ -1,5 +1,5 @@
 import { CONFLICTS } from './conflicts.js';
-import { needs, notEvaluatedRule, SQL } from './ruleHelpers.js';
+import { needs, notEvaluatedRule, SQL, tenantFact } from './ruleHelpers.js';
 import type { AssessmentContext, RuleDefinition, RuleEvaluation } from './types.js';
 
 /**
@@ -106,7 +106,7 @@ export const USER_RULES: readonly RuleDefinition[] = [
     sources: ['S5', 'S6', 'S7a', 'S19 memdocs #3326'],
     evaluate: (ctx) =>
       !ctx.tenant.switchingAdminUpn
-        ? needs('the switching admin\'s UPN (recorded on the Tenant page)')
+        ? needs(tenantFact('the switching admin\'s UPN', 'switching-admin-upn'))
         : !ctx.has.licenceData
           ? needs('service-plan data per user (Graph users with assignedPlans)')
           : {
@@ -157,7 +157,7 @@ export const USER_RULES: readonly RuleDefinition[] = [
     sources: ['S4', 'S19 #481'],
     evaluate: (ctx) =>
       !ctx.tenant.subscriptionCollectionId
-        ? needs('the subscription collection ID (recorded on the Tenant page)')
+        ? needs(tenantFact('the subscription collection ID', 'subscription-collection-id'))
         : !ctx.has.subscriptionMembers || !ctx.has.collectionRules
           ? needs('the subscription collection\'s members and membership rules (ConfigMgr collections export)')
           : {
@@ -284,7 +284,7 @@ export const USER_RULES: readonly RuleDefinition[] = [
       remediation: ['After each wave remove the migrated users from ConfigMgr conditional-access targeting [S3].'],
       sources: ['S3'],
     },
-    'ConfigMgr conditional-access targeting (collections targeted by CA policies) and the wave plan; schema v1 holds neither',
+    'ConfigMgr conditional-access targeting (collections targeted by CA policies), which the app does not import: check it per wave and confirm in the migration wizard',
   ),
   notEvaluatedRule(
     {

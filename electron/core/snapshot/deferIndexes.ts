@@ -2,8 +2,9 @@ import type { SqliteDatabase } from './openSnapshot.js';
 
 /**
  * Drops the tables' secondary indexes (except those named in `keep`, which the load itself
- * queries) and returns the function that rebuilds them. Building an index from sorted data is
- * several times faster than updating a dozen b-trees row by row. Call it inside the load's
+ * queries) and returns the function that rebuilds them. An index built once from sorted keys
+ * is written page by page in order, where a dozen b-trees updated row by row each take a
+ * random page for every row. Call it inside the load's
  * transaction: the drop, the load and the rebuild then commit or roll back together, so a
  * failed load never leaves a snapshot without its indexes. Importers, whose load is async
  * (streamed files), call this directly; synchronous loads use withIndexesDeferred.

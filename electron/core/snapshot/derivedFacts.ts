@@ -1,5 +1,5 @@
 import { SERVICE_PLANS } from '../licensing.js';
-import type { SqliteDatabase } from './openSnapshot.js';
+import type { SqliteDatabase } from './sqliteDatabase.js';
 
 /**
  * Per-row facts the readiness rules test on every user and device, kept on the row instead of
@@ -13,7 +13,6 @@ import type { SqliteDatabase } from './openSnapshot.js';
  *   by device or by ConfigMgr ResourceID.
  * - `devices.in_category_collection`: the device's ResourceID is a member of a collection that
  *   has a Device Category rule.
- * - `devices.has_category`: the device has a real category (see NO_CATEGORY_VALUES).
  * - `devices.owner_user_id` and `devices.owner_conflict`: who uses the device (see OWNER).
  *
  * Every import calls refreshDerivedFacts in its transaction, after its rows are in; only rows
@@ -25,14 +24,6 @@ import type { SqliteDatabase } from './openSnapshot.js';
 // can find the rows that gain a fact from that set instead of testing every row (an import
 // runs the refresh while it holds the secondary indexes back; these two it never drops).
 // A NULL (a NULL ResourceID) means the row does not hold the fact.
-/**
- * Values that mean "no category" (kept as written in `devices.category`): an empty cell, Graph's
- * deviceCategoryDisplayName for a device without one, and the admin centre's label (brief §0.2b).
- */
-export const NO_CATEGORY_VALUES = ['unknown', 'unassigned'] as const;
-/** Graph's deviceCategory id of a device without a category. */
-const NO_CATEGORY_ID = '00000000-0000-0000-0000-000000000000';
-
 const FACTS: readonly { table: string; column: string; holds: string }[] = [
   {
     table: 'users',
@@ -44,14 +35,6 @@ const FACTS: readonly { table: string; column: string; holds: string }[] = [
     column: 'has_primary_affinity',
     holds: `id IN (SELECT device_id FROM user_device_affinity WHERE is_primary = 1 AND relation_active = 1 AND device_id IS NOT NULL)
             OR cm_resource_id IN (SELECT device_resource_id FROM user_device_affinity WHERE is_primary = 1 AND relation_active = 1)`,
-  },
-  {
-    table: 'devices',
-    column: 'has_category',
-    // The tenant's own list wins: a category really named "Unknown" is a category.
-    holds: `(trim(category) <> '' AND (lower(trim(category)) NOT IN (${NO_CATEGORY_VALUES.map((value) => `'${value}'`).join(', ')})
-                                       OR category IN (SELECT display_name FROM device_categories)))
-            OR (category_id IS NOT NULL AND category_id <> '${NO_CATEGORY_ID}')`,
   },
   {
     table: 'devices',
@@ -70,7 +53,6 @@ export const DERIVED_FACT_INDEXES = [
   'devices_has_primary_affinity',
   'devices_in_category_collection',
   'users_intune_a_enabled',
-  'devices_has_category',
   'devices_owner_user',
   'devices_owner_conflict',
 ];
@@ -112,11 +94,15 @@ export function refreshDerivedFacts(db: SqliteDatabase): void {
   }
   // The owner the same way: devices that hold one, then those with a conflict, are checked again
   // through their indexes (`> 0` lets the owner's partial index serve as a range); then the
-  // candidates that hold neither.
+  // candidates that hold neither. Both sources name users by a link to a user row or a UPN, so
+  // without users (a first device export) no device can gain either, and the pass over every
+  // device is skipped.
   const setOwner = `UPDATE devices SET owner_user_id = ${OWNER.user}, owner_conflict = ${OWNER.conflict}`;
   const changed = `(owner_user_id IS NOT ${OWNER.user} OR owner_conflict IS NOT ${OWNER.conflict})`;
   db.prepare(`${setOwner} WHERE owner_user_id > 0 AND ${changed}`).run();
   db.prepare(`${setOwner} WHERE owner_conflict = 1 AND ${changed}`).run();
-  db.prepare(`${setOwner} WHERE owner_user_id IS NULL AND owner_conflict = 0 AND ${OWNER.candidates}
-                           AND (${OWNER.user} IS NOT NULL OR ${OWNER.conflict})`).run();
+  if (db.prepare('SELECT EXISTS (SELECT 1 FROM users)').pluck().get() === 1) {
+    db.prepare(`${setOwner} WHERE owner_user_id IS NULL AND owner_conflict = 0 AND ${OWNER.candidates}
+                             AND (${OWNER.user} IS NOT NULL OR ${OWNER.conflict})`).run();
+  }
 }

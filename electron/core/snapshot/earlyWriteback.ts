@@ -2,9 +2,8 @@ import { closeSync, fdatasync, openSync } from 'node:fs';
 
 /**
  * Starts writing a file's dirty pages to disk on a libuv thread while the caller goes on, so
- * that the commit's own fsync finds most of a bulk load on disk already. (A 250,000-row import:
- * its commit took 150–180 ms instead of 310–350 ms, and the index rebuild that ran meanwhile
- * was no slower.) It only flushes early: the commit's fsync is still what makes the
+ * that the commit's own fsync finds most of a bulk load on disk already: the disk works while
+ * the CPU rebuilds the indexes, instead of after. It only flushes early: the commit's fsync is still what makes the
  * transaction durable, so a failure here is ignored.
  *
  * The returned function closes the descriptor once the flush is done. Call it only after the

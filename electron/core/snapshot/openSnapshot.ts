@@ -6,8 +6,9 @@ import { UserFacingError } from '../errors.js';
 import { refreshDerivedFacts } from './derivedFacts.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations/index.js';
 import { SNAPSHOT_APPLICATION_ID, assertSchemaVersionSupported, inspectSnapshotFile } from './snapshotFileHeader.js';
+import type { SqliteDatabase } from './sqliteDatabase.js';
 
-export type SqliteDatabase = Database.Database;
+export type { SqliteDatabase } from './sqliteDatabase.js';
 
 export interface OpenSnapshotOptions {
   /** Electron passes its own-ABI better-sqlite3 build here; Node and tests leave it unset. */
@@ -67,12 +68,10 @@ export function openSnapshot(path: string, options: OpenSnapshotOptions = {}): S
   try {
     if (fileExists) verifyOpenedSnapshot(db, basename(path));
     // 32 KB pages for a new file (SQLite's default is 4 KB; an existing file keeps its own):
-    // bulk loads and the index rebuilds after them go through fewer, fuller pages. Measured on a
-    // 250,000-row Intune import into a new snapshot, four runs each, taking turns, the medians:
-    // 6.6 s with 32 KB, 7.0 s with 16 KB, 6.8 s with 64 KB, 7.3 s with 8 KB. The
-    // readiness assessment of 250,000 devices measured the same within noise (424 against
-    // 439 ms median with 8 KB). The price: every table and index has at least one page, so a
-    // new, empty snapshot is 2.3 MB instead of 0.6 MB.
+    // bulk loads and the index rebuilds after them go through fewer, fuller pages, and the
+    // readiness queries do not suffer for it (the comparison of page sizes is in
+    // docs/benchmarks.md). The price: every table and index has at least one page, so a new,
+    // empty snapshot is larger.
     else db.pragma('page_size = 32768');
     applyJournalSettings(db);
     db.pragma('foreign_keys = ON');
@@ -97,8 +96,8 @@ export function openSnapshot(path: string, options: OpenSnapshotOptions = {}): S
  * - The big writes are bulk loads into a fresh snapshot (the first import of an engagement,
  *   the demo tenant). The WAL writes each of their pages twice, into the WAL and then into
  *   the file at the checkpoint; a rollback journal writes pages beyond the file's old end
- *   straight into the file and journals only the pages that existed before. Measured on a
- *   250,000-row Intune import: about 2 s of 12 s less.
+ *   straight into the file and journals only the pages that existed before, so a first big
+ *   import writes about half as much.
  *
  * synchronous = FULL, because NORMAL is crash-safe only with the WAL. A crash mid-transaction
  * leaves a hot journal that SQLite rolls back on the next open. A snapshot written in WAL mode

@@ -1,3 +1,4 @@
+import { APP_VERSION } from '../appVersion.js';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UserFacingError } from '../errors.js';
@@ -80,7 +81,7 @@ export function assertSchemaVersionSupported(name: string, schemaVersion: number
   if (schemaVersion > LATEST_SCHEMA_VERSION) {
     throw new UserFacingError(
       'newer_schema',
-      `${name} was written by a newer version of MDM Migration Assistant (snapshot schema ${schemaVersion}; this version reads up to ${LATEST_SCHEMA_VERSION}). Open it with the newer version; the file was not changed.`,
+      `${name} was written by a newer version of MDM Migration Assistant (${APP_VERSION} is installed here), which saves engagements in a form this version cannot read. Open it with that newer version; the file was not changed.`,
     );
   }
 }

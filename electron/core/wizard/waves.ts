@@ -12,11 +12,10 @@ import { automaticCheck, manualCheck, type CheckTick, type CheckView } from './c
 import { activePlaybook } from './wizard.js';
 
 /**
- * The one derived primary-user fact a device moves with (over the alias `d`). Every wave query
- * reads it from here, so that it can become `d.owner_user_id` (the one primary user from any
- * source, ConfigMgr affinity included) in one place.
+ * The one derived primary-user fact a device moves with (over the alias `d`): its owner from any
+ * source, the Intune/Graph primary user or the ConfigMgr primary affinity (derivedFacts.ts).
  */
-export const DEVICE_OWNER = 'd.primary_user_id';
+export const DEVICE_OWNER = 'd.owner_user_id';
 
 export type WaveState = 'planned' | 'moved' | 'verified';
 

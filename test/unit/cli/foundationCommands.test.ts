@@ -34,19 +34,21 @@ describe('mdm-migrate demo and info', () => {
 
   it('writes a demo tenant and reports its counts as JSON', async () => {
     const out = join(tempDir(), 'demo.mdmsnap');
-    const demo = await runCli(['demo', '--out', out, '--devices', '750', '--seed', '3', '--json']);
+    const demo = await runCli(['demo', '--out', out, '--devices', '1250', '--seed', '3', '--json']);
     expect(demo.code).toBe(0);
     const manifest = JSON.parse(demo.stdout).manifest;
     const info = await runCli(['info', '--db', out, '--json']);
     expect(info.code).toBe(0);
     const overview = JSON.parse(info.stdout);
-    expect(overview.devices.total).toBe(750);
+    expect(overview.devices.total).toBe(1250);
     expect(overview.users.total).toBe(manifest.users);
     expect(overview.devices.withoutPrimaryUser).toBe(manifest.userlessDevices);
     expect(overview.devices.withCategory).toBe(manifest.devicesWithCategory);
     expect(Object.fromEntries(overview.devices.byPlatform.map((row: { key: string; count: number }) => [row.key, row.count]))).toEqual(manifest.devicesByPlatform);
     const table = await runCli(['info', '--db', out]);
-    expect(table.stdout).toContain('Devices         750');
+    // Counts read as in the app, with thousands separators.
+    expect(table.stdout).toContain('Devices         1,250 (');
+    expect(table.stdout).toContain(`Users           ${manifest.users.toLocaleString('en-US')} (`);
   });
 
   it('refuses to overwrite an existing file with the demo', async () => {

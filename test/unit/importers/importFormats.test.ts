@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { inspectImportFiles } from '../../../electron/core/importers/importService.js';
+import { importFiles, inspectImportFiles } from '../../../electron/core/importers/importService.js';
 import { exportRejectionsCsv } from '../../../electron/core/importers/rejectionsCsv.js';
 import { writeBlankTemplate } from '../../../electron/core/importers/templates.js';
 import { encode, INTUNE_HEADERS, intuneRow, csvText, writeIntuneCsv } from '../../support/importFixtures.js';
@@ -95,7 +95,9 @@ describe('Intune device export', () => {
     const outcome = await h.importInto(snapshot, [first]);
     expect(outcome.files[0]).toMatchObject({ rowsAccepted: 2, rowsRejected: 1 });
     const second = h.csv('b.csv', [INTUNE_HEADERS, intuneRow(2), intuneRow(3)]);
-    await h.importInto(snapshot, [second]);
+    // DEVICE-1 is gone from the new export: removing it must be agreed to.
+    expect(await importFiles(snapshot, [second])).toMatchObject({ committed: false, wouldRemove: [{ what: 'devices (intune)', rows: 1 }] });
+    await h.importInto(snapshot, [second], { replace: true });
     expect(rows(snapshot, 'SELECT name FROM devices ORDER BY name')).toEqual([{ name: 'DEVICE-2' }, { name: 'DEVICE-3' }]);
     expect(rows(snapshot, 'SELECT count(*) AS n FROM import_batches')).toEqual([{ n: 2 }]);
     snapshot.close();

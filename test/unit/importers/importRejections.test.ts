@@ -1,13 +1,15 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importFiles, inspectImportFiles } from '../../../electron/core/importers/importService.js';
-import { INTUNE_HEADERS, intuneRow, csvText } from '../../support/importFixtures.js';
+import { INTUNE_HEADERS, intuneRow, csvText, encode } from '../../support/importFixtures.js';
 import { sha256OfFile } from '../../support/fileHash.js';
 import { useTempDir } from '../../support/tempDir.js';
 import { importHarness } from './importSupport.js';
 
 const dir = useTempDir();
 const h = importHarness(dir);
+
+const CM_DEVICES = '#TYPE IResultObject#SMS_CombinedDeviceResources\r\n"ResourceID","Name","SMSID"\r\n"1","PC1","GUID:1"\r\n';
 
 /** Each file the issue lists as "cannot be read at all", with the words its message must carry. */
 const BAD_FILES: [string, () => string, RegExp][] = [
@@ -17,6 +19,9 @@ const BAD_FILES: [string, () => string, RegExp][] = [
   ['a file missing a required column', () => h.csv('nodeviceid.csv', [INTUNE_HEADERS.filter((x) => x !== 'Device ID'), intuneRow(1).slice(1)]), /nodeviceid\.csv: looks like Intune device export \(CSV\) but has no "Device ID" column/],
   ['JSON that is not JSON', () => h.file('broken.json', '{"value": [ {"id": "1",, } ]}'), /broken\.json is not valid JSON at line 1, column \d+/],
   ['a Graph page whose value is not a list', () => h.json('page.json', { '@odata.context': 'x#deviceManagement/managedDevices', value: { id: '1' } }), /page\.json: the Graph page's "value" is not a list \(found an object\)/],
+  ['a header with no data rows', () => h.csv('header-only.csv', [INTUNE_HEADERS]), /header-only\.csv has a header but no data rows \(a filter that matched nothing\?\): nothing was imported/],
+  ['a UTF-16 file with an odd byte count', () => h.file('odd.csv', Buffer.concat([encode(CM_DEVICES, 'utf-16le'), Buffer.from([0x31])])), /odd\.csv is truncated: it has an odd number of bytes \(\d+\).*Nothing was imported/],
+  ['a UTF-16 file ending inside a character', () => h.file('surrogate.csv', encode(`${CM_DEVICES}2,PC2,G\uD83D`, 'utf-16be')), /surrogate\.csv is truncated: it ends inside a character/],
   ['a zip without a CSV', () => h.file('nocsv.zip', Buffer.from('504b0506000000000000000000000000000000000000', 'hex')), /nocsv\.zip holds no CSV or JSON file/],
   ['a directory given as a file', () => (mkdirSync(`${dir()}/folder.csv`), `${dir()}/folder.csv`), /folder\.csv is a folder, not an export file/],
   ['a path that does not exist', () => `${dir()}/missing.csv`, /missing\.csv: no such file/],

@@ -28,7 +28,7 @@ describe('isoDateOf', () => {
 
   it('leaves other forms to the zone-aware and dotted readers', () => {
     expect(isoDateOf('2024-03-01 08:15:00.')).toBe('2024-03-01 08:15:00.');
-    expect(isoDateOf('2024-03-01 08:15:00.123456789')).toBe('2024-03-01T08:15:00.000Z');
+    expect(isoDateOf('2024-03-01 08:15:00.123456789')).toBe('2024-03-01T08:15:00.123Z');
     expect(isoDateOf('2024-03-01 08:15:00+02:00')).toBe('2024-03-01T06:15:00.000Z');
     expect(isoDateOf('01.03.2024 08:15')).toBe('2024-03-01T08:15:00.000Z');
     expect(isoDateOf('3/1/2024')).toBe('3/1/2024');

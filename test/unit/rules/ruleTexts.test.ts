@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../../electron/core/rules/registry.js';
+import { buildContext } from '../../../electron/core/rules/context.js';
+import { openSnapshot } from '../../../electron/core/snapshot/openSnapshot.js';
+import { TENANT_FACTS } from '../../../electron/core/wizard/index.js';
+import { useTempDir } from '../../support/tempDir.js';
+import { join } from 'node:path';
 
 const text = (id: string) => {
   const rule = RULES.find((candidate) => candidate.id === id)!;
   return [rule.title, rule.why, ...rule.remediation, rule.conflict ?? ''].join('\n');
 };
+
+const dir = useTempDir();
 
 /** The rule texts checked against Microsoft's documentation (brief §0.2b) say what the documentation says. */
 describe('rule texts follow the documentation review of December 2026', () => {
@@ -53,4 +60,19 @@ describe('rule texts follow the documentation review of December 2026', () => {
     expect(RULES.map((rule) => rule.conflict ?? '').join('\n')).not.toMatch(/Feb 2019\) says/);
     expect(text('COL_SUBSCRIPTION_IS_ALL_USERS')).toMatch(/blocks mixed authority only: a direct tenant switch/);
   });
+
+  it('a rule that needs a fact says where a person enters it, with a key the tenant command knows; none speaks of schema versions', () => {
+    const snapshot = openSnapshot(join(dir(), 'empty.mdmsnap'), { create: true });
+    const ctx = buildContext(snapshot);
+    const needs = RULES.map((rule) => rule.evaluate(ctx)).flatMap((evaluation) => (evaluation.evaluated ? [] : [evaluation.needs]));
+    snapshot.close();
+    const keys = needs.flatMap((text) => [...text.matchAll(/--set ([a-z-]+)=VALUE/g)].map((match) => match[1]!));
+    expect(keys.length).toBeGreaterThan(8);
+    for (const key of keys) expect(TENANT_FACTS.map((fact) => fact.key)).toContain(key);
+    for (const text of needs) {
+      expect(text).not.toMatch(/schema v\d|recorded on the Tenant page/);
+      if (text.includes('--set')) expect(text).toMatch(/enter it on the Tenant page/);
+    }
+  });
 });
+

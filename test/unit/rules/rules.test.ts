@@ -174,6 +174,20 @@ const CASES: readonly RuleCase[] = [
   },
   {
     rule: 'DEV_DEVICE_CATEGORY',
+    name: '"Unknown" is a category only where the tenant really has one of that name',
+    positive: (f) => {
+      f.db.prepare(`INSERT INTO device_categories (id, display_name) VALUES ('cat-9', 'Unknown')`).run();
+      f.device({ category: 'Unknown', primaryUserId: f.user() });
+    },
+    negative: (f) => {
+      f.db.prepare(`INSERT INTO device_categories (id, display_name) VALUES ('cat-1', 'Sales')`).run();
+      f.device({ category: 'Unknown', primaryUserId: f.user() });
+      f.device({ category: ' unassigned ', primaryUserId: f.user() });
+      f.device({ category: '', primaryUserId: f.user() });
+    },
+  },
+  {
+    rule: 'DEV_DEVICE_CATEGORY',
     name: 'member of a Device Category Rule collection',
     positive: (f) => {
       f.collection('CON00021', 'Sales devices', 2, [{ type: 'device_category', name: 'Sales', deviceCategoryId: 'cat-1' }]);

@@ -18,10 +18,6 @@ const MISMATCHES = {
   in_category_collection: `SELECT count(*) FROM devices d WHERE d.in_category_collection <> EXISTS (
       SELECT 1 FROM collection_members m JOIN collection_rules r ON r.collection_id = m.collection_id
       WHERE m.resource_id = d.cm_resource_id AND r.rule_type = 'device_category')`,
-  has_category: `SELECT count(*) FROM devices d WHERE d.has_category <> (
-      (trim(coalesce(d.category, '')) <> '' AND (lower(trim(d.category)) NOT IN ('unknown', 'unassigned')
-                                                 OR EXISTS (SELECT 1 FROM device_categories c WHERE c.display_name = d.category)))
-      OR coalesce(d.category_id, '00000000-0000-0000-0000-000000000000') <> '00000000-0000-0000-0000-000000000000')`,
   owner_user_id: `SELECT count(*) FROM devices d WHERE d.owner_user_id IS NOT coalesce(d.primary_user_id,
       (SELECT CASE WHEN count(DISTINCT a.user_id) = 1 THEN min(a.user_id) END FROM user_device_affinity a
        WHERE a.user_id IS NOT NULL AND a.is_primary = 1 AND a.relation_active = 1 AND (a.device_id = d.id OR a.device_resource_id = d.cm_resource_id)))`,
@@ -40,13 +36,13 @@ function counts(snapshot: Snapshot) {
   return snapshot.db
     .prepare(
       `SELECT (SELECT sum(intune_a_enabled) FROM users) AS licensed, (SELECT sum(has_primary_affinity) FROM devices) AS withAffinity,
-              (SELECT sum(in_category_collection) FROM devices) AS inCategoryCollection, (SELECT sum(has_category) FROM devices) AS withCategory,
+              (SELECT sum(in_category_collection) FROM devices) AS inCategoryCollection,
               (SELECT count(owner_user_id) FROM devices) AS withOwner`,
     )
-    .get() as { licensed: number; withAffinity: number; inCategoryCollection: number; withCategory: number; withOwner: number };
+    .get() as { licensed: number; withAffinity: number; inCategoryCollection: number; withOwner: number };
 }
 
-const NONE = { intune_a_enabled: 0, has_primary_affinity: 0, in_category_collection: 0, has_category: 0, owner_user_id: 0, owner_conflict: 0 };
+const NONE = { intune_a_enabled: 0, has_primary_affinity: 0, in_category_collection: 0, owner_user_id: 0, owner_conflict: 0 };
 
 describe('derived facts', () => {
   it('the demo generator writes every fact with its row as its definition says, and each occurs', () => {
@@ -67,7 +63,6 @@ describe('derived facts', () => {
     db.exec(`UPDATE user_service_plans SET capability_status = 'Suspended' WHERE user_id IN (SELECT id FROM users WHERE intune_a_enabled = 1 LIMIT 5)`);
     db.exec(`UPDATE user_device_affinity SET relation_active = 0 WHERE id IN (SELECT id FROM user_device_affinity WHERE is_primary = 1 LIMIT 7)`);
     db.exec(`UPDATE collection_rules SET rule_type = 'direct' WHERE rule_type = 'device_category'`);
-    db.exec(`UPDATE devices SET category = 'Unknown', category_id = NULL WHERE id IN (SELECT id FROM devices WHERE has_category = 1 LIMIT 4)`);
     // Intune names another user than the affinity: a new owner, and a conflict between the sources.
     db.exec(`UPDATE devices SET primary_user_id = (SELECT max(id) FROM users), primary_user_upn = (SELECT upn FROM users ORDER BY id DESC LIMIT 1)
              WHERE id IN (SELECT id FROM devices WHERE owner_user_id IS NOT NULL AND owner_user_id <> (SELECT max(id) FROM users) LIMIT 6)`);
@@ -91,7 +86,7 @@ describe('derived facts', () => {
     const statements: string[] = [];
     refreshDerivedFacts({ prepare: (sql: string) => (statements.push(sql), snapshot.db.prepare(sql)) } as unknown as SqliteDatabase);
     const losing = statements.filter((sql) => / SET \w+ = 0 /.test(sql));
-    expect(losing).toHaveLength(4);
+    expect(losing).toHaveLength(3);
     const plan = (sql: string) => (snapshot.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).pluck(false).all() as { detail: string }[]).map((row) => row.detail);
     for (const sql of losing) {
       const [column] = /(?<= SET )\w+/.exec(sql)!;
@@ -114,11 +109,13 @@ describe('derived facts', () => {
       created.db.exec(`DROP TRIGGER ${name as string}`);
     }
     created.db.exec(`DROP INDEX users_intune_a_enabled; DROP INDEX devices_has_primary_affinity; DROP INDEX devices_in_category_collection;
-      DROP INDEX devices_owner_user; DROP INDEX devices_owner_conflict; DROP INDEX devices_has_category;
-      ALTER TABLE devices DROP COLUMN owner_user_id; ALTER TABLE devices DROP COLUMN owner_conflict; ALTER TABLE devices DROP COLUMN has_category;
+      DROP INDEX devices_owner_user; DROP INDEX devices_owner_conflict;
+      ALTER TABLE devices DROP COLUMN owner_user_id; ALTER TABLE devices DROP COLUMN owner_conflict;
       ALTER TABLE users DROP COLUMN intune_a_enabled;
       ALTER TABLE devices DROP COLUMN has_primary_affinity;
       ALTER TABLE devices DROP COLUMN in_category_collection;
+      ALTER TABLE import_batches DROP COLUMN date_order;
+      ALTER TABLE import_batches DROP COLUMN date_order_from;
       DROP INDEX devices_primary_user_upn;
       CREATE INDEX devices_ownership ON devices(ownership);
       DROP INDEX devices_imei; CREATE INDEX devices_imei ON devices(imei);

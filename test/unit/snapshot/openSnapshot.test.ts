@@ -183,7 +183,7 @@ describe('openSnapshot', () => {
     // Every device index of v5 is back, with v7's and v8's.
     const indexes = after.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'devices' AND sql IS NOT NULL ORDER BY name").pluck().all();
     expect(indexes).toEqual([
-      'devices_category', 'devices_compliance', 'devices_enrolled_by', 'devices_enrollment_type', 'devices_has_category', 'devices_has_primary_affinity', 'devices_imei',
+      'devices_category', 'devices_compliance', 'devices_enrolled_by', 'devices_enrollment_type', 'devices_has_primary_affinity', 'devices_imei',
       'devices_in_category_collection', 'devices_intune_device_id', 'devices_last_check_in', 'devices_management_agent', 'devices_meid', 'devices_name',
       'devices_owner_conflict', 'devices_owner_user', 'devices_platform', 'devices_primary_user', 'devices_primary_user_upn', 'devices_serial',
     ]);

@@ -195,7 +195,7 @@ describe('migration wizard', () => {
     expect(() => setTenantFact(snapshot, { key: 'nope', value: 'x', by: 'Bob' })).toThrow(/Unknown tenant fact/);
     setTenantFact(snapshot, { key: 'cm-version', value: '', by: 'Bob', now: NOW });
     expect(cm().value).toBeNull();
-    expect(assessSnapshot(snapshot, { now: NOW }).findings.find((finding) => finding.rule === 'TEN_CM_VERSION')!.needs).toContain('mdm-migrate tenant --set');
+    expect(assessSnapshot(snapshot, { now: NOW }).findings.find((finding) => finding.rule === 'TEN_CM_VERSION')!.needs).toContain('mdm-migrate tenant --db FILE --set cm-version=VALUE');
     expect(auditActions(snapshot).filter((entry) => entry.action === 'tenant.set').map((entry) => entry.subject)).toEqual(['cm-version', 'planned-switch-date', 'cm-version']);
     // An importer (anything but the wizard) that changes a typed fact takes over its provenance.
     snapshot.db.prepare(`UPDATE engagement SET is_demo = 0 WHERE id = 1`).run();

@@ -1,5 +1,6 @@
 import type { SqliteDatabase } from '../../snapshot/openSnapshot.js';
-import type { CsvRowKind, JsonKind, RowIssues } from '../importKind.js';
+import type { CsvRowKind, JsonKind } from '../importKind.js';
+import type { RowIssues } from '../rowTypes.js';
 import { has, integer, text } from '../jsonValues.js';
 import { integerOf, isoDateOf } from '../labelMaps.js';
 
@@ -74,6 +75,7 @@ function graphTokenKind(spec: {
   label: string;
   table: TokenTable;
   context: RegExp;
+  odataType: string;
   matches: JsonKind['matches'];
   facts: (item: Parameters<JsonKind['matches']>[0]) => Omit<AppleTokenFacts, 'id'>;
 }): JsonKind {
@@ -84,6 +86,7 @@ function graphTokenKind(spec: {
     order: 60,
     format: 'json',
     context: spec.context,
+    odataType: spec.odataType,
     matches: spec.matches,
     clear: ({ db, source }) => clearTokens(db, spec.table, source),
     writer({ db, source }) {
@@ -108,6 +111,7 @@ export const graphApnsCertificate = graphTokenKind({
   label: 'Graph applePushNotificationCertificate (JSON)',
   table: 'apns_certificates',
   context: /#deviceManagement\/applePushNotificationCertificate\b/i,
+  odataType: '#microsoft.graph.applePushNotificationCertificate',
   matches: (item) => has(item, 'topicIdentifier') || (has(item, 'appleIdentifier', 'expirationDateTime') && !has(item, 'tokenType')),
   facts: (item) => ({
     appleId: text(item, 'appleIdentifier'),
@@ -122,6 +126,7 @@ export const graphDepOnboardingSettings = graphTokenKind({
   label: 'Graph depOnboardingSettings (JSON)',
   table: 'dep_tokens',
   context: /#deviceManagement\/depOnboardingSettings\b/i,
+  odataType: '#microsoft.graph.depOnboardingSetting',
   matches: (item) => has(item, 'tokenExpirationDateTime') || has(item, 'tokenType'),
   facts: (item) => ({
     name: text(item, 'tokenName'),
@@ -138,6 +143,7 @@ export const graphVppTokens = graphTokenKind({
   label: 'Graph vppTokens (JSON)',
   table: 'vpp_tokens',
   context: /#deviceAppManagement\/vppTokens\b/i,
+  odataType: '#microsoft.graph.vppToken',
   matches: (item) => has(item, 'vppTokenAccountType') || has(item, 'organizationName', 'appleId'),
   facts: (item) => ({
     name: text(item, 'organizationName'),

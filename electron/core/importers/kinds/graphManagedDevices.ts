@@ -1,3 +1,4 @@
+import type { GraphProperties } from '../graphProperties.js';
 import type { JsonKind } from '../importKind.js';
 import { DEVICE_TABLES } from '../stores/deviceStore.js';
 import { has, integer, text } from '../jsonValues.js';
@@ -25,14 +26,44 @@ function enrollmentType(raw: string | null): string | null {
   return /^\d+$/.test(raw) ? (ENROLLMENT_TYPE_BY_NUMBER[Number(raw)] ?? null) : raw;
 }
 
-/** `GET /deviceManagement/managedDevices` (v1.0 or beta; brief §4b). */
+/** What the writer below reads: PowerShell's names for these are matched to them (see graphProperties.ts). */
+const MANAGED_DEVICE_PROPERTIES: GraphProperties = {
+  id: 'text',
+  azureADDeviceId: 'text',
+  serialNumber: 'text',
+  imei: 'text',
+  meid: 'text',
+  deviceName: 'text',
+  managedDeviceName: 'text',
+  operatingSystem: 'text',
+  osVersion: 'text',
+  model: 'text',
+  manufacturer: 'text',
+  managedDeviceOwnerType: 'text',
+  ownerType: 'text',
+  deviceEnrollmentType: 'text',
+  managementAgent: 'text',
+  deviceCategoryDisplayName: 'text',
+  userPrincipalName: 'text',
+  lastSyncDateTime: 'date',
+  enrolledDateTime: 'date',
+  managementCertificateExpirationDate: 'date',
+  complianceState: 'text',
+  clientType: 'integer',
+};
+
+/** `GET /deviceManagement/managedDevices` (v1.0 or beta; brief §4b), also as PowerShell saves it. */
 export const graphManagedDevices: JsonKind = {
   id: 'graph-managed-devices',
-  label: 'Graph managedDevices (JSON)',
+  label: 'Graph managedDevices (JSON, or saved by PowerShell)',
   source: 'graph',
   order: 21,
   format: 'json',
   context: /#deviceManagement\/managedDevices\b/i,
+  odataType: '#microsoft.graph.managedDevice',
+  properties: MANAGED_DEVICE_PROPERTIES,
+  // Every managedDevice property is a column of Export-Csv, filled or not; a users export has no deviceName.
+  csvSignature: ['id', 'deviceName', 'managementAgent'],
   matches: (item) => has(item, 'deviceName') && (has(item, 'managedDeviceOwnerType') || has(item, 'managementAgent') || has(item, 'serialNumber')),
   bulkTables: DEVICE_TABLES,
   clear: ({ stores, source }) => stores.devices.clearSource(source),

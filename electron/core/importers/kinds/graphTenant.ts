@@ -9,6 +9,7 @@ export const graphDeviceCategories: JsonKind = {
   order: 5,
   format: 'json',
   context: /#deviceManagement\/deviceCategories\b/i,
+  odataType: '#microsoft.graph.deviceCategory',
   matches: (item) =>
     has(item, 'id', 'displayName') && Object.keys(item).every((key) => ['id', 'displayName', 'description', 'roleScopeTagIds'].includes(key) || key.startsWith('@odata')),
   clear: ({ db }) => db.prepare('DELETE FROM device_categories').run(),
@@ -39,6 +40,7 @@ export const graphOrganization: JsonKind = {
   order: 60,
   format: 'json',
   context: /#organization\b/i,
+  odataType: '#microsoft.graph.organization',
   matches: (item) => has(item, 'mobileDeviceManagementAuthority') || has(item, 'verifiedDomains'),
   // One tenant row, updated in place: nothing to remove first.
   clear: () => {},

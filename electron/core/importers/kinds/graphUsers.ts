@@ -1,16 +1,44 @@
+import type { GraphProperties } from '../graphProperties.js';
 import type { JsonKind } from '../importKind.js';
 import { flag, has, objects, text } from '../jsonValues.js';
+import { isoDateOf } from '../labelMaps.js';
 import { CAPABILITY_STATUSES, type ServicePlanFacts } from '../stores/userStore.js';
 
-/** `GET /users?$select=…,assignedLicenses,assignedPlans,onPremises…` (brief §4d). */
+/** What the writer below reads: PowerShell's names for these are matched to them (see graphProperties.ts). */
+const USER_PROPERTIES: GraphProperties = {
+  id: 'text',
+  userPrincipalName: 'text',
+  displayName: 'text',
+  mail: 'text',
+  accountEnabled: 'flag',
+  userType: 'text',
+  usageLocation: 'text',
+  onPremisesDomainName: 'text',
+  onPremisesSamAccountName: 'text',
+  // disabledPlans is a list of plan ids: listed so that PowerShell's DisabledPlans is found.
+  assignedLicenses: { objects: { skuId: 'text', skuPartNumber: 'text', disabledPlans: 'text' } },
+  assignedPlans: { objects: { servicePlanId: 'text', service: 'text', capabilityStatus: 'text', assignedDateTime: 'date' } },
+};
+
+const LICENCES_NEED_JSON =
+  'Export-Csv writes licences as a type name, so the users were imported without licences and the licence rules cannot use them. ' +
+  'For licences, export JSON: Get-MgUser -All -Property Id,UserPrincipalName,DisplayName,Mail,AccountEnabled,UserType,UsageLocation,' +
+  'OnPremisesDomainName,OnPremisesSamAccountName,AssignedLicenses,AssignedPlans | ConvertTo-Json -Depth 5 > users.json';
+
+/** `GET /users?$select=…,assignedLicenses,assignedPlans,onPremises…` (brief §4d), also as PowerShell saves it. */
 export const graphUsers: JsonKind = {
   id: 'graph-users',
-  label: 'Graph users with licences (JSON)',
+  label: 'Graph users (JSON with licences, or saved by PowerShell)',
   source: 'graph',
   // After the Microsoft 365 export, so Graph's licences (with disabled plans) win in one import.
   order: 11,
   format: 'json',
   context: /#users\b/i,
+  odataType: '#microsoft.graph.user',
+  properties: USER_PROPERTIES,
+  // Get-MgUser's Export-Csv writes every property as a column; Entra's "Download users" has no assignedLicenses.
+  csvSignature: ['id', 'userPrincipalName', 'assignedLicenses'],
+  csvCaveat: LICENCES_NEED_JSON,
   matches: (item) => has(item, 'userPrincipalName') && !has(item, 'deviceName'),
   clear: ({ stores, source }) => stores.users.clearSource(source),
   writer({ stores, source, batchId }) {
@@ -58,7 +86,7 @@ export const graphUsers: JsonKind = {
               issues.warn('assignedPlans', `plan ${servicePlanId ?? '(no id)'} has capabilityStatus "${status}", not one of ${[...CAPABILITY_STATUSES].join(', ')}; plan skipped`);
               continue;
             }
-            plans.push({ servicePlanId, service: text(plan, 'service'), capabilityStatus: status, assignedAt: text(plan, 'assignedDateTime') });
+            plans.push({ servicePlanId, service: text(plan, 'service'), capabilityStatus: status, assignedAt: isoDateOf(text(plan, 'assignedDateTime')) });
           }
           stores.users.setServicePlans(id, plans);
         }

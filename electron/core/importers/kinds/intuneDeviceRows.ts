@@ -1,7 +1,6 @@
 import type { Platform } from '../../../contract/labels.js';
-import type { RowIssues } from '../importKind.js';
 import { COMPLIANCE_LABELS, ISO_DATE_CELL, MANAGEMENT_AGENT_LABELS, OWNERSHIP_LABELS, labelKey, platformOf } from '../labelMaps.js';
-import type { RowMapper } from '../rowMappers.js';
+import type { RowIssues, RowMapper } from '../rowTypes.js';
 import { deviceFactValues, type DeviceFacts, type PassedThrough } from '../stores/deviceStore.js';
 
 const COLUMNS = {

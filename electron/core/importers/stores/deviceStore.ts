@@ -1,8 +1,7 @@
 import type { Platform } from '../../../contract/labels.js';
 import type { SqliteDatabase } from '../../snapshot/openSnapshot.js';
 import type { CellCopy } from '../columns.js';
-import type { RowIssues } from '../importKind.js';
-import type { MappedRow } from '../rowMappers.js';
+import type { MappedRow, RowIssues } from '../rowTypes.js';
 import { BatchedInsert } from '../../snapshot/batchedInsert.js';
 import { LabelCodes } from '../../snapshot/labelCodes.js';
 import { RowsByKey, keyOfText } from './rowsByKey.js';

@@ -16,8 +16,9 @@ import { v004DeviceBrowseIndexes } from './v004DeviceBrowseIndexes.js';
 import { v005LeanerDeviceIndexes } from './v005LeanerDeviceIndexes.js';
 import { v006DeferrableIntuneIdIndex } from './v006DeferrableIntuneIdIndex.js';
 import { v007DerivedFactHolderIndexes } from './v007DerivedFactHolderIndexes.js';
-import { v008DeviceOwnerAndCategory } from './v008DeviceOwnerAndCategory.js';
+import { v008DeviceOwner } from './v008DeviceOwner.js';
 import { v009Wizard } from './v009Wizard.js';
+import { v010ImportDateOrder } from './v010ImportDateOrder.js';
 
 export type { Migration } from './migration.js';
 
@@ -29,8 +30,9 @@ export const MIGRATIONS: readonly Migration[] = [
   v005LeanerDeviceIndexes,
   v006DeferrableIntuneIdIndex,
   v007DerivedFactHolderIndexes,
-  v008DeviceOwnerAndCategory,
+  v008DeviceOwner,
   v009Wizard,
+  v010ImportDateOrder,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,10 +1,19 @@
 import { Badge, SearchBox, Tab, TabList, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import type { DeviceRow, DeviceSortColumn, UserRow, UserSortColumn } from '../../../../electron/contract/api';
-import { PLATFORM_LABELS, SOURCE_LABELS, type Platform } from '../../../../electron/contract/labels';
+import {
+  COMPLIANCE_STATE_LABELS,
+  ENROLLMENT_TYPE_LABELS,
+  MANAGEMENT_AGENT_LABELS,
+  OWNER_TYPE_LABELS,
+  PLATFORM_LABELS,
+  SOURCE_LABELS,
+  enumLabel,
+  type Platform,
+} from '../../../../electron/contract/labels';
 import { callApi } from '../../api/callApi';
 import { formatDate } from '../../app/format';
-import { RecordDrawer, deviceFindings, userFindings } from './RecordDrawer';
+import { EnumFact, RecordDrawer, deviceFindings, userFindings } from './RecordDrawer';
 import { VirtualTable, type Column } from './VirtualTable';
 import { useDataBrowserStore, type BrowserTab } from './dataBrowserStore';
 
@@ -20,10 +29,10 @@ const DEVICE_COLUMNS: Column<DeviceRow>[] = [
   { key: 'platform', label: 'Platform', width: '130px', sortable: true, render: (row) => `${PLATFORM_LABELS[row.platform as Platform] ?? row.platform} ${row.osVersion ?? ''}` },
   { key: 'serialNumber', label: 'Serial number', width: '140px', sortable: true, render: (row) => row.serialNumber ?? '—' },
   { key: 'primaryUserUpn', label: 'Primary user', width: 'minmax(170px, 1.6fr)', sortable: true, render: (row) => row.primaryUserUpn ?? <Badge color="danger" appearance="tint">No primary user</Badge> },
-  { key: 'enrollmentType', label: 'Enrollment type', width: 'minmax(140px, 1.2fr)', sortable: true, render: (row) => row.enrollmentType ?? '—' },
+  { key: 'enrollmentType', label: 'Enrollment type', width: 'minmax(140px, 1.2fr)', sortable: true, render: (row) => (row.enrollmentType ? enumLabel(ENROLLMENT_TYPE_LABELS, row.enrollmentType) : '—') },
   { key: 'category', label: 'Category', width: '120px', sortable: true, render: (row) => row.category ?? '—' },
   { key: 'lastCheckIn', label: 'Last check-in', width: '110px', sortable: true, render: (row) => (row.lastCheckIn ? formatDate(row.lastCheckIn) : '—') },
-  { key: 'compliance', label: 'Compliance', width: '110px', sortable: true, render: (row) => row.compliance ?? '—' },
+  { key: 'compliance', label: 'Compliance', width: '110px', sortable: true, render: (row) => (row.compliance ? enumLabel(COMPLIANCE_STATE_LABELS, row.compliance) : '—') },
 ];
 
 const USER_COLUMNS: Column<UserRow>[] = [
@@ -43,11 +52,12 @@ function deviceFacts(row: DeviceRow): [string, ReactNode][] {
     ['Primary user', row.primaryUserSources ?? 'none in any source'],
     ...(row.ownerConflict ? [['Conflict', 'The sources name different primary users; resolve it in ConfigMgr (user device affinity) or Intune before the wave.'] as [string, string]] : []),
     ...(row.inMdmScope ? [] : [['MDM scope', 'Not an MDM device (ActiveSync-only record or ConfigMgr PC client): it does not migrate and the device rules leave it out.'] as [string, string]]),
-    ['Enrollment type', row.enrollmentType],
-    ['Ownership', row.ownership],
+    ['Enrollment type', row.enrollmentType && <EnumFact labels={ENROLLMENT_TYPE_LABELS} value={row.enrollmentType} />],
+    ['Ownership', row.ownership && <EnumFact labels={OWNER_TYPE_LABELS} value={row.ownership} />],
+    ['Managed by', row.managementAgent && <EnumFact labels={MANAGEMENT_AGENT_LABELS} value={row.managementAgent} />],
     ['Category', row.category],
     ['Last check-in', row.lastCheckIn ? formatDate(row.lastCheckIn) : null],
-    ['Compliance', row.compliance],
+    ['Compliance', row.compliance && <EnumFact labels={COMPLIANCE_STATE_LABELS} value={row.compliance} />],
     ['Seen in', row.sources.map((source) => SOURCE_LABELS[source] ?? source).join(', ')],
   ];
 }
@@ -97,7 +107,7 @@ export function DataBrowser() {
         </TabList>
         <SearchBox
           className={styles.search}
-          placeholder={tab === 'devices' ? 'Search name, serial, IMEI or user' : 'Search UPN, name or DOMAIN\\user'}
+          placeholder={tab === 'devices' ? 'Start of a name, serial, IMEI or user' : 'Search UPN, name or DOMAIN\\user'}
           value={search}
           onChange={(_event, data) => setSearch(data.value)}
           aria-label="Search"

@@ -2,6 +2,7 @@ import { Body1, Button, Caption1, DrawerBody, DrawerHeader, DrawerHeaderTitle, O
 import { DismissRegular } from '@fluentui/react-icons';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ItemFinding } from '../../../../electron/contract/findings';
+import { enumLabel } from '../../../../electron/contract/labels';
 import { callApi, messageOf } from '../../api/callApi';
 import { DECISION_LABELS, SeverityBadge } from '../findings/severity';
 
@@ -12,7 +13,23 @@ const useStyles = makeStyles({
   finding: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, padding: `${tokens.spacingVerticalS} 0`, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
   findingHead: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   muted: { color: tokens.colorNeutralForeground3 },
+  raw: { marginLeft: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace },
 });
+
+/**
+ * A stored enum member as a fact: its words, and the member as stored beside them, which is
+ * what Graph, the exports and the findings' details call it.
+ */
+export function EnumFact({ labels, value }: { labels: Readonly<Record<string, string>>; value: string }) {
+  const styles = useStyles();
+  const label = enumLabel(labels, value);
+  return (
+    <>
+      {label}
+      {label !== value && <Caption1 className={styles.raw}>{value}</Caption1>}
+    </>
+  );
+}
 
 /** A device's or user's record with every finding that touches it. */
 export function RecordDrawer(props: { title: string; facts: [string, ReactNode][]; loadFindings: () => Promise<ItemFinding[]>; onClose: () => void }) {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-export const PAGE_SIZE = 200;
+/** About two screens of rows: each keystroke in a search fetches the first page, so it is kept small. */
+export const PAGE_SIZE = 50;
 
 export interface Page<Row> {
   total: number;

@@ -75,7 +75,6 @@ export function FindingsScreen() {
           <Title3 as="h1" id="findings-title">
             Findings
           </Title3>
-          <br />
           <Caption1 className={styles.subtle}>
             Data as of {formatDate(assessment.asOf)} · planned switch {assessment.plannedSwitchDate ? formatDate(assessment.plannedSwitchDate) : 'not set'} · assessed in{' '}
             {Math.round(assessment.durationMs)} ms

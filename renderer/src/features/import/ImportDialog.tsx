@@ -12,7 +12,10 @@ import {
   Field,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   ProgressBar,
+  Radio,
+  RadioGroup,
   Spinner,
   Table,
   TableBody,
@@ -26,7 +29,7 @@ import {
 } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { ImportedFile } from '../../../../electron/contract/imports';
+import { describeRemovedRows, type DateOrder, type ImportedFile } from '../../../../electron/contract/imports';
 import { formatNumber } from '../../app/format';
 import { RejectedRows } from './RejectedRows';
 import { useImportStore } from './importStore';
@@ -55,9 +58,12 @@ const STATUS_BADGES = {
 /** Review → progress → result, in one dialog. Opened by File > Import exports…, the button, or a drop. */
 export function ImportDialog() {
   const styles = useStyles();
-  const { phase, files, progress, outcome, error, choose, remove, start, cancel, close } = useImportStore();
+  const { phase, files, progress, outcome, error, dateOrders, pendingRemoval, setDateOrder, choose, remove, start, cancel, close } = useImportStore();
   const [showRejectionsOf, setShowRejectionsOf] = useState<ImportedFile | null>(null);
   const importable = files.filter((file) => !file.error);
+  const dateQuestions = importable.filter((file) => file.dateOrderQuestion !== null);
+  const unanswered = dateQuestions.filter((file) => !dateOrders[file.path]).length;
+  const removedTotal = (pendingRemoval ?? []).reduce((sum, entry) => sum + entry.rows, 0);
   const running = phase === 'running';
 
   return (
@@ -91,7 +97,14 @@ export function ImportDialog() {
                         <TableCell className={styles.fileName} title={file.path}>
                           {file.displayName}
                         </TableCell>
-                        <TableCell>{file.error ? <span className={styles.problem}>{file.error.message}</span> : file.kindLabel}</TableCell>
+                        <TableCell>
+                          {file.error ? <span className={styles.problem}>{file.error.message}</span> : file.kindLabel}
+                          {file.decidedBy.length > 0 && (
+                            <Caption1 block className={styles.muted}>
+                              Recognised by {file.decidedBy.join(', ')}
+                            </Caption1>
+                          )}
+                        </TableCell>
                         <TableCell className={styles.number}>
                           {file.error ? '—' : formatNumber(file.rows)}
                           {!file.error && file.malformedRows > 0 && (
@@ -110,6 +123,44 @@ export function ImportDialog() {
                 {files.some((file) => file.error) && <Caption1 className={styles.problem}>Files that cannot be read are left out of the import.</Caption1>}
                 {importable.some((file) => file.malformedRows > 0) && (
                   <Caption1>Malformed rows (more or fewer fields than the header, a required cell blank) are not imported; the result lists each one with its line.</Caption1>
+                )}
+                {dateQuestions.map((file) => (
+                  <Field
+                    key={file.path}
+                    required
+                    label={`How does ${file.displayName} write its dates? "${file.dateOrderQuestion}" could be either, and no date in the file settles it.`}
+                  >
+                    <RadioGroup
+                      layout="horizontal"
+                      aria-label={`Date order of ${file.displayName}`}
+                      value={dateOrders[file.path] ?? ''}
+                      disabled={running}
+                      onChange={(_event, data) => setDateOrder(file.path, data.value as DateOrder)}
+                    >
+                      <Radio value="dmy" label="Day first (day/month/year)" />
+                      <Radio value="mdy" label="Month first (month/day/year)" />
+                    </RadioGroup>
+                  </Field>
+                ))}
+                {importable.flatMap((file) =>
+                  file.notes.map((note) => (
+                    <MessageBar key={`${file.path}:${note}`} intent="warning">
+                      <MessageBarBody>
+                        <MessageBarTitle>{file.displayName}</MessageBarTitle>
+                        {note}
+                      </MessageBarBody>
+                    </MessageBar>
+                  )),
+                )}
+                {pendingRemoval && (
+                  <MessageBar intent="warning" role="alert" layout="multiline">
+                    <MessageBarBody>
+                      <MessageBarTitle>
+                        {formatNumber(removedTotal)} {removedTotal === 1 ? 'row' : 'rows'} from the previous import would be removed
+                      </MessageBarTitle>
+                      The new exports no longer list {describeRemovedRows(pendingRemoval, formatNumber)}. Remove them only if the new exports are complete; nothing has changed yet.
+                    </MessageBarBody>
+                  </MessageBar>
                 )}
               </>
             )}
@@ -188,9 +239,15 @@ export function ImportDialog() {
                 <Button appearance="secondary" onClick={close}>
                   Cancel
                 </Button>
-                <Button appearance="primary" disabled={importable.length === 0} onClick={() => void start()}>
-                  Import {importable.length} {importable.length === 1 ? 'file' : 'files'}
-                </Button>
+                {pendingRemoval ? (
+                  <Button appearance="primary" onClick={() => void start(true)}>
+                    Remove {formatNumber(removedTotal)} {removedTotal === 1 ? 'row' : 'rows'} and import
+                  </Button>
+                ) : (
+                  <Button appearance="primary" disabled={importable.length === 0 || unanswered > 0} onClick={() => void start()}>
+                    Import {importable.length} {importable.length === 1 ? 'file' : 'files'}
+                  </Button>
+                )}
               </>
             )}
             {running && (

@@ -58,11 +58,16 @@ function Bars({ rows, total, label }: { rows: SnapshotOverview['devices']['byPla
   );
 }
 
-function ExpiryBadge({ expiresAt, asOf }: { expiresAt: string | null; asOf: string | null }) {
+/**
+ * Counted on the real clock, not the data date: a certificate that was fine when the export was
+ * taken may have lapsed since, and Apple's 30-day grace period after expiry runs in real time too.
+ */
+function ExpiryBadge({ expiresAt }: { expiresAt: string | null }) {
   if (!expiresAt) return <Badge color="danger">Expiry unknown</Badge>;
-  const days = daysBetween(asOf ?? new Date().toISOString(), expiresAt);
+  const days = daysBetween(new Date().toISOString(), expiresAt);
   const color = days < 30 ? 'danger' : days < 90 ? 'warning' : 'success';
-  return <Badge color={color} appearance="tint">{days < 0 ? `Expired ${-days} days before the data date` : `${days} days left`}</Badge>;
+  const text = days >= 0 ? `${formatNumber(days)} days left` : days >= -30 ? `Expired ${-days} days ago: renew within the 30-day grace period` : `Expired ${formatNumber(-days)} days ago`;
+  return <Badge color={color} appearance="tint">{text}</Badge>;
 }
 
 export function OverviewScreen() {
@@ -146,7 +151,7 @@ export function OverviewScreen() {
           <CardHeader image={<ShieldKeyholeRegular className={styles.icon} />} header={<Subtitle2 as="h2">Apple tokens</Subtitle2>} />
           <Facts
             rows={[
-              ['APNs certificate', appleTokens.apnsExpiresAt ? <><span>{formatDate(appleTokens.apnsExpiresAt)}</span> <ExpiryBadge expiresAt={appleTokens.apnsExpiresAt} asOf={summary.dataAsOf} /></> : 'not imported'],
+              ['APNs certificate', appleTokens.apnsExpiresAt ? <><span>{formatDate(appleTokens.apnsExpiresAt)}</span> <ExpiryBadge expiresAt={appleTokens.apnsExpiresAt} /></> : 'not imported'],
               ['Apple ID', appleTokens.apnsAppleId ?? 'unknown'],
               ['DEP tokens', formatNumber(appleTokens.depTokens)],
               ['VPP tokens', formatNumber(appleTokens.vppTokens)],
