@@ -9,6 +9,11 @@ import { defineConfig } from 'vite';
 // installed app through `--cli`, and both find the workers beside it.
 const external = ['electron', 'better-sqlite3', 'electron-log', 'electron-log/main', ...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
+// CommonJS packages bundled into the ES-module output may read `__dirname` (pdfmake's virtual
+// file system does, for every font it embeds); ES modules have none, so each chunk gets its own.
+const ES_MODULE_DIRNAME =
+  "import { dirname as __bundleDirname } from 'node:path'; import { fileURLToPath as __bundleFileURLToPath } from 'node:url'; const __dirname = __bundleDirname(__bundleFileURLToPath(import.meta.url));";
+
 export default defineConfig(({ mode }) => {
   const preload = mode === 'preload';
   const entry: Record<string, string> = preload
@@ -27,7 +32,7 @@ export default defineConfig(({ mode }) => {
         formats: [preload ? 'cjs' : 'es'],
         fileName: (_format, name) => (preload ? `${name}.cjs` : `${name}.js`),
       },
-      rollupOptions: { external },
+      rollupOptions: { external, output: preload ? {} : { banner: ES_MODULE_DIRNAME } },
     },
     ssr: { noExternal: true, external },
   };

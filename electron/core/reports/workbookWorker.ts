@@ -7,6 +7,10 @@ import { reportData } from './reportModel.js';
 import type { WorkbookJob, WorkbookOutcome } from './workbookJob.js';
 import { writeWorkbook } from './workbook.js';
 
+// exceljs's zip library (archiver 5) calls the deprecated `Buffer()`; Node stays quiet about it
+// inside node_modules, but not once bundled, and the CLI's stderr would print the warning.
+process.noDeprecation = true;
+
 async function run(job: WorkbookJob): Promise<WorkbookOutcome> {
   const snapshot = openSnapshot(job.snapshotPath, { mustExist: true, nativeBinding: job.nativeBinding });
   try {
