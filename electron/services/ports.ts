@@ -1,4 +1,5 @@
 import type { AppEvent } from '../contract/events.js';
+export type { Notifier, WizardNotification } from '../core/wizard/index.js';
 
 /**
  * What the services need from their host. Electron implements these with native dialogs
@@ -15,6 +16,8 @@ export interface FileDialogs {
   chooseCsvExportPath(suggestedName: string): Promise<string | null>;
   /** A folder for a report set (created if the person types a new one), or null if they cancelled. */
   chooseReportFolder(): Promise<string | null>;
+  /** Absolute path for an exported iCalendar (.ics) file, or null if they cancelled. */
+  chooseCalendarExportPath(suggestedName: string): Promise<string | null>;
 }
 
 export type EventSink = (event: AppEvent) => void;

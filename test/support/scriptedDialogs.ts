@@ -7,6 +7,7 @@ export class ScriptedDialogs implements FileDialogs {
   csvAnswers: (string | null)[] = [];
   importAnswers: string[][] = [];
   folderAnswers: (string | null)[] = [];
+  calendarAnswers: (string | null)[] = [];
   async chooseSnapshotToOpen() {
     return this.openAnswers.shift() ?? null;
   }
@@ -21,5 +22,8 @@ export class ScriptedDialogs implements FileDialogs {
   }
   async chooseReportFolder() {
     return this.folderAnswers.shift() ?? null;
+  }
+  async chooseCalendarExportPath() {
+    return this.calendarAnswers.shift() ?? null;
   }
 }
