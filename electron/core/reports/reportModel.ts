@@ -502,7 +502,7 @@ function flaggedLists(
 }
 
 /** Pseudonymises the identifying fields of a finding item; its key and ids stay, so decisions still match. */
-export function redactFindingItem(redactor: Redactor, item: FindingItem): FindingItem {
+function redactFindingItem(redactor: Redactor, item: FindingItem): FindingItem {
   const decision = item.decision ? { ...item.decision, note: redactor.text(item.decision.note) ?? '', decidedBy: redactor.text(item.decision.decidedBy) ?? '' } : null;
   const detail = redactor.text(item.detail);
   switch (item.type) {
