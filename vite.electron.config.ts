@@ -2,18 +2,23 @@ import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
 
 // Main (ESM) and preload (CommonJS: sandboxed preloads cannot be ES modules) for Electron.
-// Native and Electron modules stay external; everything else is bundled. The import's CSV
-// tokenizer worker is a second entry of the main build, emitted beside main.js, where
-// offThreadTokenizer.ts looks for it. The CLI is a third (cli.js): plain Node runs it through
-// electron/cli/bin/mdm-migrate.js without a TypeScript loader, the installed app through
-// `--cli`, and both find the worker beside it.
+// Native and Electron modules stay external; everything else is bundled. The workers (the
+// import's CSV tokenizer, the report's workbook writer) are further entries of the main build,
+// emitted beside main.js, where startWorker.ts looks for them. The CLI is one more (cli.js):
+// plain Node runs it through electron/cli/bin/mdm-migrate.js without a TypeScript loader, the
+// installed app through `--cli`, and both find the workers beside it.
 const external = ['electron', 'better-sqlite3', 'electron-log', 'electron-log/main', ...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+
+// CommonJS packages bundled into the ES-module output may read `__dirname` (pdfmake's virtual
+// file system does, for every font it embeds); ES modules have none, so each chunk gets its own.
+const ES_MODULE_DIRNAME =
+  "import { dirname as __bundleDirname } from 'node:path'; import { fileURLToPath as __bundleFileURLToPath } from 'node:url'; const __dirname = __bundleDirname(__bundleFileURLToPath(import.meta.url));";
 
 export default defineConfig(({ mode }) => {
   const preload = mode === 'preload';
   const entry: Record<string, string> = preload
     ? { preload: 'electron/shell/preload.ts' }
-    : { main: 'electron/shell/main.ts', csvTokenizerWorker: 'electron/core/importers/csvTokenizerWorker.ts', cli: 'electron/cli/mdm-migrate.ts' };
+    : { main: 'electron/shell/main.ts', csvTokenizerWorker: 'electron/core/importers/csvTokenizerWorker.ts', workbookWorker: 'electron/core/reports/workbookWorker.ts', cli: 'electron/cli/mdm-migrate.ts' };
   return {
     build: {
       outDir: 'dist-electron',
@@ -27,7 +32,7 @@ export default defineConfig(({ mode }) => {
         formats: [preload ? 'cjs' : 'es'],
         fileName: (_format, name) => (preload ? `${name}.cjs` : `${name}.js`),
       },
-      rollupOptions: { external },
+      rollupOptions: { external, output: preload ? {} : { banner: ES_MODULE_DIRNAME } },
     },
     ssr: { noExternal: true, external },
   };

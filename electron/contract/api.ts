@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Assessment, ClearDecisionRequest, DecideRequest, DecisionKind, FindingItemsPage, FindingItemsRequest, ItemFinding } from './findings.js';
 import { ImportKindInfo, ImportOutcome, ImportPath, ImportRunRequest, InspectedFile, RejectionRow } from './imports.js';
+import { ReportPreview, SavedReportSet, SaveReportSetRequest } from './reports.js';
 import type { ApiMethod } from './methods.js';
 import { AddUsersRequest, AnswerRequest, ApnsConfirmRequest, CheckTick, CheckView, CreateWaveRequest, OverrideRecord, RecordedEvent, RecordSwitchRequest, RemoveUsersRequest, SetTenantFactRequest, SetWaveStateRequest, SwitchStatus, TenantFact, TickRequest, UserFilter, Wave, WaveDeviceRow, WaveFilterOptions, WaveTickRequest, WaveUserRow, WizardView, OverrideRequest, SignOff, SignOffRequest } from './wizard.js';
 
@@ -176,6 +177,10 @@ export const apiContract = {
   'findings.forUser': { request: z.object({ userId: z.number().int().min(1) }), response: z.array(ItemFinding) },
   /** Writes every item of one finding to a CSV file the person picks; null if they cancel. */
   'findings.exportCsv': { request: z.object({ rule: FindingItemsRequest.shape.rule }), response: WrittenFile.nullable() },
+  /** The report model's headline figures for the Reports page (hashes and assesses the snapshot). */
+  'reports.preview': { request: NoRequest, response: ReportPreview },
+  /** Writes the report set into a folder the person picks; null if they cancel. */
+  'reports.saveSet': { request: SaveReportSetRequest, response: SavedReportSet.nullable() },
   'import.kinds': { request: NoRequest, response: z.array(ImportKindInfo) },
   /** Opens the file dialog and inspects what was picked; null if cancelled. */
   'import.chooseFiles': { request: NoRequest, response: z.array(InspectedFile).nullable() },

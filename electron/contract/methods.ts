@@ -22,6 +22,8 @@ export const API_METHODS = [
   'findings.forDevice',
   'findings.forUser',
   'findings.exportCsv',
+  'reports.preview',
+  'reports.saveSet',
   'import.kinds',
   'import.chooseFiles',
   'import.inspect',

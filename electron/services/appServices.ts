@@ -14,6 +14,7 @@ import { findingsHandlers } from './findingsHandlers.js';
 import { importHandlers } from './importHandlers.js';
 import type { EventSink, FileDialogs, Notifier } from './ports.js';
 import { RecentSnapshots } from './recentSnapshots.js';
+import { reportsHandlers } from './reportsHandlers.js';
 import { wizardServices, type WizardServices } from './wizardHandlers.js';
 
 export interface AppServicesOptions {
@@ -89,6 +90,7 @@ export class AppServices {
       'users.page': (request) => userPage(this.requireSnapshot(), request),
       ...findingsHandlers(() => this.requireSnapshot(), this.options.dialogs),
       ...importHandlers(() => this.requireSnapshot(), this.options.dialogs, this.options.emit),
+      ...reportsHandlers(() => this.requireSnapshot(), this.options.dialogs, this.options.nativeBinding),
       ...this.wizard.handlers,
     };
   }

@@ -37,6 +37,12 @@ export function electronDialogs(window: () => BrowserWindow | undefined): FileDi
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    async chooseReportFolder() {
+      const parent = window();
+      const options = { title: 'Save report set in folder', buttonLabel: 'Save here', properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     async chooseCalendarExportPath(suggestedName) {
       const parent = window();
       const options = { title: 'Add to calendar', defaultPath: suggestedName, filters: [{ name: 'iCalendar', extensions: ['ics'] }] };

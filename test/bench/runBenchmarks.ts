@@ -7,9 +7,10 @@ import { cliStartupBenchmark } from './benchmarks/cliStartup.js';
 import { demoGenerationBenchmark } from './benchmarks/demoGeneration.js';
 import { filterLatencyBenchmark } from './benchmarks/filterLatency.js';
 import { intuneImportBenchmark } from './benchmarks/intuneImport.js';
+import { reportSetBenchmark } from './benchmarks/reportSet.js';
 
 /** Every benchmark `npm run bench` runs; `npm run bench -- NAME…` runs those whose name contains NAME. */
-const BENCHMARKS: readonly Benchmark[] = [demoGenerationBenchmark, intuneImportBenchmark, assessmentBenchmark, cliStartupBenchmark, filterLatencyBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [demoGenerationBenchmark, intuneImportBenchmark, assessmentBenchmark, cliStartupBenchmark, filterLatencyBenchmark, reportSetBenchmark];
 
 function printTable(rows: BenchmarkRow[]): void {
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];

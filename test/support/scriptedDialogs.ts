@@ -6,6 +6,7 @@ export class ScriptedDialogs implements FileDialogs {
   saveAnswers: (string | null)[] = [];
   csvAnswers: (string | null)[] = [];
   importAnswers: string[][] = [];
+  folderAnswers: (string | null)[] = [];
   calendarAnswers: (string | null)[] = [];
   async chooseSnapshotToOpen() {
     return this.openAnswers.shift() ?? null;
@@ -18,6 +19,9 @@ export class ScriptedDialogs implements FileDialogs {
   }
   async chooseCsvExportPath() {
     return this.csvAnswers.shift() ?? null;
+  }
+  async chooseReportFolder() {
+    return this.folderAnswers.shift() ?? null;
   }
   async chooseCalendarExportPath() {
     return this.calendarAnswers.shift() ?? null;

@@ -1,12 +1,13 @@
-import { once } from 'node:events';
 import {
   DEFAULT_STALE_DAYS,
   explainFinding,
   iterateFindingItems,
   type Assessment,
   type FindingItem,
-  type FindingSummary,
 } from '../../core/rules/index.js';
+import { chunkedWriter } from '../../core/chunkedWriter.js';
+import { writeFindingsArray } from '../../core/reports/findingsJson.js';
+import { SEVERITY_LABEL } from '../../core/reports/labels.js';
 import { openSnapshot } from '../../core/snapshot/openSnapshot.js';
 import { assessForWizard } from '../../core/wizard/index.js';
 import { UsageError, type CliCommand, type CliIo } from '../cliCommand.js';
@@ -29,7 +30,7 @@ export const assessCommand: CliCommand = {
     const snapshot = openSnapshot(file, { mustExist: true, nativeBinding: io.nativeBinding });
     try {
       const assessment = assessForWizard(snapshot, { staleDays });
-      if (values.json) await writeJson(io, assessment, (finding) => iterateFindingItems(snapshot, finding.rule, { staleDays }));
+      if (values.json) await writeJson(io, assessment, (rule) => iterateFindingItems(snapshot, rule, { staleDays }));
       else io.stdout.write(table(snapshot.fileName, assessment));
       // Findings are the normal result of an assessment, not a failure: exit 0 whatever they are.
       return 0;
@@ -39,56 +40,18 @@ export const assessCommand: CliCommand = {
   },
 };
 
-/** Characters buffered before one write to stdout; keeps the number of writes small and memory flat. */
-const CHUNK = 64 * 1024;
-
-/**
- * Streams `{"findings":[…]}` with every item of every finding. Items come one at a time from
- * SQLite and are written in 64 KB chunks, waiting for 'drain' whenever the stream's buffer is
- * full, so memory stays bounded for a 250,000-device snapshot piped into a slow consumer.
- */
-async function writeJson(io: CliIo, assessment: Assessment, items: (finding: FindingSummary) => Iterable<FindingItem>): Promise<void> {
-  let buffer = '';
-  const flush = async () => {
-    if (!buffer) return;
-    const full = !io.stdout.write(buffer);
-    buffer = '';
-    if (full) await once(io.stdout, 'drain');
-  };
-  const push = async (text: string) => {
-    buffer += text;
-    if (buffer.length >= CHUNK) await flush();
-  };
-
-  await push('{"findings":[');
-  for (const [index, finding] of assessment.findings.entries()) {
-    const head = JSON.stringify({
-      rule: finding.rule,
-      severity: finding.severity,
-      title: finding.title,
-      why: explainFinding(finding),
-      remediation: finding.remediation,
-      evaluated: finding.evaluated,
-      count: finding.count,
-      confirmation: finding.confirmation,
-    });
-    await push(`${index > 0 ? ',' : ''}\n${head.slice(0, -1)},"items":[`);
-    let first = true;
-    for (const item of items(finding)) {
-      await push(`${first ? '' : ','}\n${JSON.stringify(item)}`);
-      first = false;
-    }
-    await push(']}');
-  }
-  await push('\n]}\n');
-  await flush();
+/** `{"findings":[…]}` with every item of every finding, streamed (findingsJson.ts). */
+async function writeJson(io: CliIo, assessment: Assessment, items: (rule: string) => Iterable<FindingItem>): Promise<void> {
+  const writer = chunkedWriter(io.stdout);
+  await writer.push('{"findings":');
+  await writeFindingsArray(writer, assessment.findings.map((finding) => ({ ...finding, why: explainFinding(finding) })), items);
+  await writer.push('}\n');
+  await writer.flush();
 }
-
-const SEVERITY_LABEL: Record<string, string> = { blocker: 'BLOCKER', high: 'HIGH', medium: 'MEDIUM', low: 'LOW', info: 'INFO' };
 
 function table(fileName: string, assessment: Assessment): string {
   const rows = assessment.findings.map((finding) => ({
-    severity: SEVERITY_LABEL[finding.severity]!,
+    severity: SEVERITY_LABEL[finding.severity],
     rule: finding.rule,
     count: finding.evaluated ? String(finding.count) : 'n/e',
     decided: finding.decidedCount > 0 ? String(finding.decidedCount) : '',

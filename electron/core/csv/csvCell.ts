@@ -1,16 +1,27 @@
 export type CsvValue = string | number | null | undefined;
 
+/** The characters that make Excel (and LibreOffice, Google Sheets) read a cell as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /**
- * One CSV cell for files the app writes (rejection lists, finding lists, blank templates). A cell starting
- * with `=`, `+`, `-`, `@`, tab or carriage return is a formula to Excel, and rejected rows
- * quote customer data verbatim; a leading apostrophe makes Excel show it as text (OWASP
- * "CSV injection").
+ * One CSV cell for files the app writes (rejection lists, finding lists, reports, blank
+ * templates). A text starting with `=`, `+`, `-`, `@`, tab or carriage return is a formula to
+ * a spreadsheet, and our cells quote customer data verbatim; a leading apostrophe makes Excel
+ * show it as text (OWASP "CSV injection"). A text that already starts with an apostrophe gets
+ * one more, so the escape is lossless: a reader recovers the original by dropping one leading
+ * apostrophe from any cell that has one (`uncsvCell`). Numbers are written as they are: a
+ * negative number is no formula.
  */
 export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (typeof value === 'string' && (FORMULA_START.test(text) || text.startsWith("'"))) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The inverse of csvCell's neutralisation, for a cell already unquoted by a CSV reader. */
+export function uncsvCell(text: string): string {
+  return text.startsWith("'") ? text.slice(1) : text;
 }
 
 export function csvLine(values: readonly CsvValue[]): string {

@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../startWorker.js';
 import type { ChunkTokenizer } from './chunkTokenizer.js';
 import { CsvSyntaxError } from './csvTokenizer.js';
 import type { StageSpec, StagedBatch } from './recordStage.js';
@@ -24,25 +23,12 @@ export type TokenizerResponse =
 
 const WORKER_NAME = 'csvTokenizerWorker';
 
-/**
- * Starts the worker. The Electron build bundles it as csvTokenizerWorker.js beside the main
- * bundle, as the CLI's bundle finds it too (vite.electron.config.ts). Run from the TypeScript
- * sources (tests, benchmarks) there is no such file: the worker then registers tsx first and
- * requires the .ts entry.
- */
-function startWorker(start: TokenizerStart): Worker {
+/** Starts the worker (startWorker.ts says where its entry is found). */
+function startTokenizerWorker(start: TokenizerStart): Worker {
   // A smaller young generation than V8's default: the worker's garbage is short-lived chunk
   // text, so a small nursery is collected often and cheaply, and the import must stay under
   // 300 MB RSS.
-  const options = { workerData: start, resourceLimits: { maxYoungGenerationSizeMb: 8 } };
-  const fromSources = import.meta.url.endsWith('.ts');
-  const entry = new URL(`./${WORKER_NAME}.${fromSources ? 'ts' : 'js'}`, import.meta.url);
-  if (!fromSources) return new Worker(entry, options);
-  // tsx's CommonJS hook rather than its ESM loader, which would start a loader thread of its
-  // own inside the worker before the worker could answer its first chunk.
-  const tsxApi = createRequire(import.meta.url).resolve('tsx/cjs/api');
-  const bootstrap = `require(${JSON.stringify(tsxApi)}).register(); require(${JSON.stringify(fileURLToPath(entry))});`;
-  return new Worker(bootstrap, { ...options, eval: true });
+  return startWorker(import.meta.url, WORKER_NAME, { workerData: start, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
 }
 
 interface Pending {
@@ -61,7 +47,7 @@ export class OffThreadTokenizer implements ChunkTokenizer {
   private failure: Error | null = null;
 
   constructor(start: TokenizerStart) {
-    this.worker = startWorker(start);
+    this.worker = startTokenizerWorker(start);
     this.worker.on('message', (response: TokenizerResponse) => {
       const next = this.pending.shift();
       if (!next) return;

@@ -5,13 +5,13 @@ import type { SnapshotSummary } from '../../../../electron/contract/api';
 import { DataBrowser } from '../dataBrowser/DataBrowser';
 import { FindingsScreen } from '../findings/FindingsScreen';
 import { OverviewScreen } from '../overview/OverviewScreen';
+import { ReportsScreen } from '../reports/ReportsScreen';
 import { TenantScreen } from '../tenant/TenantScreen';
 import { resetWaves } from '../waves/wavesStore';
 import { WavesScreen } from '../waves/WavesScreen';
 import { ApnsBanner } from '../wizard/ApnsBanner';
 import { WizardScreen } from '../wizard/WizardScreen';
 import { resetWizard } from '../wizard/wizardStore';
-import { PlannedSection } from './PlannedSection';
 import { useNavigationStore, type Section } from './navigationStore';
 
 const useStyles = makeStyles({
@@ -61,13 +61,7 @@ export function Workspace({ snapshot }: { snapshot: SnapshotSummary }) {
         {section === 'waves' && <WavesScreen key={snapshot.path} />}
         {section === 'tenant' && <TenantScreen key={snapshot.path} />}
         {section === 'findings' && <FindingsScreen key={snapshot.path} />}
-        {section === 'reports' && (
-          <PlannedSection
-            title="Reports"
-            description="Printable outputs for the customer and the change board."
-            items={['Printable migration checklist', 'Migration readiness report (PDF and CSV)']}
-          />
-        )}
+        {section === 'reports' && <ReportsScreen key={snapshot.path} />}
       </div>
     </div>
   );

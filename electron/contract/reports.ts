@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { Severity } from './findings.js';
+
+/** What the Reports page previews: the report model's headline figures (core/reports). */
+export const ReportPreview = z.object({
+  customer: z.string(),
+  dataAsOf: z.string().nullable(),
+  reportDate: z.string(),
+  snapshotHash: z.string(),
+  inventory: z.object({ devices: z.number().int(), users: z.number().int(), collections: z.number().int() }),
+  openItemsBySeverity: z.record(Severity, z.number().int()),
+  blocksSwitch: z.array(z.object({ rule: z.string(), title: z.string(), openCount: z.number().int(), evaluated: z.boolean() })),
+  lists: z.array(z.object({ rule: z.string(), severity: Severity, title: z.string(), count: z.number().int(), sheet: z.string(), csv: z.string() })),
+  wizard: z.object({ done: z.number().int(), total: z.number().int(), requiredOpen: z.number().int() }),
+  waves: z.number().int(),
+  decisions: z.number().int(),
+  /** The files "Save report set…" writes. */
+  files: z.array(z.string()),
+});
+export type ReportPreview = z.infer<typeof ReportPreview>;
+
+export const PAPERS = ['a4', 'letter'] as const;
+
+export const SaveReportSetRequest = z.object({ redact: z.boolean(), paper: z.enum(PAPERS) }).strict();
+
+export const SavedReportSet = z.object({ dir: z.string(), files: z.array(z.string()) });

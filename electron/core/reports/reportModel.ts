@@ -1,0 +1,636 @@
+import { APP_VERSION } from '../appVersion.js';
+import { explainFinding, iterateFindingItems, type Assessment, type DecisionKind, type FindingItem, type FindingSummary, type ItemKindName, type Severity } from '../rules/index.js';
+import { SEVERITIES } from '../rules/types.js';
+import { parseItemKey } from '../rules/itemKinds.js';
+import type { Snapshot } from '../snapshot/openSnapshot.js';
+import {
+  activePlaybook,
+  assessForWizard,
+  getWizard,
+  listOverrides,
+  listTenantFacts,
+  listWaves,
+  pageWaveDevices,
+  snapshotApnsReminder,
+  snapshotCalendar,
+  snapshotTimeline,
+  type OverrideRecord,
+  type PhaseView,
+  type SignOff,
+  type StepView,
+  type WaveState,
+} from '../wizard/index.js';
+import { Redactor } from './redaction.js';
+import { snapshotContentHash } from './snapshotHash.js';
+
+/** Version of the report model and of report.json's `report` object; raised when a field changes meaning. */
+export const REPORT_FORMAT = 1;
+
+/** The files of a report set, by role. The PDF points readers to them for the full lists. */
+export const REPORT_FILES = {
+  checklistPdf: 'checklist.pdf',
+  reportPdf: 'report.pdf',
+  workbook: 'report.xlsx',
+  findingsCsv: 'findings.csv',
+  userlessCsv: 'devices-userless.csv',
+  categoryCsv: 'devices-category.csv',
+  json: 'report.json',
+  calendar: 'deadlines.ics',
+} as const;
+
+/** The two device lists consultants work through first (brief §2), each in its own CSV. */
+export const PRIORITY_LISTS: readonly { readonly rule: string; readonly csv: string }[] = [
+  { rule: 'DEV_USERLESS', csv: REPORT_FILES.userlessCsv },
+  { rule: 'DEV_DEVICE_CATEGORY', csv: REPORT_FILES.categoryCsv },
+];
+
+export interface ReportOptions {
+  /** Pseudonymise UPNs, names, device names, serials, IMEIs and Apple IDs (redaction.ts). */
+  readonly redact?: boolean;
+  /** Rows of each list the PDF holds; the workbook and the CSVs hold them all. Default 15. */
+  readonly previewRows?: number;
+  /** DEV_OFFLINE_STALE threshold, as `assess --stale-days`. */
+  readonly staleDays?: number;
+}
+
+/** A finding as `assess` summarises it; `why` is the one paragraph `assess --json` gives (explainFinding). */
+export type ReportFinding = Omit<FindingSummary, 'family' | 'conflict'>;
+
+/** One finding's items as the PDF shows them: the first rows, and where the rest are. */
+export interface FlaggedList extends Pick<ReportFinding, 'rule' | 'severity' | 'title' | 'count' | 'openCount' | 'remediation'> {
+  readonly itemType: ItemKindName;
+  readonly rows: readonly FindingItem[];
+  /** Items not in `rows`. */
+  readonly more: number;
+  /** The workbook sheet and the CSV file that hold every item. */
+  readonly sheet: string;
+  readonly csv: string;
+}
+
+export interface ReportDecision {
+  readonly rule: string;
+  readonly itemKey: string;
+  /** The item's name (device name, UPN, collection …), when the item is still in the snapshot. */
+  readonly itemName: string | null;
+  readonly decision: DecisionKind;
+  readonly note: string;
+  readonly decidedBy: string;
+  readonly decidedAt: string;
+}
+
+export interface ReportCheck {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: 'automatic' | 'manual' | 'question';
+  readonly required: boolean;
+  readonly state: 'done' | 'open' | 'unknown';
+  readonly detail: string;
+  /** Manual checks: who ticked it, when, and the note. */
+  readonly by: string | null;
+  readonly at: string | null;
+  readonly note: string | null;
+}
+
+export interface ReportStep extends Pick<StepView, 'id' | 'title' | 'state' | 'done' | 'total'> {
+  readonly checks: readonly ReportCheck[];
+  /** The event this step records (the switch), once recorded. */
+  readonly recorded: { readonly at: string; readonly by: string } | null;
+  /** Gated steps: closed, and why. */
+  readonly blocked: boolean;
+  /** Who signed the step off (consultant, customer …), oldest first. */
+  readonly signOffs: readonly Omit<SignOff, 'stepId'>[];
+}
+
+export interface ReportPhase extends Omit<PhaseView, 'steps'> {
+  readonly steps: readonly ReportStep[];
+}
+
+export interface ReportOverride extends Pick<OverrideRecord, 'stepId' | 'justification' | 'by' | 'at'> {
+  readonly stepTitle: string;
+  /** Blocker rules and required checks that were open when the gate was overridden. */
+  readonly openBlockers: readonly string[];
+  readonly openChecks: readonly string[];
+}
+
+export interface ReportWave {
+  readonly id: number;
+  readonly name: string;
+  readonly pilot: boolean;
+  readonly state: WaveState;
+  readonly movedAt: string | null;
+  readonly verifiedAt: string | null;
+  readonly users: number;
+  readonly movingDevices: number;
+  /** Devices of its users that do not move with them (userless, DEM-enrolled …). */
+  readonly nonMovingDevices: number;
+}
+
+export interface ReportDeadline {
+  readonly id: string;
+  readonly label: string;
+  readonly description: string;
+  readonly kind: 'at' | 'by';
+  /** Null while the event it is measured from is not recorded. */
+  readonly at: string | null;
+  /** Relative to the report date. */
+  readonly status: 'waiting' | 'upcoming' | 'passed';
+  /** What it waits for, while `at` is null. */
+  readonly after: string | null;
+  readonly sources: readonly string[];
+}
+
+export interface ReportApns {
+  readonly appleId: string | null;
+  readonly topic: string | null;
+  readonly expiresAt: string | null;
+  /** Whole days from the report date to expiry; negative once expired. */
+  readonly daysLeft: number | null;
+  readonly graceEndsAt: string | null;
+  readonly renewalRule: string;
+  readonly sources: readonly string[];
+  readonly confirmation: { readonly by: string; readonly at: string; readonly note: string } | null;
+}
+
+export interface ImportBatchRow {
+  readonly id: number;
+  readonly fileName: string;
+  readonly kind: string;
+  readonly source: string;
+  readonly sha256: string;
+  readonly rowsAccepted: number;
+  readonly rowsRejected: number;
+  readonly startedAt: string;
+}
+
+/**
+ * Everything a report shows, as plain data (safe for IPC and JSON). Lists stay out of it: they
+ * stream from SQL through ReportData's iterators. Built once per report set; every writer
+ * renders from it, so the PDF, the workbook, the CSVs and the JSON show the same figures.
+ */
+export interface ReportModel {
+  readonly format: typeof REPORT_FORMAT;
+  readonly meta: {
+    readonly generator: string;
+    readonly appVersion: string;
+    readonly schemaVersion: number;
+    /** snapshotContentHash: sha256 of the snapshot's content. */
+    readonly snapshotHash: string;
+    /**
+     * The date the report is of: the later of the data date and the snapshot's last recorded
+     * change (audit log). Taken from the snapshot, never the clock, so the same snapshot gives
+     * the same report; deadlines and the APNs countdown are measured from it.
+     */
+    readonly reportDate: string;
+    readonly redacted: boolean;
+    readonly staleDays: number;
+  };
+  readonly engagement: {
+    readonly customer: string;
+    readonly consultant: string;
+    readonly dataAsOf: string | null;
+    readonly plannedSwitchDate: string | null;
+    readonly isDemo: boolean;
+  };
+  readonly tenantFacts: readonly { readonly key: string; readonly label: string; readonly value: string | null; readonly source: string | null }[];
+  readonly inventory: {
+    readonly devices: number;
+    readonly users: number;
+    readonly collections: number;
+    readonly devicesByPlatform: readonly { readonly platform: string; readonly count: number }[];
+  };
+  readonly readiness: {
+    /** Findings with open items, per severity (as `assess` counts them). */
+    readonly findingsBySeverity: Readonly<Record<Severity, number>>;
+    /** Open items, per severity. */
+    readonly openItemsBySeverity: Readonly<Record<Severity, number>>;
+    readonly notEvaluated: number;
+    /** Blocker findings with open items or not evaluated: each keeps the switch closed. */
+    readonly blocksSwitch: readonly { readonly rule: string; readonly title: string; readonly openCount: number; readonly evaluated: boolean }[];
+    /** Every rule, blockers first (assessment order). */
+    readonly findings: readonly ReportFinding[];
+  };
+  /** Findings with items, DEV_USERLESS and DEV_DEVICE_CATEGORY first, then in assessment order. */
+  readonly lists: readonly FlaggedList[];
+  readonly decisions: {
+    readonly total: number;
+    readonly acceptedRisk: number;
+    readonly resolvedOutside: number;
+    /** The newest first; at most `previewRows * 2`. The workbook's Decisions sheet holds every one. */
+    readonly rows: readonly ReportDecision[];
+  };
+  readonly wizard: {
+    readonly playbook: { readonly id: string; readonly version: number; readonly title: string };
+    readonly progress: { readonly done: number; readonly total: number; readonly requiredOpen: number };
+    readonly currentStepId: string;
+    readonly phases: readonly ReportPhase[];
+    readonly switchRecorded: { readonly at: string; readonly by: string } | null;
+  };
+  readonly overrides: readonly ReportOverride[];
+  readonly waves: readonly ReportWave[];
+  readonly timeline: readonly ReportDeadline[];
+  readonly apns: ReportApns | null;
+  readonly imports: readonly ImportBatchRow[];
+}
+
+export interface DeviceRow {
+  readonly id: number;
+  readonly name: string | null;
+  readonly serialNumber: string | null;
+  readonly imei: string | null;
+  readonly intuneDeviceId: string | null;
+  readonly platform: string;
+  readonly osVersion: string | null;
+  readonly ownership: string | null;
+  readonly enrollmentType: string | null;
+  readonly category: string | null;
+  readonly userPrincipalName: string | null;
+  readonly lastCheckIn: string | null;
+}
+
+export interface UserRow {
+  readonly id: number;
+  readonly userPrincipalName: string | null;
+  readonly displayName: string | null;
+  readonly onPremisesAccount: string | null;
+  readonly inEntra: boolean;
+  readonly intuneLicensed: boolean;
+  readonly devices: number;
+  readonly wave: string | null;
+}
+
+/**
+ * A report set's source: the model, and the long lists as iterators that step SQLite as they
+ * are read (redacted on the way when the report is). Each iterator holds the connection while
+ * it runs, so writers read one list at a time.
+ */
+export interface ReportData {
+  readonly model: ReportModel;
+  items(rule: string): Iterable<FindingItem>;
+  devices(): Iterable<DeviceRow>;
+  users(): Iterable<UserRow>;
+  decisions(): Iterable<ReportDecision>;
+  /** deadlines.ics, stamped with the report date. */
+  calendar(): string;
+}
+
+const DEFAULT_PREVIEW_ROWS = 15;
+const DAY_MS = 86_400_000;
+
+/** Builds the report model of a snapshot and the iterators its writers stream lists from. */
+export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): ReportData {
+  const db = snapshot.db;
+  const previewRows = options.previewRows ?? DEFAULT_PREVIEW_ROWS;
+  const snapshotHash = snapshotContentHash(snapshot);
+  const redactor = options.redact ? new Redactor(snapshotHash) : null;
+  const text = (value: string | null) => (redactor ? redactor.text(value) : value);
+
+  const engagementRow = db.prepare('SELECT customer, consultant, data_as_of AS dataAsOf, planned_switch_date AS plannedSwitchDate, is_demo AS isDemo FROM engagement WHERE id = 1').get() as
+    | { customer: string; consultant: string; dataAsOf: string | null; plannedSwitchDate: string | null; isDemo: number }
+    | undefined;
+  const lastChange = (db.prepare('SELECT max(at) AS at FROM audit_log').get() as { at: string | null }).at;
+  const reportDate = latest([engagementRow?.dataAsOf ?? null, lastChange]) ?? new Date(0).toISOString();
+  const now = new Date(reportDate);
+  const assessOptions = { staleDays: options.staleDays, now };
+  // The wizard's assessment names the checks that can confirm a rule the data cannot evaluate.
+  const assessment = assessForWizard(snapshot, assessOptions);
+  const redactItem = (item: FindingItem): FindingItem => (redactor ? redactFindingItem(redactor, item) : item);
+
+  const lists = flaggedLists(assessment, previewRows, (rule) => iterateFindingItems(snapshot, rule, assessOptions), redactItem);
+  const wizard = getWizard(snapshot, { assessment, now });
+  const steps = new Map(wizard.phases.flatMap((phase) => phase.steps.map((step) => [step.id, step.title] as const)));
+  const apns = snapshotApnsReminder(snapshot, now);
+  const switchEvent = wizard.events.find((event) => event.eventId === activePlaybook(snapshot).switchEvent);
+
+  const model: ReportModel = {
+    format: REPORT_FORMAT,
+    meta: {
+      generator: 'MDM Migration Assistant',
+      appVersion: APP_VERSION,
+      schemaVersion: snapshot.schemaVersion,
+      snapshotHash,
+      reportDate,
+      redacted: redactor !== null,
+      staleDays: assessment.staleDays,
+    },
+    engagement: {
+      customer: engagementRow?.customer ?? '',
+      consultant: engagementRow?.consultant ?? '',
+      dataAsOf: engagementRow?.dataAsOf ?? null,
+      plannedSwitchDate: engagementRow?.plannedSwitchDate ?? null,
+      isDemo: engagementRow?.isDemo === 1,
+    },
+    tenantFacts: listTenantFacts(snapshot).map((fact) => ({ key: fact.key, label: fact.label, value: text(fact.value), source: fact.source })),
+    inventory: inventory(snapshot),
+    readiness: {
+      findingsBySeverity: assessment.bySeverity,
+      openItemsBySeverity: Object.fromEntries(
+        SEVERITIES.map((severity) => [severity, assessment.findings.filter((f) => f.evaluated && f.severity === severity).reduce((sum, f) => sum + f.openCount, 0)]),
+      ) as Record<Severity, number>,
+      notEvaluated: assessment.notEvaluated,
+      blocksSwitch: assessment.findings
+        .filter((finding) => finding.severity === 'blocker' && (!finding.evaluated || finding.openCount > 0))
+        .map((finding) => ({ rule: finding.rule, title: finding.title, openCount: finding.openCount, evaluated: finding.evaluated })),
+      findings: assessment.findings.map((finding) => ({
+        rule: finding.rule,
+        severity: finding.severity,
+        title: finding.title,
+        why: explainFinding(finding),
+        remediation: finding.remediation,
+        sources: finding.sources,
+        evaluated: finding.evaluated,
+        needs: finding.needs,
+        itemType: finding.itemType,
+        count: finding.count,
+        decidedCount: finding.decidedCount,
+        openCount: finding.openCount,
+        confirmation: finding.confirmation ? { ...finding.confirmation, confirmedBy: text(finding.confirmation.confirmedBy) ?? '', note: text(finding.confirmation.note) ?? '' } : null,
+      })),
+    },
+    lists,
+    decisions: { ...decisionCounts(snapshot), rows: [...iterateDecisions(snapshot, previewRows * 2, redactor)] },
+    wizard: {
+      playbook: { id: wizard.playbook.id, version: wizard.playbook.version, title: wizard.playbook.title },
+      progress: wizard.progress,
+      currentStepId: wizard.currentStepId,
+      switchRecorded: switchEvent ? redactEvent(switchEvent, text) : null,
+      phases: wizard.phases.map((phase) => ({
+        id: phase.id,
+        title: phase.title,
+        summary: phase.summary,
+        state: phase.state,
+        done: phase.done,
+        total: phase.total,
+        steps: phase.steps.map((step) => ({
+          id: step.id,
+          title: step.title,
+          state: step.state,
+          done: step.done,
+          total: step.total,
+          blocked: step.gate?.blocked ?? false,
+          recorded: step.recorded ? redactEvent(step.recorded, text) : null,
+          signOffs: step.signOffs.map((signOff) => ({ by: text(signOff.by) ?? '', role: signOff.role, at: signOff.at, note: text(signOff.note) ?? '' })),
+          checks: step.checks.map((check) => ({
+            id: check.id,
+            label: check.label,
+            kind: check.kind,
+            required: check.required,
+            state: check.state,
+            detail: text(check.detail) ?? '',
+            by: text(check.tick?.by ?? null),
+            at: check.tick?.at ?? null,
+            note: text(check.tick?.note ?? null),
+          })),
+        })),
+      })),
+    },
+    overrides: listOverrides(snapshot).map((override) => ({
+      stepId: override.stepId,
+      stepTitle: steps.get(override.stepId) ?? override.stepId,
+      justification: text(override.justification) ?? '',
+      by: text(override.by) ?? '',
+      at: override.at,
+      openBlockers: override.openAtOverride.blockers.map((blocker) => blocker.rule),
+      openChecks: override.openAtOverride.checks.map((check) => check.label),
+    })),
+    waves: listWaves(snapshot).map((wave) => ({
+      id: wave.id,
+      name: wave.name,
+      pilot: wave.isPilot,
+      state: wave.state,
+      movedAt: wave.movedAt,
+      verifiedAt: wave.verifiedAt,
+      users: wave.userCount,
+      movingDevices: pageWaveDevices(snapshot, { waveId: wave.id, moving: true, limit: 1 }).total,
+      nonMovingDevices: pageWaveDevices(snapshot, { waveId: wave.id, moving: false, limit: 1 }).total,
+    })),
+    timeline: snapshotTimeline(snapshot, now).map((entry) => ({
+      id: entry.id,
+      label: entry.label,
+      description: entry.description,
+      kind: entry.kind,
+      at: entry.at,
+      status: entry.status,
+      after: entry.at === null ? entry.countdown.replace(/^after: /, '') : null,
+      sources: entry.sources,
+    })),
+    apns: apns.expiresAt === null && apns.appleId === null && apns.topic === null
+      ? null
+      : {
+          appleId: redactor ? redactor.value('user', apns.appleId) : apns.appleId,
+          topic: apns.topic,
+          expiresAt: apns.expiresAt,
+          daysLeft: apns.expiresAt === null ? null : Math.floor((Date.parse(apns.expiresAt) - now.getTime()) / DAY_MS),
+          graceEndsAt: apns.graceEndsAt,
+          renewalRule: apns.renewalRule,
+          sources: apns.sources,
+          confirmation: apns.confirmation ? { ...apns.confirmation, by: text(apns.confirmation.by) ?? '', note: text(apns.confirmation.note) ?? '' } : null,
+        },
+    imports: db
+      .prepare(
+        `SELECT id, file_name AS fileName, kind, source, sha256, rows_accepted AS rowsAccepted, rows_rejected AS rowsRejected, started_at AS startedAt
+         FROM import_batches ORDER BY id`,
+      )
+      .all() as ImportBatchRow[],
+  };
+
+  return reportData(snapshot, model);
+}
+
+/**
+ * The iterators of a report whose model is built: what a second connection to the same
+ * snapshot (the workbook's worker thread) needs to stream the lists, without hashing or
+ * assessing again. The redaction key and the date come from the model.
+ */
+export function reportData(snapshot: Snapshot, model: ReportModel): ReportData {
+  const redactor = model.meta.redacted ? new Redactor(model.meta.snapshotHash) : null;
+  const now = new Date(model.meta.reportDate);
+  const assessOptions = { staleDays: model.meta.staleDays, now };
+  const redactItem = (item: FindingItem): FindingItem => (redactor ? redactFindingItem(redactor, item) : item);
+  return {
+    model,
+    items: (rule) => mapIterable(iterateFindingItems(snapshot, rule, assessOptions), redactItem),
+    devices: () => iterateDevices(snapshot, redactor),
+    users: () => iterateUsers(snapshot, redactor),
+    decisions: () => iterateDecisions(snapshot, -1, redactor),
+    calendar: () => snapshotCalendar(snapshot, now),
+  };
+}
+
+function latest(dates: readonly (string | null)[]): string | null {
+  const times = dates.filter((date): date is string => date !== null).map((date) => Date.parse(date.length === 10 ? `${date}T00:00:00Z` : date)).filter((time) => !Number.isNaN(time));
+  return times.length > 0 ? new Date(Math.max(...times)).toISOString() : null;
+}
+
+function redactEvent(event: { at: string; recordedBy: string }, text: (value: string | null) => string | null) {
+  return { at: event.at, by: text(event.recordedBy) ?? '' };
+}
+
+function* mapIterable<T, U>(source: Iterable<T>, map: (value: T) => U): Generator<U> {
+  for (const value of source) yield map(value);
+}
+
+function flaggedLists(
+  assessment: Assessment,
+  previewRows: number,
+  items: (rule: string) => Iterable<FindingItem>,
+  redact: (item: FindingItem) => FindingItem,
+): FlaggedList[] {
+  const priority = new Map(PRIORITY_LISTS.map((list, index) => [list.rule, index]));
+  const withItems = assessment.findings.filter((finding) => finding.evaluated && finding.count > 0 && finding.itemType !== null);
+  const ordered = [...withItems].sort((a, b) => (priority.get(a.rule) ?? priority.size) - (priority.get(b.rule) ?? priority.size));
+  return ordered.map((finding) => {
+    const rows: FindingItem[] = [];
+    // Leaving the loop early closes the SQLite iterator, so only the preview rows are read.
+    for (const item of items(finding.rule)) {
+      if (rows.length >= previewRows) break;
+      rows.push(redact(item));
+    }
+    return {
+      rule: finding.rule,
+      severity: finding.severity,
+      title: finding.title,
+      itemType: finding.itemType!,
+      count: finding.count,
+      openCount: finding.openCount,
+      remediation: finding.remediation,
+      rows,
+      more: finding.count - rows.length,
+      sheet: finding.rule,
+      csv: PRIORITY_LISTS.find((list) => list.rule === finding.rule)?.csv ?? REPORT_FILES.findingsCsv,
+    };
+  });
+}
+
+/** Pseudonymises the identifying fields of a finding item; its key and ids stay, so decisions still match. */
+function redactFindingItem(redactor: Redactor, item: FindingItem): FindingItem {
+  const decision = item.decision ? { ...item.decision, note: redactor.text(item.decision.note) ?? '', decidedBy: redactor.text(item.decision.decidedBy) ?? '' } : null;
+  const detail = redactor.text(item.detail);
+  switch (item.type) {
+    case 'device':
+      return {
+        ...item,
+        name: redactor.value('device', item.name),
+        serialNumber: redactor.value('serial', item.serialNumber),
+        userPrincipalName: redactor.value('user', item.userPrincipalName),
+        detail,
+        decision,
+      };
+    case 'user':
+      return {
+        ...item,
+        name: redactor.value('person', item.name),
+        userPrincipalName: redactor.value('user', item.userPrincipalName),
+        onPremisesAccount: redactor.value('account', item.onPremisesAccount),
+        detail,
+        decision,
+      };
+    case 'apnsCertificate':
+    case 'depToken':
+    case 'vppToken':
+      return { ...item, appleId: redactor.value('user', item.appleId), detail, decision };
+    default:
+      return { ...item, detail, decision };
+  }
+}
+
+function inventory(snapshot: Snapshot): ReportModel['inventory'] {
+  const count = (table: 'devices' | 'users' | 'collections') => (snapshot.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return {
+    devices: count('devices'),
+    users: count('users'),
+    collections: count('collections'),
+    devicesByPlatform: snapshot.db.prepare('SELECT platform, count(*) AS count FROM devices GROUP BY platform ORDER BY count DESC, platform').all() as {
+      platform: string;
+      count: number;
+    }[],
+  };
+}
+
+function decisionCounts(snapshot: Snapshot): { total: number; acceptedRisk: number; resolvedOutside: number } {
+  return snapshot.db
+    .prepare(
+      `SELECT count(*) AS total, count(*) FILTER (WHERE decision = 'accepted_risk') AS acceptedRisk,
+              count(*) FILTER (WHERE decision = 'resolved_outside') AS resolvedOutside FROM finding_decisions`,
+    )
+    .get() as { total: number; acceptedRisk: number; resolvedOutside: number };
+}
+
+/** The SQL that names an item of each kind, for the decisions list (a decision outlives its item). */
+const ITEM_NAME: Readonly<Record<string, { sql: string; redact: 'device' | 'user' | null }>> = {
+  device: { sql: 'SELECT name FROM devices WHERE id = ?', redact: 'device' },
+  user: { sql: 'SELECT coalesce(upn, display_name, cm_unique_user_name) AS name FROM users WHERE id = ?', redact: 'user' },
+  collection: { sql: 'SELECT name FROM collections WHERE collection_id = ?', redact: null },
+};
+
+/** Decisions, newest first; `limit` -1 for all. Item names are looked up row by row, by primary key. */
+function* iterateDecisions(snapshot: Snapshot, limit: number, redactor: Redactor | null): Generator<ReportDecision> {
+  const db = snapshot.db;
+  // Read the decisions in pages, so the name look-ups never run while a statement is iterating.
+  const page = db.prepare(
+    `SELECT rule_id AS rule, item_key AS itemKey, decision, note, decided_by AS decidedBy, decided_at AS decidedAt
+     FROM finding_decisions ORDER BY decided_at DESC, rule_id, item_key LIMIT ? OFFSET ?`,
+  );
+  const names = new Map(Object.entries(ITEM_NAME).map(([kind, entry]) => [kind, { statement: db.prepare(entry.sql), redact: entry.redact }]));
+  const size = 500;
+  let emitted = 0;
+  for (let offset = 0; ; offset += size) {
+    const rows = page.all(limit < 0 ? size : Math.min(size, limit - emitted), offset) as Omit<ReportDecision, 'itemName'>[];
+    for (const row of rows) {
+      const parsed = parseItemKey(row.itemKey);
+      const lookup = parsed ? names.get(parsed.kind.name) : undefined;
+      const name = lookup ? ((lookup.statement.get(parsed!.id) as { name: string | null } | undefined)?.name ?? null) : null;
+      yield {
+        ...row,
+        itemName: redactor && lookup?.redact ? redactor.value(lookup.redact === 'user' && !name?.includes('@') ? 'person' : lookup.redact, name) : name,
+        note: redactor ? (redactor.text(row.note) ?? '') : row.note,
+        decidedBy: redactor ? (redactor.text(row.decidedBy) ?? '') : row.decidedBy,
+      };
+      emitted++;
+    }
+    if (rows.length < size || (limit >= 0 && emitted >= limit)) return;
+  }
+}
+
+function* iterateDevices(snapshot: Snapshot, redactor: Redactor | null): Generator<DeviceRow> {
+  const statement = snapshot.db.prepare(
+    `SELECT id, name, serial_number AS serialNumber, imei, intune_device_id AS intuneDeviceId, platform, os_version AS osVersion,
+            ownership, enrollment_type AS enrollmentType, category, primary_user_upn AS userPrincipalName, last_check_in AS lastCheckIn
+     FROM devices ORDER BY id`,
+  );
+  for (const row of statement.iterate() as IterableIterator<DeviceRow>) {
+    yield redactor
+      ? {
+          ...row,
+          name: redactor.value('device', row.name),
+          serialNumber: redactor.value('serial', row.serialNumber),
+          imei: redactor.value('imei', row.imei),
+          userPrincipalName: redactor.value('user', row.userPrincipalName),
+        }
+      : row;
+  }
+}
+
+function* iterateUsers(snapshot: Snapshot, redactor: Redactor | null): Generator<UserRow> {
+  // The device count reads the partial owner index; the wave is one primary-key look-up.
+  const statement = snapshot.db.prepare(
+    `SELECT u.id, u.upn AS userPrincipalName, u.display_name AS displayName, u.cm_unique_user_name AS onPremisesAccount,
+            u.in_entra AS inEntra, u.intune_a_enabled AS intuneLicensed,
+            (SELECT count(*) FROM devices d WHERE d.owner_user_id = u.id) AS devices,
+            (SELECT w.name FROM wave_users wu JOIN waves w ON w.id = wu.wave_id WHERE wu.user_id = u.id) AS wave
+     FROM users u ORDER BY u.id`,
+  );
+  for (const row of statement.iterate() as IterableIterator<Omit<UserRow, 'inEntra' | 'intuneLicensed'> & { inEntra: number; intuneLicensed: number }>) {
+    yield {
+      ...row,
+      inEntra: row.inEntra === 1,
+      intuneLicensed: row.intuneLicensed === 1,
+      ...(redactor
+        ? {
+            userPrincipalName: redactor.value('user', row.userPrincipalName),
+            displayName: redactor.value('person', row.displayName),
+            onPremisesAccount: redactor.value('account', row.onPremisesAccount),
+          }
+        : {}),
+    };
+  }
+}

@@ -1,0 +1,86 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Snapshot } from '../snapshot/openSnapshot.js';
+import { openReportCsvs } from './findingsCsv.js';
+import { checklistDocument } from './pdf/checklistPdf.js';
+import type { Paper } from './pdf/pdfParts.js';
+import { renderPdf } from './pdf/renderPdf.js';
+import { reportDocument } from './pdf/reportPdf.js';
+import { writeReportJson } from './reportJson.js';
+import { buildReport, REPORT_FILES, type ReportData, type ReportModel, type ReportOptions } from './reportModel.js';
+import { startWorkbookWorker } from './workbookJob.js';
+
+export interface ReportSetOptions extends ReportOptions {
+  readonly paper?: Paper;
+  /** better-sqlite3's native binding for the workbook worker's connection (the app's Electron build). */
+  readonly nativeBinding?: string;
+  /** Called before each step, with what it writes (a file name) and its position (for progress). */
+  readonly onProgress?: (step: { readonly file: string; readonly index: number; readonly total: number }) => void;
+}
+
+export interface ReportSetResult {
+  readonly model: ReportModel;
+  /** Every file written, in order. */
+  readonly files: readonly string[];
+}
+
+/**
+ * Writes the whole report set into `dir` (which must exist): both PDFs, the workbook, the
+ * three CSVs, report.json and deadlines.ics, all from one report model. On this thread the
+ * writers run one after another, because each streams its lists from the same connection.
+ */
+export async function writeReportSet(snapshot: Snapshot, dir: string, options: ReportSetOptions = {}): Promise<ReportSetResult> {
+  const paper = options.paper ?? 'a4';
+  // A report reads every table start to end, several times; the snapshot's 256 MB page cache
+  // (sized for imports) would fill with pages read once and hold them, half the report's memory
+  // at 250,000 devices. The OS file cache keeps the re-reads fast; the setting is restored after.
+  const cacheSize = snapshot.db.pragma('cache_size', { simple: true }) as number;
+  snapshot.db.pragma(`cache_size = ${REPORT_CACHE_KIB}`);
+  try {
+    return await writeFiles(snapshot, dir, paper, options);
+  } finally {
+    snapshot.db.pragma(`cache_size = ${cacheSize}`);
+  }
+}
+
+/** report.json and the three CSVs, from one pass over the items. */
+async function writeJsonAndCsvs(data: ReportData, dir: string): Promise<void> {
+  const csvs = openReportCsvs(data, dir);
+  try {
+    await writeReportJson(data, join(dir, REPORT_FILES.json), csvs.onItem);
+  } finally {
+    await csvs.close();
+  }
+}
+
+/** SQLite's page cache while a report set is written: 32 MB (negative: in KiB). */
+const REPORT_CACHE_KIB = -32768;
+
+async function writeFiles(snapshot: Snapshot, dir: string, paper: Paper, options: ReportSetOptions): Promise<ReportSetResult> {
+  const data = buildReport(snapshot, options);
+  // The workbook, the slowest file, is written on a worker thread with its own connection while
+  // this thread writes the others; each thread reads one list at a time from its connection.
+  const workbook = startWorkbookWorker({
+    snapshotPath: snapshot.path,
+    nativeBinding: options.nativeBinding,
+    model: data.model,
+    outPath: join(dir, REPORT_FILES.workbook),
+    cacheKib: REPORT_CACHE_KIB,
+  });
+  const steps: [string, () => Promise<unknown>][] = [
+    [REPORT_FILES.checklistPdf, async () => writeFile(join(dir, REPORT_FILES.checklistPdf), await renderPdf(checklistDocument(data.model, paper)))],
+    [REPORT_FILES.reportPdf, async () => writeFile(join(dir, REPORT_FILES.reportPdf), await renderPdf(reportDocument(data.model, paper)))],
+    [`${REPORT_FILES.json} and the CSVs`, () => writeJsonAndCsvs(data, dir)],
+    [REPORT_FILES.calendar, () => writeFile(join(dir, REPORT_FILES.calendar), data.calendar())],
+    [REPORT_FILES.workbook, () => workbook.done],
+  ];
+  try {
+    for (const [index, [file, write]] of steps.entries()) {
+      options.onProgress?.({ file, index, total: steps.length });
+      await write();
+    }
+  } finally {
+    await workbook.stop();
+  }
+  return { model: data.model, files: Object.values(REPORT_FILES) };
+}

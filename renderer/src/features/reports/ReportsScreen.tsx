@@ -1,0 +1,147 @@
+import { Button, Caption1, Card, CardHeader, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Subtitle2, Switch, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { SaveRegular } from '@fluentui/react-icons';
+import { useEffect, useState } from 'react';
+import { SEVERITIES } from '../../../../electron/contract/findings';
+import type { ReportPreview } from '../../../../electron/contract/reports';
+import { callApi, messageOf } from '../../api/callApi';
+import { formatDate, formatNumber } from '../../app/format';
+import { SEVERITY_LABELS, SeverityBadge } from '../findings/severity';
+
+const useStyles = makeStyles({
+  // Children keep their height: the page scrolls instead of squeezing the cards.
+  page: { padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`, overflow: 'auto', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, '& > *': { flexShrink: 0 } },
+  heading: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  subtle: { color: tokens.colorNeutralForeground3 },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))', gap: tokens.spacingHorizontalL },
+  facts: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  term: { color: tokens.colorNeutralForeground3 },
+  detail: { margin: 0, fontVariantNumeric: 'tabular-nums', overflowWrap: 'anywhere' },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  row: { display: 'grid', gridTemplateColumns: '76px 1fr auto', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  count: { fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold },
+  save: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalXL, flexWrap: 'wrap' },
+});
+
+/**
+ * The Reports page: a preview of the report model (the figures every file of the set shows)
+ * and "Save report set…", which writes the same files `mdm-migrate report` does into a folder.
+ */
+export function ReportsScreen() {
+  const styles = useStyles();
+  const [preview, setPreview] = useState<ReportPreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [redact, setRedact] = useState(false);
+  const [paper, setPaper] = useState<'a4' | 'letter'>('a4');
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<{ dir: string; files: string[] } | null>(null);
+
+  useEffect(() => {
+    callApi('reports.preview', {}).then(setPreview, (failure: unknown) => setError(messageOf(failure)));
+  }, []);
+
+  const save = async () => {
+    setSaving(true);
+    setError(null);
+    try {
+      const result = await callApi('reports.saveSet', { redact, paper });
+      if (result) setSaved(result);
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <div className={styles.page} data-testid="reports">
+      <div className={styles.heading}>
+        <Title3 as="h1">Reports</Title3>
+        {preview && <Caption1 className={styles.subtle}>Data as of {preview.dataAsOf ? formatDate(preview.dataAsOf) : 'unknown'}</Caption1>}
+      </div>
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {!preview && !error && <Spinner label="Building the report model…" />}
+      {preview && (
+        <>
+          <div className={styles.grid}>
+            <Card>
+              <CardHeader header={<Subtitle2>{preview.customer || 'Migration readiness report'}</Subtitle2>} />
+              <dl className={styles.facts}>
+                {(
+                  [
+                    ['Devices', formatNumber(preview.inventory.devices)],
+                    ['Users', formatNumber(preview.inventory.users)],
+                    ['Wizard', `${formatNumber(preview.wizard.done)} of ${formatNumber(preview.wizard.total)} checks done`],
+                    ['Waves', formatNumber(preview.waves)],
+                    ['Decisions', formatNumber(preview.decisions)],
+                    ['Report date', formatDate(preview.reportDate)],
+                    ['Snapshot sha256', preview.snapshotHash],
+                  ] as const
+                ).map(([term, detail]) => (
+                  <div key={term} style={{ display: 'contents' }}>
+                    <dt className={styles.term}>{term}</dt>
+                    <dd className={styles.detail}>{detail}</dd>
+                  </div>
+                ))}
+              </dl>
+            </Card>
+            <Card data-testid="report-blockers">
+              <CardHeader header={<Subtitle2>What blocks the switch</Subtitle2>} />
+              {preview.blocksSwitch.length === 0 ? (
+                <Text>No blocker finding is open.</Text>
+              ) : (
+                <ul className={styles.list}>
+                  {preview.blocksSwitch.map((blocker) => (
+                    <li key={blocker.rule}>
+                      <Text weight="semibold">{blocker.rule}</Text> {blocker.evaluated ? `${formatNumber(blocker.openCount)} open` : 'not evaluated'}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <Caption1 className={styles.subtle}>
+                Open items: {SEVERITIES.map((severity) => `${SEVERITY_LABELS[severity]} ${formatNumber(preview.openItemsBySeverity[severity] ?? 0)}`).join(' · ')}
+              </Caption1>
+            </Card>
+          </div>
+          <Card>
+            <CardHeader header={<Subtitle2>Save the report set</Subtitle2>} description={<Caption1>{preview.files.join(', ')}</Caption1>} />
+            <div className={styles.save}>
+              <Field label="Paper">
+                <RadioGroup layout="horizontal" value={paper} onChange={(_event, data) => setPaper(data.value === 'letter' ? 'letter' : 'a4')}>
+                  <Radio value="a4" label="A4" />
+                  <Radio value="letter" label="Letter" />
+                </RadioGroup>
+              </Field>
+              <Switch checked={redact} onChange={(_event, data) => setRedact(data.checked)} label="Redact names, UPNs, serials, IMEIs and Apple IDs" />
+              <Button appearance="primary" icon={saving ? <Spinner size="tiny" /> : <SaveRegular />} disabled={saving} onClick={() => void save()}>
+                Save report set…
+              </Button>
+            </div>
+            {saved && (
+              <MessageBar intent="success" data-testid="report-saved">
+                <MessageBarBody>
+                  Saved {saved.files.length} files in {saved.dir}
+                </MessageBarBody>
+              </MessageBar>
+            )}
+          </Card>
+          <Card data-testid="report-lists">
+            <CardHeader header={<Subtitle2>Flagged lists</Subtitle2>} description={<Caption1>The PDF shows the first rows of each; the workbook and the CSVs hold every item.</Caption1>} />
+            {preview.lists.map((list) => (
+              <div key={list.rule} className={styles.row}>
+                <SeverityBadge severity={list.severity} />
+                <Text>
+                  {list.title} <Caption1 className={styles.subtle}>({list.rule}, {list.csv})</Caption1>
+                </Text>
+                <Text className={styles.count}>{formatNumber(list.count)}</Text>
+              </div>
+            ))}
+          </Card>
+        </>
+      )}
+    </div>
+  );
+}
