@@ -67,7 +67,7 @@ describe('mdm-migrate tenant, wizard and calendar', () => {
     expect(answered.stdout).toContain('Recorded 2 answers.');
 
     const json = JSON.parse((await runCli(['wizard', '--db', file, '--json'])).stdout);
-    expect(Object.keys(json)).toEqual(['playbook', 'startedWithVersion', 'phases', 'currentStepId', 'nextStepId', 'gates', 'events', 'progress', 'timeline', 'apns', 'waves']);
+    expect(Object.keys(json)).toEqual(['playbook', 'startedWithVersion', 'changes', 'phases', 'currentStepId', 'nextStepId', 'gates', 'events', 'progress', 'timeline', 'apns', 'waves']);
     const check = json.phases[1].steps.find((step: { id: string }) => step.id === 'p1-webclips').checks[0];
     expect(check).toMatchObject({ id: 'm-webclips-removed', kind: 'manual', state: 'done', tick: { by: 'Ann', note: 'none assigned' }, rules: ['DEV_WEBCLIP'] });
     const assessed = JSON.parse((await runCli(['assess', '--db', file, '--json'])).stdout).findings;
