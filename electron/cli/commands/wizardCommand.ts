@@ -121,6 +121,7 @@ function wizardText(fileName: string, view: WizardJson): string {
   const lines = [
     `Snapshot      ${fileName}`,
     `Playbook      ${view.playbook.title} (${view.playbook.id} v${view.playbook.version})`,
+    ...view.changes.map((change) => `  changed since this snapshot's v${view.startedWithVersion}: v${change.version} ${change.summary}`),
     `Progress      ${view.progress.done} of ${view.progress.total} checks done; ${view.progress.requiredOpen} required still open`,
     `Current step  ${view.currentStepId}    Next step ${view.nextStepId ?? 'none: the playbook is finished'}`,
     '',
