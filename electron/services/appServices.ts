@@ -12,8 +12,9 @@ import { openSnapshot, type Snapshot } from '../core/snapshot/openSnapshot.js';
 import type { ApiHandlers } from './apiHandlers.js';
 import { findingsHandlers } from './findingsHandlers.js';
 import { importHandlers } from './importHandlers.js';
-import type { EventSink, FileDialogs } from './ports.js';
+import type { EventSink, FileDialogs, Notifier } from './ports.js';
 import { RecentSnapshots } from './recentSnapshots.js';
+import { wizardServices, type WizardServices } from './wizardHandlers.js';
 
 export interface AppServicesOptions {
   /** Where the app keeps its own files: the demo snapshot and the recent list. */
@@ -21,6 +22,8 @@ export interface AppServicesOptions {
   readonly dialogs: FileDialogs;
   readonly emit: EventSink;
   readonly logger: Logger;
+  /** Desktop notifications at the switch and each deadline (Electron's Notification in the shell). */
+  readonly notifier: Notifier;
   readonly nativeBinding?: string;
   /** Size of the demo tenant the welcome screen opens. */
   readonly demoDevices?: number;
@@ -37,12 +40,19 @@ const DEMO_SEED = 20_190_901;
 export class AppServices {
   private snapshot: Snapshot | null = null;
   private readonly recent: RecentSnapshots;
+  private readonly wizard: WizardServices;
 
   readonly handlers: ApiHandlers;
 
   constructor(private readonly options: AppServicesOptions) {
     this.recent = new RecentSnapshots(options.dataDir, options.logger);
+    this.wizard = wizardServices(() => this.snapshot, () => this.requireSnapshot(), options.dialogs, options.notifier);
     this.handlers = this.createHandlers();
+  }
+
+  /** Notifications of deadline thresholds crossed since the last call; the shell calls it each minute. */
+  deliverDueNotifications(now: Date): void {
+    this.wizard.deliverDueNotifications(now);
   }
 
   get currentSnapshot(): Snapshot | null {
@@ -79,6 +89,7 @@ export class AppServices {
       'users.page': (request) => userPage(this.requireSnapshot(), request),
       ...findingsHandlers(() => this.requireSnapshot(), this.options.dialogs),
       ...importHandlers(() => this.requireSnapshot(), this.options.dialogs, this.options.emit),
+      ...this.wizard.handlers,
     };
   }
 

@@ -1,7 +1,6 @@
 import { basename } from 'node:path';
 import { writeFindingCsv } from '../core/reports/findingsCsv.js';
 import {
-  assessSnapshot,
   clearDecision,
   findingsForDevice,
   findingsForUser,
@@ -10,6 +9,7 @@ import {
   type AssessOptions,
 } from '../core/rules/index.js';
 import type { Snapshot } from '../core/snapshot/openSnapshot.js';
+import { assessForWizard } from '../core/wizard/index.js';
 import type { ApiHandlers } from './apiHandlers.js';
 import type { FileDialogs } from './ports.js';
 
@@ -24,7 +24,8 @@ export function findingsHandlers(requireSnapshot: () => Snapshot, dialogs: FileD
   return {
     'findings.assess': (request) => {
       options = request.staleDays ? { staleDays: request.staleDays } : {};
-      const assessment = assessSnapshot(requireSnapshot(), options);
+      // A rule the data cannot evaluate names the wizard check that confirms it.
+      const assessment = assessForWizard(requireSnapshot(), options);
       return { ...assessment, findings: assessment.findings.map((finding) => ({ ...finding, remediation: [...finding.remediation], sources: [...finding.sources] })) };
     },
     'findings.items': (request) => {

@@ -1,4 +1,5 @@
 import type { AppEvent } from '../contract/events.js';
+export type { Notifier, WizardNotification } from '../core/wizard/index.js';
 
 /**
  * What the services need from their host. Electron implements these with native dialogs
@@ -13,6 +14,8 @@ export interface FileDialogs {
   chooseImportFiles(): Promise<string[]>;
   /** Absolute path for an exported CSV file, or null if they cancelled. */
   chooseCsvExportPath(suggestedName: string): Promise<string | null>;
+  /** Absolute path for an exported iCalendar (.ics) file, or null if they cancelled. */
+  chooseCalendarExportPath(suggestedName: string): Promise<string | null>;
 }
 
 export type EventSink = (event: AppEvent) => void;

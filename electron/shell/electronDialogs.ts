@@ -37,5 +37,11 @@ export function electronDialogs(window: () => BrowserWindow | undefined): FileDi
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    async chooseCalendarExportPath(suggestedName) {
+      const parent = window();
+      const options = { title: 'Add to calendar', defaultPath: suggestedName, filters: [{ name: 'iCalendar', extensions: ['ics'] }] };
+      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
   };
 }

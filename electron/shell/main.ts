@@ -12,6 +12,7 @@ import { APP_SCHEME } from './appOrigin.js';
 import { cliArguments } from './cliHandOff.js';
 import { CONTENT_SECURITY_POLICY, resolveAppAsset } from './appProtocol.js';
 import { electronDialogs } from './electronDialogs.js';
+import { electronNotifier } from './electronNotifier.js';
 import { registerApiHandlers, sendAppEvent } from './ipc.js';
 import { installApplicationMenu } from './menu.js';
 import { describeNativeLoadFailure, electronNativeBinding } from './nativeBinding.js';
@@ -28,6 +29,7 @@ const logger: Logger = log.scope('main');
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let mainWindow: BrowserWindow | undefined;
+const NOTIFICATION_CHECK_MS = 60_000;
 
 function serveAppProtocol(): void {
   protocol.handle(APP_SCHEME, async (request) => {
@@ -72,8 +74,11 @@ async function start(): Promise<void> {
       if (event.type === 'snapshot.changed') rebuildMenu();
     },
     logger,
+    notifier: electronNotifier(),
     nativeBinding,
   });
+  // Deadline thresholds (the switch timeline) become desktop notifications as the real clock crosses them.
+  setInterval(() => services.deliverDueNotifications(new Date()), NOTIFICATION_CHECK_MS);
   registerApiHandlers(createDispatch(services.handlers, logger, { checkResponses: !app.isPackaged }));
 
   const reportFailure = (error: unknown) => {

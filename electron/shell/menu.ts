@@ -36,6 +36,14 @@ export function installApplicationMenu(actions: MenuActions): void {
     },
     { role: 'editMenu' },
     {
+      label: '&Migration',
+      submenu: [
+        { label: 'Migration wizard', accelerator: 'CmdOrCtrl+Shift+M', click: () => actions.sendToRenderer('openWizard') },
+        { label: 'Waves', click: () => actions.sendToRenderer('openWaves') },
+        { label: 'Tenant facts', click: () => actions.sendToRenderer('openTenant') },
+      ],
+    },
+    {
       label: '&View',
       submenu: [
         { role: 'resetZoom' },

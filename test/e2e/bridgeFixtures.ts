@@ -6,11 +6,13 @@ import type { AppEvent } from '../../electron/contract/events.js';
 import type { Logger } from '../../electron/core/logger.js';
 import { AppServices } from '../../electron/services/appServices.js';
 import { bridgeRenderer, forwardEvent } from '../support/rendererBridge.js';
+import { RecordingNotifier } from '../support/recordingNotifier.js';
 import { ScriptedDialogs } from '../support/scriptedDialogs.js';
 
 export interface BridgeFixtures {
   workDir: string;
   dialogs: ScriptedDialogs;
+  notifier: RecordingNotifier;
   services: AppServices;
   loggedErrors: unknown[][];
   /** The app, loaded, with `window.api` bridged to `services`. */
@@ -25,13 +27,15 @@ export const test = base.extend<BridgeFixtures>({
     rmSync(dir, { recursive: true, force: true });
   },
   dialogs: async ({}, use) => use(new ScriptedDialogs()),
+  notifier: async ({}, use) => use(new RecordingNotifier()),
   loggedErrors: async ({}, use) => use([]),
-  services: async ({ workDir, dialogs, loggedErrors, page }, use) => {
+  services: async ({ workDir, dialogs, notifier, loggedErrors, page }, use) => {
     const logger: Logger = { debug() {}, info() {}, warn() {}, error: (...args) => loggedErrors.push(args) };
     const services = new AppServices({
       dataDir: join(workDir, 'app-data'),
       dialogs,
       logger,
+      notifier,
       demoDevices: 5_000,
       emit: (event: AppEvent) => void forwardEvent(page, event),
     });

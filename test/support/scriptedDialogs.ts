@@ -6,6 +6,7 @@ export class ScriptedDialogs implements FileDialogs {
   saveAnswers: (string | null)[] = [];
   csvAnswers: (string | null)[] = [];
   importAnswers: string[][] = [];
+  calendarAnswers: (string | null)[] = [];
   async chooseSnapshotToOpen() {
     return this.openAnswers.shift() ?? null;
   }
@@ -17,5 +18,8 @@ export class ScriptedDialogs implements FileDialogs {
   }
   async chooseCsvExportPath() {
     return this.csvAnswers.shift() ?? null;
+  }
+  async chooseCalendarExportPath() {
+    return this.calendarAnswers.shift() ?? null;
   }
 }

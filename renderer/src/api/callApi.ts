@@ -34,6 +34,21 @@ export function onAppEvent(listener: (event: AppEvent) => void): () => void {
   return window.api.onEvent(listener);
 }
 
+/**
+ * Runs a store's action: true when it succeeded; false when refused, with the message handed to
+ * `report` (which is cleared first, so a retry does not show the old error).
+ */
+export async function attempt(action: () => Promise<unknown>, report: (message: string | null) => void): Promise<boolean> {
+  report(null);
+  try {
+    await action();
+    return true;
+  } catch (error) {
+    report(messageOf(error));
+    return false;
+  }
+}
+
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

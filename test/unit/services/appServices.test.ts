@@ -4,6 +4,7 @@ import type { AppEvent } from '../../../electron/contract/events.js';
 import { silentLogger } from '../../../electron/core/logger.js';
 import { AppServices } from '../../../electron/services/appServices.js';
 import { createDispatch } from '../../../electron/services/dispatch.js';
+import { RecordingNotifier } from '../../support/recordingNotifier.js';
 import { ScriptedDialogs } from '../../support/scriptedDialogs.js';
 import { typedDispatch } from '../../support/typedDispatch.js';
 import { BAD_SNAPSHOT_CASES } from '../../support/badSnapshotFiles.js';
@@ -22,6 +23,7 @@ describe('AppServices', () => {
       dialogs,
       emit: (event) => events.push(event),
       logger: silentLogger,
+      notifier: new RecordingNotifier(),
       demoDevices: 400,
     });
     return { services, answers, events, dispatch: typedDispatch(createDispatch(services.handlers, silentLogger, { checkResponses: true })) };

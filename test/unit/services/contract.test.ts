@@ -5,13 +5,14 @@ import { API_METHODS } from '../../../electron/contract/methods.js';
 import { AppServices } from '../../../electron/services/appServices.js';
 import { createDispatch } from '../../../electron/services/dispatch.js';
 import { silentLogger } from '../../../electron/core/logger.js';
+import { RecordingNotifier } from '../../support/recordingNotifier.js';
 import { ScriptedDialogs } from '../../support/scriptedDialogs.js';
 import { useTempDir } from '../../support/tempDir.js';
 
 describe('the API contract', () => {
   const tempDir = useTempDir();
   const services = () =>
-    new AppServices({ dataDir: tempDir(), dialogs: new ScriptedDialogs(), emit: () => {}, logger: silentLogger });
+    new AppServices({ dataDir: tempDir(), dialogs: new ScriptedDialogs(), emit: () => {}, logger: silentLogger, notifier: new RecordingNotifier() });
 
   it('has a schema, a handler and a preload entry for every method, and nothing else', () => {
     expect(Object.keys(apiContract).sort()).toEqual([...API_METHODS].sort());

@@ -58,11 +58,12 @@ function Bars({ rows, total, label }: { rows: SnapshotOverview['devices']['byPla
   );
 }
 
-function ExpiryBadge({ expiresAt, asOf }: { expiresAt: string | null; asOf: string | null }) {
+/** Counted from today on the real clock, as the APNs banner is: the data date says nothing about how long is left. */
+function ExpiryBadge({ expiresAt }: { expiresAt: string | null }) {
   if (!expiresAt) return <Badge color="danger">Expiry unknown</Badge>;
-  const days = daysBetween(asOf ?? new Date().toISOString(), expiresAt);
+  const days = daysBetween(new Date().toISOString(), expiresAt);
   const color = days < 30 ? 'danger' : days < 90 ? 'warning' : 'success';
-  return <Badge color={color} appearance="tint">{days < 0 ? `Expired ${-days} days before the data date` : `${days} days left`}</Badge>;
+  return <Badge color={color} appearance="tint">{days < 0 ? `Expired ${-days} days ago` : `${days} days left`}</Badge>;
 }
 
 export function OverviewScreen() {
@@ -146,7 +147,7 @@ export function OverviewScreen() {
           <CardHeader image={<ShieldKeyholeRegular className={styles.icon} />} header={<Subtitle2 as="h2">Apple tokens</Subtitle2>} />
           <Facts
             rows={[
-              ['APNs certificate', appleTokens.apnsExpiresAt ? <><span>{formatDate(appleTokens.apnsExpiresAt)}</span> <ExpiryBadge expiresAt={appleTokens.apnsExpiresAt} asOf={summary.dataAsOf} /></> : 'not imported'],
+              ['APNs certificate', appleTokens.apnsExpiresAt ? <><span>{formatDate(appleTokens.apnsExpiresAt)}</span> <ExpiryBadge expiresAt={appleTokens.apnsExpiresAt} /></> : 'not imported'],
               ['Apple ID', appleTokens.apnsAppleId ?? 'unknown'],
               ['DEP tokens', formatNumber(appleTokens.depTokens)],
               ['VPP tokens', formatNumber(appleTokens.vppTokens)],

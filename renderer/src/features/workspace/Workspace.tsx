@@ -1,10 +1,16 @@
 import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
-import { DataBarVerticalRegular, DocumentPdfRegular, ShieldErrorRegular, TableRegular, TaskListLtrRegular } from '@fluentui/react-icons';
-import type { ReactElement } from 'react';
+import { BuildingRegular, DataBarVerticalRegular, DocumentPdfRegular, PeopleTeamRegular, ShieldErrorRegular, TableRegular, TaskListLtrRegular } from '@fluentui/react-icons';
+import { useEffect, type ReactElement } from 'react';
 import type { SnapshotSummary } from '../../../../electron/contract/api';
 import { DataBrowser } from '../dataBrowser/DataBrowser';
 import { FindingsScreen } from '../findings/FindingsScreen';
 import { OverviewScreen } from '../overview/OverviewScreen';
+import { TenantScreen } from '../tenant/TenantScreen';
+import { resetWaves } from '../waves/wavesStore';
+import { WavesScreen } from '../waves/WavesScreen';
+import { ApnsBanner } from '../wizard/ApnsBanner';
+import { WizardScreen } from '../wizard/WizardScreen';
+import { resetWizard } from '../wizard/wizardStore';
 import { PlannedSection } from './PlannedSection';
 import { useNavigationStore, type Section } from './navigationStore';
 
@@ -21,6 +27,8 @@ const useStyles = makeStyles({
 const SECTIONS: { id: Section; label: string; icon: ReactElement }[] = [
   { id: 'overview', label: 'Overview', icon: <DataBarVerticalRegular /> },
   { id: 'wizard', label: 'Migration wizard', icon: <TaskListLtrRegular /> },
+  { id: 'waves', label: 'Waves', icon: <PeopleTeamRegular /> },
+  { id: 'tenant', label: 'Tenant', icon: <BuildingRegular /> },
   { id: 'findings', label: 'Findings', icon: <ShieldErrorRegular /> },
   { id: 'data', label: 'Data browser', icon: <TableRegular /> },
   { id: 'reports', label: 'Reports', icon: <DocumentPdfRegular /> },
@@ -29,6 +37,11 @@ const SECTIONS: { id: Section; label: string; icon: ReactElement }[] = [
 export function Workspace({ snapshot }: { snapshot: SnapshotSummary }) {
   const styles = useStyles();
   const { section, go } = useNavigationStore();
+  // Each snapshot has its own wizard progress and waves; actions are recorded under its consultant by default.
+  useEffect(() => {
+    resetWizard(snapshot.consultant);
+    resetWaves();
+  }, [snapshot.path, snapshot.consultant]);
   return (
     <div className={styles.layout}>
       <nav className={styles.nav} aria-label="Sections">
@@ -41,21 +54,18 @@ export function Workspace({ snapshot }: { snapshot: SnapshotSummary }) {
         </TabList>
       </nav>
       <div className={styles.content}>
+        <ApnsBanner key={snapshot.path} />
         {section === 'overview' && <OverviewScreen key={snapshot.path} />}
         {section === 'data' && <DataBrowser key={snapshot.path} />}
-        {section === 'wizard' && (
-          <PlannedSection
-            title="Migration wizard"
-            description="The phases of the migration, from inventory to validation, as a resumable checklist with sign-offs. Progress is saved in the snapshot."
-            items={['Phase 0 — Inventory and snapshot', 'Phase 1 — Intune Data Importer', 'Phase 2 — Prepare Intune', 'Phase 3 — Mixed authority, pilot users', 'Phase 4 — Further waves and userless devices', 'Phase 5 — Change the tenant MDM authority', 'Phase 6 — Post-change tasks', 'Phase 7 — Validation']}
-          />
-        )}
+        {section === 'wizard' && <WizardScreen key={snapshot.path} />}
+        {section === 'waves' && <WavesScreen key={snapshot.path} />}
+        {section === 'tenant' && <TenantScreen key={snapshot.path} />}
         {section === 'findings' && <FindingsScreen key={snapshot.path} />}
         {section === 'reports' && (
           <PlannedSection
             title="Reports"
             description="Printable outputs for the customer and the change board."
-            items={['Printable migration checklist', 'Migration readiness report (PDF and CSV)', 'APNs certificate upload reminder (calendar file)']}
+            items={['Printable migration checklist', 'Migration readiness report (PDF and CSV)']}
           />
         )}
       </div>

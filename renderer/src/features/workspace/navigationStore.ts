@@ -2,7 +2,10 @@ import { create } from 'zustand';
 import type { MenuCommand } from '../../../../electron/contract/events';
 import { onAppEvent } from '../../api/callApi';
 
-export type Section = 'overview' | 'wizard' | 'findings' | 'data' | 'reports';
+export type Section = 'overview' | 'wizard' | 'waves' | 'tenant' | 'findings' | 'data' | 'reports';
+
+/** Menu commands that only change the section shown. */
+const SECTION_COMMANDS: Partial<Record<MenuCommand, Section>> = { exportReport: 'reports', openWizard: 'wizard', openWaves: 'waves', openTenant: 'tenant' };
 
 interface NavigationState {
   section: Section;
@@ -25,6 +28,7 @@ export const useNavigationStore = create<NavigationState>((set, get) => ({
 
 onAppEvent((event) => {
   if (event.type !== 'menu.command') return;
-  if (event.command === 'exportReport') useNavigationStore.setState({ section: 'reports' });
+  const section = SECTION_COMMANDS[event.command];
+  if (section) useNavigationStore.setState({ section });
   else useNavigationStore.setState({ pendingCommand: event.command });
 });
