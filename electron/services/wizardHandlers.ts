@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { waveFilterOptions } from '../core/queries/waveFilterOptions.js';
 import type { Snapshot } from '../core/snapshot/openSnapshot.js';
 import { addUsersToWave, answerQuestion, confirmApnsRenewed, createWave, deleteWave, deliverDue, getTenantFact, activePlaybook, getWizard, goToStep, listTenantFacts, listWaves, overrideGate, pageUsers, pageWaveDevices, recordSwitch, recordedSwitch, removeUsersFromWave, setTenantFact, setWaveState, signOffStep, snapshotApnsReminder, snapshotCalendar, snapshotNotificationSchedule, snapshotTimeline, tickCheck, tickWaveCheck, untickCheck, untickWaveCheck, waveChecklist, type Notifier } from '../core/wizard/index.js';
-import type { ApiHandlers } from './appServices.js';
+import type { ApiHandlers } from './apiHandlers.js';
 import type { FileDialogs } from './ports.js';
 
 type WizardMethod = Extract<keyof ApiHandlers, `wizard.${string}` | `tenant.${string}` | `waves.${string}`>;

@@ -7,6 +7,7 @@ import type { Snapshot } from '../../../electron/core/snapshot/openSnapshot.js';
 import { AppServices } from '../../../electron/services/appServices.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium.js';
 import { bridgeRenderer, forwardEvent } from '../../support/rendererBridge.js';
+import { RecordingNotifier } from '../../support/recordingNotifier.js';
 import { ScriptedDialogs } from '../../support/scriptedDialogs.js';
 import type { Benchmark } from '../benchmark.js';
 
@@ -96,6 +97,7 @@ export const filterLatencyBenchmark: Benchmark = {
       services = new AppServices({
         dataDir: join(workDir, 'filter-latency'),
         dialogs: new ScriptedDialogs(),
+        notifier: new RecordingNotifier(),
         logger: { debug() {}, info() {}, warn() {}, error: (...args) => console.error(...args) },
         demoDevices: DEVICES,
         emit: (event) => void forwardEvent(page, event),
