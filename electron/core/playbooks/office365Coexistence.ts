@@ -1,4 +1,5 @@
 import { APNS_DEADLINES, APNS_EXPIRY_EVENT } from './appleDeadlines.js';
+import { READ_AUTHORITY_CHECKS } from './authorityChecks.js';
 import type { Playbook } from './types.js';
 
 /**
@@ -47,8 +48,7 @@ export const OFFICE365_COEXISTENCE: Playbook = {
           risks: ['Enabling coexistence on a hybrid tenant leaves Office 365 MDM devices unmanaged.'],
           sources: ['S7a', 'S7b', 'S9'],
           checks: [
-            { kind: 'question', id: 'q-mdm-authority', label: 'Current MDM authority', fact: 'mdm-authority' },
-            { kind: 'automatic', id: 'a-authority', label: 'Authority read from the tenant', rules: ['TEN_AUTHORITY_CHECK'] },
+            ...READ_AUTHORITY_CHECKS,
             { kind: 'manual', id: 'm-not-hybrid', label: 'The tenant is not hybrid (or hybrid to standalone is finished)' },
           ],
         },

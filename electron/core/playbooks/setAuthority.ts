@@ -1,4 +1,5 @@
 import { APNS_DEADLINES, APNS_EXPIRY_EVENT } from './appleDeadlines.js';
+import { READ_AUTHORITY_CHECKS } from './authorityChecks.js';
 import type { Playbook } from './types.js';
 
 /**
@@ -46,8 +47,7 @@ export const SET_AUTHORITY: Playbook = {
           risks: ['A tenant still on Configuration Manager (hybrid) does not belong here: use the hybrid to Intune standalone playbook.'],
           sources: ['S7b', 'S7a', 'S17'],
           checks: [
-            { kind: 'question', id: 'q-mdm-authority', label: 'Current MDM authority', fact: 'mdm-authority' },
-            { kind: 'automatic', id: 'a-authority', label: 'Authority read from the tenant', rules: ['TEN_AUTHORITY_CHECK'] },
+            ...READ_AUTHORITY_CHECKS,
             { kind: 'manual', id: 'm-orange-banner', label: 'The orange "not set" banner is shown' },
           ],
         },
