@@ -144,7 +144,7 @@ function wizardText(fileName: string, view: WizardJson): string {
   }
   const known = view.timeline.filter((entry) => entry.at !== null);
   const recorded = view.events.map((event) => `${event.eventId} at ${event.at} (recorded by ${event.recordedBy})`);
-  lines.push(`Recorded      ${recorded.join('; ') || 'not yet; record the switch with mdm-migrate wizard --db FILE --switch [--at ISO_TIME]'}`);
+  lines.push(`Recorded      ${recorded.join('; ') || `not yet; record "${view.playbook.switchEvent.label}" with mdm-migrate wizard --db FILE --switch [--at ISO_TIME]`}`);
   if (known.length > 0) {
     lines.push('', 'Timeline');
     lines.push(...known.map((entry) => `  ${entry.at!.slice(0, 16).replace('T', ' ')} UTC  ${entry.label.padEnd(36)} ${entry.countdown}`));

@@ -78,7 +78,14 @@ export interface PhaseView {
 }
 
 export interface WizardView {
-  readonly playbook: { readonly id: string; readonly version: number; readonly title: string; readonly summary: string };
+  readonly playbook: {
+    readonly id: string;
+    readonly version: number;
+    readonly title: string;
+    readonly summary: string;
+    /** What "record the switch" records in this playbook (the authority changed, set, coexistence activated), for screens to name it. */
+    readonly switchEvent: { readonly id: string; readonly label: string };
+  };
   /** The playbook version the snapshot was started with. */
   readonly startedWithVersion: number;
   /** What the playbook changed since that version (steps added, removed, renamed), oldest first. */
@@ -226,7 +233,13 @@ export function getWizard(snapshot: Snapshot, options: WizardOptions = {}): Wiza
   const nextStepId = allSteps.find((step) => step.state !== 'done')?.id ?? null;
   const known = state.currentStepId !== null && allSteps.some((step) => step.id === state.currentStepId);
   return {
-    playbook: { id: playbook.id, version: playbook.version, title: playbook.title, summary: playbook.summary },
+    playbook: {
+      id: playbook.id,
+      version: playbook.version,
+      title: playbook.title,
+      summary: playbook.summary,
+      switchEvent: { id: playbook.switchEvent, label: playbook.events.find((event) => event.id === playbook.switchEvent)!.label },
+    },
     startedWithVersion: state.playbookVersion,
     changes: changesSince(playbook, state.playbookVersion),
     phases,

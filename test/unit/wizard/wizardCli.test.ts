@@ -162,7 +162,7 @@ describe('mdm-migrate tenant, wizard and calendar', () => {
     const demo = join(tempDir(), 'coexistence.mdmsnap');
     expect((await runCli(['demo', '--out', demo, '--devices', '200', '--playbook', 'office365-coexistence'])).code).toBe(0);
     const json = JSON.parse((await runCli(['wizard', '--db', demo, '--json'])).stdout);
-    expect(json.playbook).toMatchObject({ id: 'office365-coexistence', version: 1, title: 'Office 365 MDM coexistence' });
+    expect(json.playbook).toMatchObject({ id: 'office365-coexistence', version: 1, title: 'Office 365 MDM coexistence', switchEvent: { id: 'coexistence-activated', label: 'Coexistence activated' } });
     expect(json.phases[0].steps[0].id).toBe('co-order');
 
     const unknown = await runCli(['demo', '--out', join(tempDir(), 'nope.mdmsnap'), '--playbook', 'nope']);
