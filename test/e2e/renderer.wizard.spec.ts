@@ -232,7 +232,7 @@ test.describe('migration wizard', () => {
     await expect(timeline.locator('[data-deadline="stale-removal"]')).toContainText(/in 1\d\d d/);
     const banner = page.getByTestId('apns-banner');
     // After the switch the banner shows until confirmed; on the demo the certificate also expires within 60 days of today.
-    await expect(banner).toContainText(/Confirm the APNs certificate under the new authority|The APNs certificate expires soon/);
+    await expect(banner).toContainText(/Confirm the APNs certificate under the new authority|The APNs certificate expires soon|The APNs certificate has expired/);
     await expect(banner).toContainText('Apple ID: mdm.admin@');
     await expect(banner).toContainText('Topic: com.apple.mgmt.External.');
     await expect(banner).toContainText('never create a new one');

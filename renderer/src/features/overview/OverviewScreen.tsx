@@ -58,12 +58,16 @@ function Bars({ rows, total, label }: { rows: SnapshotOverview['devices']['byPla
   );
 }
 
-/** Counted from today on the real clock, as the APNs banner is: the data date says nothing about how long is left. */
+/**
+ * Counted on the real clock, not the data date: a certificate that was fine when the export was
+ * taken may have lapsed since, and Apple's 30-day grace period after expiry runs in real time too.
+ */
 function ExpiryBadge({ expiresAt }: { expiresAt: string | null }) {
   if (!expiresAt) return <Badge color="danger">Expiry unknown</Badge>;
   const days = daysBetween(new Date().toISOString(), expiresAt);
   const color = days < 30 ? 'danger' : days < 90 ? 'warning' : 'success';
-  return <Badge color={color} appearance="tint">{days < 0 ? `Expired ${-days} days ago` : `${days} days left`}</Badge>;
+  const text = days >= 0 ? `${formatNumber(days)} days left` : days >= -30 ? `Expired ${-days} days ago: renew within the 30-day grace period` : `Expired ${formatNumber(-days)} days ago`;
+  return <Badge color={color} appearance="tint">{text}</Badge>;
 }
 
 export function OverviewScreen() {
