@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os';
+import { DEFAULT_PLAYBOOK_ID, PLAYBOOKS } from '../core/playbooks/index.js';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError, type CliCommand } from './cliCommand.js';
 
@@ -61,4 +62,11 @@ export function isoTimeFlag(command: CliCommand, value: string | undefined, flag
   const date = new Date(value);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(date.getTime())) throw new UsageError(`${flag} must be an ISO time such as 2027-01-15T18:00:00Z, got "${value}"`, command);
   return date;
+}
+
+/** `--playbook ID`: a known playbook's id, the default one when absent; an unknown id is a usage error (exit 2). */
+export function playbookFlag(command: CliCommand, value: string | undefined): string {
+  if (value === undefined) return DEFAULT_PLAYBOOK_ID;
+  if (!PLAYBOOKS.some((playbook) => playbook.id === value)) throw new UsageError(`--playbook must be one of ${PLAYBOOKS.map((playbook) => playbook.id).join(', ')}; got "${value}"`, command);
+  return value;
 }

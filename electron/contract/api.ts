@@ -146,10 +146,18 @@ function readonlyPageOf<T extends z.ZodType>(row: T) {
 /** A file the app wrote where the person chose, and how many data rows it holds. */
 const WrittenFile = z.object({ path: z.string(), rows: z.number().int() });
 
+/** A playbook id: lowercase words joined by hyphens. Whether it names a known playbook is the core's check. */
+const PlaybookId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(60);
+
 export const CreateSnapshotRequest = z.object({
   customer: z.string().trim().min(1, 'Customer name is required').max(200),
   consultant: z.string().trim().max(200).default(''),
+  /** The migration this engagement is for; the default playbook when absent. */
+  playbookId: PlaybookId.optional(),
 });
+
+/** A migration the wizard can guide, as the "New snapshot" dialog offers it. */
+export const PlaybookSummary = z.object({ id: PlaybookId, title: z.string(), summary: z.string(), version: z.number().int(), phases: z.number().int() });
 
 export const apiContract = {
   'app.info': { request: NoRequest, response: AppInfo },
@@ -159,6 +167,8 @@ export const apiContract = {
   /** null when the person cancels the dialog. */
   'snapshot.openWithDialog': { request: NoRequest, response: SnapshotSummary.nullable() },
   'snapshot.createWithDialog': { request: CreateSnapshotRequest, response: SnapshotSummary.nullable() },
+  /** The migrations a new snapshot can be for; the first is the default. */
+  'playbooks.list': { request: NoRequest, response: z.array(PlaybookSummary) },
   /** Only paths already in the recent list are accepted: the renderer never invents paths. */
   'snapshot.openRecent': { request: z.object({ path: z.string().min(1).max(4096) }), response: SnapshotSummary },
   'snapshot.close': { request: NoRequest, response: z.null() },
@@ -246,6 +256,7 @@ export type ApiResponse<M extends ApiMethod> = z.output<ApiContract[M]['response
 export type AppInfo = z.output<typeof AppInfo>;
 export type RecentSnapshot = z.output<typeof RecentSnapshot>;
 export type SnapshotSummary = z.output<typeof SnapshotSummary>;
+export type PlaybookSummary = z.output<typeof PlaybookSummary>;
 export type SnapshotOverview = z.output<typeof SnapshotOverview>;
 export type DeviceRow = z.output<typeof DeviceRow>;
 export type UserRow = z.output<typeof UserRow>;

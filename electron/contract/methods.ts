@@ -10,6 +10,7 @@ export const API_METHODS = [
   'snapshot.openDemo',
   'snapshot.openWithDialog',
   'snapshot.createWithDialog',
+  'playbooks.list',
   'snapshot.openRecent',
   'snapshot.close',
   'snapshot.overview',

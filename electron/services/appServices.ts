@@ -1,14 +1,16 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RecentSnapshot, SnapshotSummary } from '../contract/api.js';
+import type { PlaybookSummary, RecentSnapshot, SnapshotSummary } from '../contract/api.js';
 import { APP_VERSION } from '../core/appVersion.js';
 import { generateDemoTenant } from '../core/demo/generateDemoTenant.js';
 import { UserFacingError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
+import { DEFAULT_PLAYBOOK_ID, getPlaybook, PLAYBOOKS } from '../core/playbooks/index.js';
 import { devicePage, userPage } from '../core/queries/browsePages.js';
 import { snapshotOverview, snapshotSummary } from '../core/queries/snapshotOverview.js';
 import { LATEST_SCHEMA_VERSION } from '../core/snapshot/migrations/index.js';
 import { openSnapshot, type Snapshot } from '../core/snapshot/openSnapshot.js';
+import { choosePlaybook } from '../core/wizard/index.js';
 import type { ApiHandlers } from './apiHandlers.js';
 import { findingsHandlers } from './findingsHandlers.js';
 import { importHandlers } from './importHandlers.js';
@@ -71,9 +73,13 @@ export class AppServices {
         return path === null ? null : this.open(path, { mustExist: true });
       },
       'snapshot.createWithDialog': async (request) => {
+        // An unknown playbook is refused before the person is asked where to save.
+        getPlaybook(request.playbookId ?? DEFAULT_PLAYBOOK_ID);
         const path = await this.options.dialogs.chooseNewSnapshotPath(`${request.customer}.mdmsnap`);
         return path === null ? null : this.create(path, request);
       },
+      'playbooks.list': (): PlaybookSummary[] =>
+        PLAYBOOKS.map((playbook) => ({ id: playbook.id, title: playbook.title, summary: playbook.summary, version: playbook.version, phases: playbook.phases.length })),
       'snapshot.openRecent': (request) => {
         if (!this.recent.includes(request.path)) {
           throw new UserFacingError('invalid_input', 'That file is not in the recent snapshots list. Use File > Open… instead.');
@@ -101,13 +107,15 @@ export class AppServices {
     return this.makeCurrent(next);
   }
 
-  create(path: string, engagement: { customer: string; consultant: string }): SnapshotSummary {
+  /** A new engagement: its customer and consultant, and the migration it is for (the default playbook when not given). */
+  create(path: string, engagement: { customer: string; consultant: string; playbookId?: string }): SnapshotSummary {
     if (existsSync(path)) {
       throw new UserFacingError('file_exists', `${path} already exists. Choose another name, or open it with File > Open….`);
     }
     const next = openSnapshot(path, { create: true, nativeBinding: this.options.nativeBinding });
     next.db.prepare('UPDATE engagement SET customer = ?, consultant = ? WHERE id = 1').run(engagement.customer, engagement.consultant);
     next.audit(engagement.consultant || 'consultant', 'snapshot.create', null, { customer: engagement.customer });
+    choosePlaybook(next, { playbookId: engagement.playbookId ?? DEFAULT_PLAYBOOK_ID, by: engagement.consultant || 'consultant' });
     return this.makeCurrent(next);
   }
 

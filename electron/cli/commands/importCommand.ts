@@ -4,9 +4,11 @@ import { importFiles, preflightImportFiles, type ImportedFile, type ImportProgre
 import { IMPORT_KINDS } from '../../core/importers/importKinds.js';
 import { describeRemovedRows } from '../../contract/imports.js';
 import { exportRejectionsCsv } from '../../core/importers/rejectionsCsv.js';
+import { DEFAULT_PLAYBOOK_ID } from '../../core/playbooks/index.js';
 import { openSnapshot } from '../../core/snapshot/openSnapshot.js';
+import { choosePlaybook } from '../../core/wizard/index.js';
 import { UsageError, type CliCommand, type CliIo } from '../cliCommand.js';
-import { parseFlags, requiredFlag } from '../parseFlags.js';
+import { actorFlag, parseFlags, playbookFlag, requiredFlag } from '../parseFlags.js';
 
 /** A one-line progress bar, redrawn at most ten times a second; only on a terminal. */
 function progressBar(io: CliIo): ((progress: ImportProgress) => void) | undefined {
@@ -32,7 +34,8 @@ export const importCommand: CliCommand = {
   name: 'import',
   summary: 'Import export files (Intune, Graph, ConfigMgr, Entra, templates) into a snapshot',
   usage:
-    'mdm-migrate import --db FILE [--as KIND] [--date-order dmy|mdy] [--replace] [--rejections OUT.csv] INPUT...\n\n' +
+    'mdm-migrate import --db FILE [--as KIND] [--date-order dmy|mdy] [--replace] [--rejections OUT.csv] [--playbook ID] INPUT...\n\n' +
+    `  --playbook    the migration a new snapshot is for (default ${DEFAULT_PLAYBOOK_ID}; "mdm-migrate playbooks" lists them)\n` +
     '  --date-order  how to read dates like 6/5/2019 in files whose own dates do not settle it: dmy (day first) or mdy (month first)\n' +
     '  --replace     let the import remove rows an earlier import brought in that the new exports no longer list\n\n' +
     `Kinds: ${IMPORT_KINDS.map((kind) => kind.id).join(', ')}`,
@@ -40,7 +43,7 @@ export const importCommand: CliCommand = {
     const { values, positionals } = parseFlags(
       this,
       args,
-      { db: { type: 'string' }, as: { type: 'string' }, rejections: { type: 'string' }, 'date-order': { type: 'string' }, replace: { type: 'boolean' } },
+      { db: { type: 'string' }, as: { type: 'string' }, rejections: { type: 'string' }, 'date-order': { type: 'string' }, replace: { type: 'boolean' }, playbook: { type: 'string' } },
       true,
     );
     const db = requiredFlag(this, values.db, '--db');
@@ -51,6 +54,7 @@ export const importCommand: CliCommand = {
     if (values.as !== undefined && !IMPORT_KINDS.some((kind) => kind.id === values.as)) {
       throw new UsageError(`--as must be one of ${IMPORT_KINDS.map((kind) => kind.id).join(', ')}; got "${values.as}"`, this);
     }
+    const playbookId = playbookFlag(this, values.playbook);
     const options = { as: values.as, dateOrder: dateOrder as DateOrder | undefined, replace: values.replace === true };
 
     // Every file is checked before the snapshot is opened or created: bad input changes nothing.
@@ -65,6 +69,8 @@ export const importCommand: CliCommand = {
     const onProgress = progressBar(io);
     let committed = false;
     try {
+      // A new snapshot is a new engagement: it records its migration. An existing one keeps its own (a different --playbook is refused).
+      if (!existed || values.playbook !== undefined) choosePlaybook(snapshot, { playbookId, by: actorFlag(undefined) });
       const outcome = await importFiles(snapshot, positionals, { ...options, onProgress });
       if (onProgress) io.stderr.write('\n');
       committed = outcome.committed;

@@ -4,6 +4,7 @@ import { calendarCommand } from './calendarCommand.js';
 import { demoCommand } from './demoCommand.js';
 import { importCommand } from './importCommand.js';
 import { infoCommand } from './infoCommand.js';
+import { playbooksCommand } from './playbooksCommand.js';
 import { reportCommand } from './reportCommand.js';
 import { templateCommand } from './templateCommand.js';
 import { tenantCommand } from './tenantCommand.js';
@@ -11,4 +12,4 @@ import { wavesCommand } from './wavesCommand.js';
 import { wizardCommand } from './wizardCommand.js';
 
 /** Every sub-command, in the order `mdm-migrate --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [demoCommand, infoCommand, importCommand, templateCommand, assessCommand, tenantCommand, wizardCommand, wavesCommand, calendarCommand, reportCommand];
+export const COMMANDS: readonly CliCommand[] = [demoCommand, infoCommand, importCommand, templateCommand, assessCommand, playbooksCommand, tenantCommand, wizardCommand, wavesCommand, calendarCommand, reportCommand];

@@ -121,6 +121,7 @@ function wizardText(fileName: string, view: WizardJson): string {
   const lines = [
     `Snapshot      ${fileName}`,
     `Playbook      ${view.playbook.title} (${view.playbook.id} v${view.playbook.version})`,
+    ...view.changes.map((change) => `  changed since this snapshot's v${view.startedWithVersion}: v${change.version} ${change.summary}`),
     `Progress      ${view.progress.done} of ${view.progress.total} checks done; ${view.progress.requiredOpen} required still open`,
     `Current step  ${view.currentStepId}    Next step ${view.nextStepId ?? 'none: the playbook is finished'}`,
     '',
@@ -143,7 +144,7 @@ function wizardText(fileName: string, view: WizardJson): string {
   }
   const known = view.timeline.filter((entry) => entry.at !== null);
   const recorded = view.events.map((event) => `${event.eventId} at ${event.at} (recorded by ${event.recordedBy})`);
-  lines.push(`Recorded      ${recorded.join('; ') || 'not yet; record the switch with mdm-migrate wizard --db FILE --switch [--at ISO_TIME]'}`);
+  lines.push(`Recorded      ${recorded.join('; ') || `not yet; record "${view.playbook.switchEvent.label}" with mdm-migrate wizard --db FILE --switch [--at ISO_TIME]`}`);
   if (known.length > 0) {
     lines.push('', 'Timeline');
     lines.push(...known.map((entry) => `  ${entry.at!.slice(0, 16).replace('T', ' ')} UTC  ${entry.label.padEnd(36)} ${entry.countdown}`));

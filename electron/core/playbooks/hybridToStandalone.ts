@@ -1,3 +1,4 @@
+import { APNS_DEADLINES, APNS_EXPIRY_EVENT } from './appleDeadlines.js';
 import type { Playbook } from './types.js';
 
 /**
@@ -8,12 +9,13 @@ import type { Playbook } from './types.js';
 export const HYBRID_TO_STANDALONE: Playbook = {
   id: 'hybrid-to-standalone',
   version: 1,
+  changes: [],
   title: 'Hybrid MDM to Intune standalone',
   summary:
     'Move users in waves under mixed authority, handle userless and DEM devices, then change the tenant MDM authority from Configuration Manager to Intune and validate.',
   events: [
     { id: 'switch', label: 'Tenant MDM authority changed to Intune', from: 'recorded' },
-    { id: 'apns-expiry', label: 'APNs certificate expiry', from: 'apnsExpiry' },
+    APNS_EXPIRY_EVENT,
   ],
   switchEvent: 'switch',
   deadlines: [
@@ -62,24 +64,7 @@ export const HYBRID_TO_STANDALONE: Playbook = {
       kind: 'by',
       sources: ['S6', 'S7'],
     },
-    {
-      id: 'apns-expiry',
-      label: 'APNs certificate expires',
-      description: 'Renew the same certificate with the same Apple ID before this day (Intune > Devices > Enroll devices > Apple enrollment > Apple MDM Push Certificate); never create a new one.',
-      event: 'apns-expiry',
-      offsetMinutes: 0,
-      kind: 'by',
-      sources: ['S15'],
-    },
-    {
-      id: 'apns-grace-end',
-      label: 'APNs grace period ends',
-      description: 'Thirty days after expiry the certificate can no longer be renewed; Apple devices become unreachable and must re-enroll with a new certificate.',
-      event: 'apns-expiry',
-      offsetMinutes: 30 * 24 * 60,
-      kind: 'by',
-      sources: ['S15'],
-    },
+    ...APNS_DEADLINES,
     {
       id: 'stale-removal',
       label: 'Stale devices removed',

@@ -6,6 +6,8 @@ import { RULES } from '../rules/registry.js';
 import { UserFacingError } from '../errors.js';
 import { TENANT_FACT_KEYS } from '../wizard/tenantFactDefinitions.js';
 import { HYBRID_TO_STANDALONE } from './hybridToStandalone.js';
+import { OFFICE365_COEXISTENCE } from './office365Coexistence.js';
+import { SET_AUTHORITY } from './setAuthority.js';
 import type { Playbook } from './types.js';
 import { playbookProblems, type PlaybookReferences } from './validatePlaybook.js';
 
@@ -14,7 +16,7 @@ export { playbookProblems, type PlaybookReferences } from './validatePlaybook.js
 
 export const PLAYBOOK_REFERENCES: PlaybookReferences = { ruleIds: new Set(RULES.map((rule) => rule.id)), factKeys: TENANT_FACT_KEYS };
 
-export const PLAYBOOKS: readonly Playbook[] = [HYBRID_TO_STANDALONE];
+export const PLAYBOOKS: readonly Playbook[] = [HYBRID_TO_STANDALONE, SET_AUTHORITY, OFFICE365_COEXISTENCE];
 export const DEFAULT_PLAYBOOK_ID = HYBRID_TO_STANDALONE.id;
 
 for (const playbook of PLAYBOOKS) {

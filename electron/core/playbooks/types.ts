@@ -91,6 +91,7 @@ export interface DeadlineDefinition {
   readonly sources: readonly string[];
 }
 
+/** A playbook that moves no one in waves has empty lists. */
 export interface WaveChecklist {
   /** Rules whose devices do not move with their user (shown as "will not move", with the rule's remediation); the first that matches names the reason, so the most specific comes first. */
   readonly nonMovingRules: readonly string[];
@@ -99,10 +100,27 @@ export interface WaveChecklist {
   readonly sources: readonly string[];
 }
 
+/**
+ * What one version of a playbook changed, written by whoever raises the version. Old versions
+ * are not kept as data, so this is how a snapshot started with an older version learns what is
+ * new, gone or renamed since (its ticks and answers stay as they were).
+ */
+export interface PlaybookChange {
+  /** The version this change produced (2 for the first change). */
+  readonly version: number;
+  readonly summary: string;
+  readonly stepsAdded?: readonly string[];
+  /** Removed steps keep their id and title here: the snapshot may hold ticks recorded against them. */
+  readonly stepsRemoved?: readonly { readonly id: string; readonly title: string }[];
+  readonly stepsRenamed?: readonly { readonly id: string; readonly from: string }[];
+}
+
 export interface Playbook {
   readonly id: string;
   /** Raised whenever phases, steps or checks change; the snapshot records the version it was made with. */
   readonly version: number;
+  /** One entry per version after the first, oldest first. */
+  readonly changes: readonly PlaybookChange[];
   readonly title: string;
   readonly summary: string;
   readonly phases: readonly PhaseDefinition[];

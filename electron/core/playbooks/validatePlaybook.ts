@@ -57,5 +57,22 @@ export function playbookProblems(playbook: Playbook, references: PlaybookReferen
     if (step.records && events.get(step.records)?.from !== 'recorded') problems.push(`step "${step.id}" records "${step.records}", which is not a recorded event of the playbook`);
     if (step.checks.length === 0 && !step.records) problems.push(`step "${step.id}" has no check and records nothing, so it can never be done`);
   }
+  problems.push(...changelogProblems(playbook, new Set(steps.map((step) => step.id))));
+  return problems;
+}
+
+/** The changelog has one entry per version after the first, in order, naming steps that exist now. */
+function changelogProblems(playbook: Playbook, stepIds: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  const versions = playbook.changes.map((change) => change.version);
+  const expected = Array.from({ length: Math.max(playbook.version - 1, 0) }, (_, index) => index + 2);
+  if (versions.join() !== expected.join()) problems.push(`the changelog must have one entry for each version 2…${playbook.version} in order, has [${versions.join(', ')}]`);
+  // A step added or renamed in one version may be removed in a later one.
+  const removedLater = (version: number, id: string) => playbook.changes.some((change) => change.version > version && change.stepsRemoved?.some((removed) => removed.id === id));
+  for (const change of playbook.changes) {
+    for (const id of [...(change.stepsAdded ?? []), ...(change.stepsRenamed ?? []).map((renamed) => renamed.id)]) {
+      if (!stepIds.has(id) && !removedLater(change.version, id)) problems.push(`version ${change.version} of the changelog names step "${id}", which the playbook does not have`);
+    }
+  }
   return problems;
 }

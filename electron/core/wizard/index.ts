@@ -3,8 +3,11 @@
  * Electron, no UI. Every action takes `by` (a name) and an optional `now`, writes its change and
  * an audit_log entry in one transaction, and throws UserFacingError for bad input.
  *
- * Playbook (data, core/playbooks): phases > steps > checks; `activePlaybook(snapshot)`. Reading
- * writes nothing: the state row (playbook id and version) is written by the first action.
+ * Playbook (data, core/playbooks): phases > steps > checks; `activePlaybook(snapshot)`. A new
+ * engagement records its playbook and version with `choosePlaybook({ playbookId, by })`; one
+ * that chose none runs the default, recorded by the first action (reading writes nothing).
+ * `playbookChanges(snapshot)`: what changed since the version the snapshot started with, and
+ * the ticks kept against steps removed since.
  * `assessForWizard(snapshot, options)` is assessSnapshot with each not-evaluated rule's "needs …"
  * naming the manual check that can confirm it (use it wherever findings are shown).
  *
@@ -46,6 +49,7 @@ export type { Actor } from './actor.js';
 export * from './apnsReminder.js';
 export * from './calendar.js';
 export * from './checkState.js';
+export * from './playbookChanges.js';
 export * from './switchTimeline.js';
 export * from './tenantFactDefinitions.js';
 export * from './tenantFacts.js';

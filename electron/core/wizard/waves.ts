@@ -1,5 +1,6 @@
 import { UserFacingError } from '../errors.js';
 import type { AutomaticCheck, ManualCheck } from '../playbooks/types.js';
+import { ruleConfirmations } from '../rules/confirmations.js';
 import { buildContext } from '../rules/context.js';
 import { requirementMet } from '../rules/findingItems.js';
 import { keyExpression, ITEM_KINDS } from '../rules/itemKinds.js';
@@ -314,6 +315,7 @@ export function pageWaveDevices(snapshot: Snapshot, request: PageRequest & { wav
 export function waveChecklist(snapshot: Snapshot, waveId: number): CheckView[] {
   const wave = getWave(snapshot, waveId);
   const ctx = buildContext(snapshot);
+  const confirmations = ruleConfirmations(snapshot.db);
   const ticks = new Map(
     (snapshot.db.prepare('SELECT check_id AS id, checked_by AS by, checked_at AS at, note FROM wave_checks WHERE wave_id = ?').all(wave.id) as (CheckTick & { id: string })[]).map(
       ({ id, ...tick }) => [id, tick],
@@ -326,7 +328,12 @@ export function waveChecklist(snapshot: Snapshot, waveId: number): CheckView[] {
       check.rules.map((rule) => {
         const definition = getRule(rule);
         const evaluation = evaluate(ctx, rule);
-        if (!('where' in evaluation)) return { rule, title: definition.title, evaluated: false, openCount: 0, needs: evaluation.needs };
+        // A rule the data cannot decide counts as the assessment counts it: evaluated once a consultant's tick confirms it.
+        if (!('where' in evaluation)) {
+          return confirmations.has(rule)
+            ? { rule, title: definition.title, evaluated: true, openCount: 0, needs: null }
+            : { rule, title: definition.title, evaluated: false, openCount: 0, needs: evaluation.needs };
+        }
         const scoped =
           evaluation.kind === 'user'
             ? `FROM users u WHERE (${evaluation.where}) AND u.id IN (SELECT user_id FROM wave_users WHERE wave_id = :w_wave) AND ${openItem('user', 'w_rule')}`

@@ -1,6 +1,7 @@
 import { UserFacingError } from '../errors.js';
 import { DEFAULT_PLAYBOOK_ID, getPlaybook } from '../playbooks/index.js';
-import type { CheckDefinition, Playbook, StepDefinition } from '../playbooks/types.js';
+import { changesSince } from '../playbooks/changesSince.js';
+import type { CheckDefinition, Playbook, PlaybookChange, StepDefinition } from '../playbooks/types.js';
 import { assessSnapshot } from '../rules/assess.js';
 import type { Assessment, AssessOptions, FindingSummary } from '../rules/types.js';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
@@ -77,9 +78,18 @@ export interface PhaseView {
 }
 
 export interface WizardView {
-  readonly playbook: { readonly id: string; readonly version: number; readonly title: string; readonly summary: string };
-  /** The playbook version the snapshot was started with (issue #20 shows what changed since). */
+  readonly playbook: {
+    readonly id: string;
+    readonly version: number;
+    readonly title: string;
+    readonly summary: string;
+    /** What "record the switch" records in this playbook (the authority changed, set, coexistence activated), for screens to name it. */
+    readonly switchEvent: { readonly id: string; readonly label: string };
+  };
+  /** The playbook version the snapshot was started with. */
   readonly startedWithVersion: number;
+  /** What the playbook changed since that version (steps added, removed, renamed), oldest first. */
+  readonly changes: readonly PlaybookChange[];
   readonly phases: readonly PhaseView[];
   /** Where the consultant left off: the step last worked on or chosen, else the next step. */
   readonly currentStepId: string;
@@ -103,22 +113,45 @@ interface WizardStateRow {
 }
 
 /**
- * The wizard's one state row; before the first action, the default playbook at its current
- * version (nothing is written by reading, so `wizard --json` and assessments leave the file as is).
+ * The engagement's playbook and the step the consultant is on. Until a playbook is chosen (a
+ * snapshot made without choosing one), the default playbook at its current version; nothing is
+ * written by reading, so `wizard --json` and assessments leave the file as is.
  */
 export function wizardStateRow(snapshot: Snapshot): WizardStateRow {
   const row = snapshot.db
-    .prepare('SELECT playbook_id AS playbookId, playbook_version AS playbookVersion, current_step_id AS currentStepId FROM wizard_state WHERE id = 1')
-    .get() as WizardStateRow | undefined;
-  if (row) return row;
+    .prepare(
+      `SELECT e.playbook_id AS playbookId, e.playbook_version AS playbookVersion, s.current_step_id AS currentStepId
+       FROM engagement e LEFT JOIN wizard_state s ON s.id = 1 WHERE e.id = 1`,
+    )
+    .get() as { playbookId: string | null; playbookVersion: number | null; currentStepId: string | null };
+  if (row.playbookId !== null && row.playbookVersion !== null) return { playbookId: row.playbookId, playbookVersion: row.playbookVersion, currentStepId: row.currentStepId };
   const playbook = getPlaybook(DEFAULT_PLAYBOOK_ID);
-  return { playbookId: playbook.id, playbookVersion: playbook.version, currentStepId: null };
+  return { playbookId: playbook.id, playbookVersion: playbook.version, currentStepId: row.currentStepId };
 }
 
-/** Writes the state row the first time an action needs it, recording the playbook and its version. */
+/** Writes the state row the first time an action needs it, recording the playbook and its version if none was chosen. */
 export function persistWizardState(snapshot: Snapshot): void {
   const state = wizardStateRow(snapshot);
-  snapshot.db.prepare('INSERT INTO wizard_state (id, playbook_id, playbook_version) VALUES (1, ?, ?) ON CONFLICT (id) DO NOTHING').run(state.playbookId, state.playbookVersion);
+  snapshot.db.prepare('UPDATE engagement SET playbook_id = ?, playbook_version = ? WHERE id = 1 AND playbook_id IS NULL').run(state.playbookId, state.playbookVersion);
+  snapshot.db.prepare('INSERT INTO wizard_state (id) VALUES (1) ON CONFLICT (id) DO NOTHING').run();
+}
+
+/**
+ * Records which migration a new engagement is: the playbook and its current version. An
+ * engagement runs one playbook from start to end, so choosing another once one is recorded is
+ * refused (choosing the same one again changes nothing).
+ */
+export function choosePlaybook(snapshot: Snapshot, request: Actor & { playbookId: string }): Playbook {
+  const playbook = getPlaybook(request.playbookId);
+  const { by } = actor(request);
+  snapshot.db.transaction(() => {
+    const recorded = snapshot.db.prepare('SELECT playbook_id FROM engagement WHERE id = 1').pluck().get() as string | null;
+    if (recorded === playbook.id) return;
+    if (recorded !== null) throw new UserFacingError('invalid_input', `This engagement already runs the playbook "${recorded}"; start a new snapshot for another migration.`);
+    snapshot.db.prepare('UPDATE engagement SET playbook_id = ?, playbook_version = ? WHERE id = 1').run(playbook.id, playbook.version);
+    snapshot.audit(by, 'wizard.playbook', playbook.id, { version: playbook.version });
+  })();
+  return playbook;
 }
 
 export function activePlaybook(snapshot: Snapshot): Playbook {
@@ -200,8 +233,15 @@ export function getWizard(snapshot: Snapshot, options: WizardOptions = {}): Wiza
   const nextStepId = allSteps.find((step) => step.state !== 'done')?.id ?? null;
   const known = state.currentStepId !== null && allSteps.some((step) => step.id === state.currentStepId);
   return {
-    playbook: { id: playbook.id, version: playbook.version, title: playbook.title, summary: playbook.summary },
+    playbook: {
+      id: playbook.id,
+      version: playbook.version,
+      title: playbook.title,
+      summary: playbook.summary,
+      switchEvent: { id: playbook.switchEvent, label: playbook.events.find((event) => event.id === playbook.switchEvent)!.label },
+    },
     startedWithVersion: state.playbookVersion,
+    changes: changesSince(playbook, state.playbookVersion),
     phases,
     currentStepId: known ? state.currentStepId! : (nextStepId ?? allSteps[allSteps.length - 1]!.id),
     nextStepId,

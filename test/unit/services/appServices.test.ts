@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../../electron/contract/events.js';
 import { silentLogger } from '../../../electron/core/logger.js';
+import { activePlaybook } from '../../../electron/core/wizard/index.js';
 import { AppServices } from '../../../electron/services/appServices.js';
 import { createDispatch } from '../../../electron/services/dispatch.js';
 import { RecordingNotifier } from '../../support/recordingNotifier.js';
@@ -50,6 +51,25 @@ describe('AppServices', () => {
     services.closeSnapshot();
     answers.push(path);
     expect(await dispatch('snapshot.createWithDialog', { customer: 'Fabrikam' })).toMatchObject({ ok: false, error: { code: 'file_exists' } });
+  });
+
+  it('a new snapshot records the migration chosen from the playbook list; a malformed or unknown one is refused before the save dialog', async () => {
+    const { dispatch, answers, services } = setup();
+    const listed = await dispatch('playbooks.list', {});
+    expect(listed.ok && listed.value.map((playbook) => [playbook.id, playbook.version, playbook.phases])).toEqual([
+      ['hybrid-to-standalone', 1, 9],
+      ['set-authority', 1, 4],
+      ['office365-coexistence', 1, 5],
+    ]);
+    answers.push(join(tempDir(), 'woodgrove.mdmsnap'));
+    expect(await dispatch('snapshot.createWithDialog', { customer: 'Woodgrove', consultant: 'Avery', playbookId: 'office365-coexistence' })).toMatchObject({ ok: true });
+    expect(activePlaybook(services.currentSnapshot!).id).toBe('office365-coexistence');
+    services.closeSnapshot();
+    expect(await dispatch('snapshot.createWithDialog', { customer: 'Woodgrove', playbookId: 'DROP TABLE' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    const path = join(tempDir(), 'unknown.mdmsnap');
+    answers.push(path);
+    expect(await dispatch('snapshot.createWithDialog', { customer: 'Woodgrove', playbookId: 'no-such-migration' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(answers).toEqual([path]);
   });
 
   it('returns null when a dialog is cancelled', async () => {

@@ -124,6 +124,7 @@ describe('derived facts', () => {
       DROP INDEX devices_platform; CREATE INDEX devices_platform ON devices(platform, os_version);
       DROP TABLE wave_checks; DROP TABLE wave_users; DROP TABLE waves; DROP TABLE wizard_overrides; DROP TABLE wizard_checks;
       DROP TABLE wizard_events; DROP TABLE wizard_state; DROP TABLE tenant_fact_sources; ALTER TABLE tenant DROP COLUMN switch_procedure;
+      ALTER TABLE engagement DROP COLUMN playbook_id; ALTER TABLE engagement DROP COLUMN playbook_version;
       PRAGMA user_version = 2;`);
     created.close();
 

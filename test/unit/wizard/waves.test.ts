@@ -3,6 +3,7 @@ import { iterateFindingItems } from '../../../electron/core/rules/index.js';
 import type { Snapshot } from '../../../electron/core/snapshot/openSnapshot.js';
 import {
   addUsersToWave,
+  choosePlaybook,
   createWave,
   deleteWave,
   listWaves,
@@ -10,6 +11,7 @@ import {
   pageWaveDevices,
   removeUsersFromWave,
   setWaveState,
+  tickCheck,
   tickWaveCheck,
   untickWaveCheck,
   waveChecklist,
@@ -136,6 +138,22 @@ describe('waves', () => {
     expect(setWaveState(snapshot, { waveId: wave.id, state: 'verified', by: 'Ann', now: NOW })).toMatchObject({ state: 'verified', movedAt: '2026-12-08T10:00:00.000Z', verifiedAt: NOW.toISOString() });
     const actions = (snapshot.db.prepare(`SELECT action FROM audit_log WHERE action LIKE 'wave.%' ORDER BY id`).all() as { action: string }[]).map((row) => row.action);
     expect(actions).toEqual(['wave.create', 'wave.addUsers', 'wave.create', 'wave.addUsers', 'wave.check', 'wave.uncheck', 'wave.state', 'wave.state']);
+    snapshot.close();
+  });
+
+  it('office365-coexistence: a wave of Basic Mobility users moves their devices; its checks read USR_O365_MDM_ONLY and the confirmed USR_COEXIST_SWITCH', () => {
+    const snapshot = demoSnapshot(dir());
+    choosePlaybook(snapshot, { playbookId: 'office365-coexistence', by: 'Ann' });
+    const wave = createWave(snapshot, { name: 'Basic Mobility 1', by: 'Ann', now: NOW });
+    addUsersToWave(snapshot, { waveId: wave.id, filter: { rule: 'USR_O365_MDM_ONLY' }, by: 'Ann', now: NOW });
+    const basicMobility = itemIds(snapshot, 'USR_O365_MDM_ONLY');
+    expect(pageUsers(snapshot, { wave: wave.id, offset: 0, limit: 500 }).total).toBe(basicMobility.size);
+    expect(pageWaveDevices(snapshot, { waveId: wave.id, moving: true, offset: 0, limit: 1 }).total).toBeGreaterThan(0);
+
+    const state = () => Object.fromEntries(waveChecklist(snapshot, wave.id).map((check) => [check.id, check.state]));
+    expect(state()).toMatchObject({ 'w-licensed': 'open', 'w-replacement-policies': 'unknown' });
+    tickCheck(snapshot, { checkId: 'm-replacement-policies', by: 'Ann', now: NOW });
+    expect(state()).toMatchObject({ 'w-licensed': 'open', 'w-replacement-policies': 'done' });
     snapshot.close();
   });
 });

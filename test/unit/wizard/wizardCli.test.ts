@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../support/tempDir.js';
 import { runCli } from '../cli/cliHarness.js';
+import { csvText, INTUNE_HEADERS, intuneRow } from '../../support/importFixtures.js';
 import { TENANT_FACTS } from '../../../electron/core/wizard/index.js';
 
 describe('mdm-migrate tenant, wizard and calendar', () => {
@@ -67,7 +68,7 @@ describe('mdm-migrate tenant, wizard and calendar', () => {
     expect(answered.stdout).toContain('Recorded 2 answers.');
 
     const json = JSON.parse((await runCli(['wizard', '--db', file, '--json'])).stdout);
-    expect(Object.keys(json)).toEqual(['playbook', 'startedWithVersion', 'phases', 'currentStepId', 'nextStepId', 'gates', 'events', 'progress', 'timeline', 'apns', 'waves']);
+    expect(Object.keys(json)).toEqual(['playbook', 'startedWithVersion', 'changes', 'phases', 'currentStepId', 'nextStepId', 'gates', 'events', 'progress', 'timeline', 'apns', 'waves']);
     const check = json.phases[1].steps.find((step: { id: string }) => step.id === 'p1-webclips').checks[0];
     expect(check).toMatchObject({ id: 'm-webclips-removed', kind: 'manual', state: 'done', tick: { by: 'Ann', note: 'none assigned' }, rules: ['DEV_WEBCLIP'] });
     const assessed = JSON.parse((await runCli(['assess', '--db', file, '--json'])).stdout).findings;
@@ -146,5 +147,38 @@ describe('mdm-migrate tenant, wizard and calendar', () => {
     expect((await runCli(['waves', '--db', file, '--wave', '1', '--add', '--licence', 'some'])).code).toBe(2);
     expect((await runCli(['waves', '--db', file, '--wave', '9', '--state', 'moved'])).code).toBe(1);
     expect((await runCli(['waves', '--db', file, '--create', 'pilot'])).code).toBe(1);
+  });
+
+  it('playbooks lists the migrations; demo and import take --playbook, and wizard --json names it', async () => {
+    const listed = await runCli(['playbooks', '--json']);
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.stdout)).toEqual([
+      { id: 'hybrid-to-standalone', title: 'Hybrid MDM to Intune standalone', version: 1, phases: 9 },
+      { id: 'set-authority', title: 'Set the MDM authority', version: 1, phases: 4 },
+      { id: 'office365-coexistence', title: 'Office 365 MDM coexistence', version: 1, phases: 5 },
+    ]);
+    expect((await runCli(['playbooks'])).stdout).toMatch(/^set-authority\s+v1\s+4 phases\s+Set the MDM authority$/m);
+
+    const demo = join(tempDir(), 'coexistence.mdmsnap');
+    expect((await runCli(['demo', '--out', demo, '--devices', '200', '--playbook', 'office365-coexistence'])).code).toBe(0);
+    const json = JSON.parse((await runCli(['wizard', '--db', demo, '--json'])).stdout);
+    expect(json.playbook).toMatchObject({ id: 'office365-coexistence', version: 1, title: 'Office 365 MDM coexistence', switchEvent: { id: 'coexistence-activated', label: 'Coexistence activated' } });
+    expect(json.phases[0].steps[0].id).toBe('co-order');
+
+    const unknown = await runCli(['demo', '--out', join(tempDir(), 'nope.mdmsnap'), '--playbook', 'nope']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/--playbook must be one of hybrid-to-standalone, set-authority, office365-coexistence; got "nope"/);
+    expect(existsSync(join(tempDir(), 'nope.mdmsnap'))).toBe(false);
+
+    // A new snapshot made by an import records its playbook; an existing one refuses another.
+    const template = join(tempDir(), 'devices.csv');
+    writeFileSync(template, csvText([INTUNE_HEADERS, intuneRow(1)]));
+    const imported = join(tempDir(), 'imported.mdmsnap');
+    expect((await runCli(['import', '--db', imported, '--playbook', 'set-authority', template])).code).toBe(0);
+    expect(JSON.parse((await runCli(['wizard', '--db', imported, '--json'])).stdout).playbook.id).toBe('set-authority');
+    const other = await runCli(['import', '--db', imported, '--playbook', 'hybrid-to-standalone', template]);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toMatch(/already runs the playbook "set-authority"/);
+    expect((await runCli(['import', '--db', imported, '--playbook', 'nope', template])).code).toBe(2);
   });
 });

@@ -19,6 +19,7 @@ import { v007DerivedFactHolderIndexes } from './v007DerivedFactHolderIndexes.js'
 import { v008DeviceOwner } from './v008DeviceOwner.js';
 import { v009Wizard } from './v009Wizard.js';
 import { v010ImportDateOrder } from './v010ImportDateOrder.js';
+import { v011Playbook } from './v011Playbook.js';
 
 export type { Migration } from './migration.js';
 
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   v008DeviceOwner,
   v009Wizard,
   v010ImportDateOrder,
+  v011Playbook,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -15,7 +15,7 @@ interface SnapshotState {
   openDemo(): Promise<void>;
   openWithDialog(): Promise<void>;
   openRecent(path: string): Promise<void>;
-  create(customer: string, consultant: string): Promise<boolean>;
+  create(customer: string, consultant: string, playbookId: string): Promise<boolean>;
   close(): Promise<void>;
   dismissError(): void;
   showError(message: string): void;
@@ -56,7 +56,7 @@ export const useSnapshotStore = create<SnapshotState>((set, get) => {
     openDemo: () => run('demo', () => callApi('snapshot.openDemo', {})).then(() => undefined),
     openWithDialog: () => run('open', () => callApi('snapshot.openWithDialog', {})).then(() => undefined),
     openRecent: (path) => run('recent', () => callApi('snapshot.openRecent', { path })).then(() => undefined),
-    create: (customer, consultant) => run('create', () => callApi('snapshot.createWithDialog', { customer, consultant })),
+    create: (customer, consultant, playbookId) => run('create', () => callApi('snapshot.createWithDialog', { customer, consultant, playbookId })),
     close: () => run(null, () => callApi('snapshot.close', {})).then(() => undefined),
     dismissError: () => set({ error: null }),
     showError: (message) => set({ error: message }),
