@@ -3,7 +3,7 @@ import { DATE_ORDERS, type DateOrder } from '../../core/importers/cultureDates.j
 import { importFiles, preflightImportFiles, type ImportedFile, type ImportProgress } from '../../core/importers/importService.js';
 import { IMPORT_KINDS } from '../../core/importers/importKinds.js';
 import { describeRemovedRows } from '../../contract/imports.js';
-import { exportRejectionsCsv } from '../../core/importers/rejectionsCsv.js';
+import { exportRejectionsCsv } from '../../core/reports/rejectionsCsv.js';
 import { openSnapshot } from '../../core/snapshot/openSnapshot.js';
 import { UsageError, type CliCommand, type CliIo } from '../cliCommand.js';
 import { parseFlags, requiredFlag } from '../parseFlags.js';
