@@ -1,76 +1,11 @@
-import type { Platform } from '../../../contract/labels.js';
 import type { SqliteDatabase } from '../../snapshot/openSnapshot.js';
-import type { CellCopy } from '../columns.js';
 import type { MappedRow, RowIssues } from '../rowTypes.js';
 import { BatchedInsert } from '../../snapshot/batchedInsert.js';
 import { LabelCodes } from '../../snapshot/labelCodes.js';
+import { DEVICE_FACT_COLUMNS, DEVICE_FACT_ORDER, deviceFactValues, type DeviceFact, type DeviceFacts } from '../../snapshot/deviceColumns.js';
 import { RowsByKey, keyOfText } from './rowsByKey.js';
 
-/** What one source says about one device. Absent facts leave what another source said. */
-export interface DeviceFacts {
-  intuneDeviceId?: string | null;
-  cmResourceId?: number | null;
-  entraDeviceId?: string | null;
-  serialNumber?: string | null;
-  imei?: string | null;
-  meid?: string | null;
-  name?: string | null;
-  managementName?: string | null;
-  platform?: Platform | null;
-  os?: string | null;
-  osVersion?: string | null;
-  model?: string | null;
-  manufacturer?: string | null;
-  ownership?: 'unknown' | 'company' | 'personal' | null;
-  ownershipRaw?: string | null;
-  enrollmentType?: string | null;
-  enrollmentTypeRaw?: string | null;
-  managementAgent?: string | null;
-  managementAgentRaw?: string | null;
-  category?: string | null;
-  primaryUserUpn?: string | null;
-  lastCheckIn?: string | null;
-  enrolledAt?: string | null;
-  mdmCertExpiresAt?: string | null;
-  compliance?: string | null;
-  complianceRaw?: string | null;
-  cmEnrollmentStatus?: number | null;
-  cmClientType?: number | null;
-}
-
-const COLUMNS: readonly [keyof DeviceFacts, string][] = [
-  ['intuneDeviceId', 'intune_device_id'],
-  ['cmResourceId', 'cm_resource_id'],
-  ['entraDeviceId', 'entra_device_id'],
-  ['serialNumber', 'serial_number'],
-  ['imei', 'imei'],
-  ['meid', 'meid'],
-  ['name', 'name'],
-  ['managementName', 'management_name'],
-  ['platform', 'platform'],
-  ['os', 'os'],
-  ['osVersion', 'os_version'],
-  ['model', 'model'],
-  ['manufacturer', 'manufacturer'],
-  ['ownership', 'ownership'],
-  ['ownershipRaw', 'ownership_raw'],
-  ['enrollmentType', 'enrollment_type'],
-  ['enrollmentTypeRaw', 'enrollment_type_raw'],
-  ['managementAgent', 'management_agent'],
-  ['managementAgentRaw', 'management_agent_raw'],
-  ['category', 'category'],
-  ['primaryUserUpn', 'primary_user_upn'],
-  ['lastCheckIn', 'last_check_in'],
-  ['enrolledAt', 'enrolled_at'],
-  ['mdmCertExpiresAt', 'mdm_cert_expires_at'],
-  ['compliance', 'compliance'],
-  ['complianceRaw', 'compliance_raw'],
-  ['cmEnrollmentStatus', 'cm_enrollment_status'],
-  ['cmClientType', 'cm_client_type'],
-];
-
-/** The facts in the order the INSERTs bind them, which is also a RowMapper's order for device rows (see upsertMapped). */
-export const DEVICE_FACT_ORDER: readonly (keyof DeviceFacts)[] = COLUMNS.map(([fact]) => fact);
+const COLUMNS: readonly [DeviceFact, string][] = DEVICE_FACT_ORDER.map((fact) => [fact, DEVICE_FACT_COLUMNS[fact].column]);
 const WIDTH = DEVICE_FACT_ORDER.length;
 const INTUNE_ID = DEVICE_FACT_ORDER.indexOf('intuneDeviceId');
 const CM_ID = DEVICE_FACT_ORDER.indexOf('cmResourceId');
@@ -91,45 +26,6 @@ function factRowOf(facts: DeviceFacts): FactRow {
       return typeof value === 'string' && value !== '' ? labels.codeOf(value, 0, value.length) : -1;
     },
   };
-}
-
-/** Facts of which some are cells a RowMapper passes through as they are (see CellCopy). */
-export type PassedThrough<Facts> = { readonly [Fact in keyof Facts]?: Facts[Fact] | CellCopy | null };
-
-/** The facts in DEVICE_FACT_ORDER, absent ones as null; written out so each read is a plain property load. */
-export function deviceFactValues(f: DeviceFacts): (string | number | null)[];
-export function deviceFactValues(f: PassedThrough<DeviceFacts>): (string | number | null | CellCopy)[];
-export function deviceFactValues(f: PassedThrough<DeviceFacts>): (string | number | null | CellCopy)[] {
-  return [
-    f.intuneDeviceId ?? null,
-    f.cmResourceId ?? null,
-    f.entraDeviceId ?? null,
-    f.serialNumber ?? null,
-    f.imei ?? null,
-    f.meid ?? null,
-    f.name ?? null,
-    f.managementName ?? null,
-    f.platform ?? null,
-    f.os ?? null,
-    f.osVersion ?? null,
-    f.model ?? null,
-    f.manufacturer ?? null,
-    f.ownership ?? null,
-    f.ownershipRaw ?? null,
-    f.enrollmentType ?? null,
-    f.enrollmentTypeRaw ?? null,
-    f.managementAgent ?? null,
-    f.managementAgentRaw ?? null,
-    f.category ?? null,
-    f.primaryUserUpn ?? null,
-    f.lastCheckIn ?? null,
-    f.enrolledAt ?? null,
-    f.mdmCertExpiresAt ?? null,
-    f.compliance ?? null,
-    f.complianceRaw ?? null,
-    f.cmEnrollmentStatus ?? null,
-    f.cmClientType ?? null,
-  ];
 }
 
 function factsOf(row: MappedRow): DeviceFacts {
