@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { DEVICE_FACT_ORDER, type DeviceFact } from '../../electron/core/snapshot/deviceColumns.js';
-import type { TokenizerResponse } from '../../electron/core/importers/offThreadTokenizer.js';
+import type { TokenizerResponse } from '../../electron/core/importers/csv/offThreadTokenizer.js';
 
 const entry = new URL('../../dist-electron/csvTokenizerWorker.js', import.meta.url);
 if (!existsSync(entry)) {

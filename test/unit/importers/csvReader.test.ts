@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { normalizeHeader } from '../../../electron/core/importers/columns.js';
-import { detectDelimiter, openCsv } from '../../../electron/core/importers/csvReader.js';
-import { cellsOf, recordCount } from '../../../electron/core/importers/recordBatch.js';
-import { utf8Chunks } from '../../../electron/core/importers/textDecoding.js';
+import { normalizeHeader } from '../../../electron/core/importers/csv/columns.js';
+import { detectDelimiter, openCsv } from '../../../electron/core/importers/csv/csvReader.js';
+import { cellsOf, recordCount } from '../../../electron/core/importers/csv/recordBatch.js';
+import { utf8Chunks } from '../../../electron/core/importers/input/textDecoding.js';
 import { UserFacingError } from '../../../electron/core/errors.js';
 import { encode } from '../../support/importFixtures.js';
 

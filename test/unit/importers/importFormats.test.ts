@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importFiles, inspectImportFiles } from '../../../electron/core/importers/importService.js';
 import { exportRejectionsCsv } from '../../../electron/core/reports/rejectionsCsv.js';
-import { writeBlankTemplate } from '../../../electron/core/importers/templates.js';
+import { writeBlankTemplate } from '../../../electron/core/importers/kinds/templates.js';
 import { encode, INTUNE_HEADERS, intuneRow, csvText, writeIntuneCsv } from '../../support/importFixtures.js';
 import { useTempDir } from '../../support/tempDir.js';
 import { importHarness, rows } from './importSupport.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LabelTexts } from '../../../electron/core/importers/labelTexts.js';
+import { LabelTexts } from '../../../electron/core/importers/csv/labelTexts.js';
 
 describe('LabelTexts', () => {
   it('reads every cell as its UTF-8 text, whether remembered or not (property)', () => {

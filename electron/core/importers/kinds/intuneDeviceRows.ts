@@ -1,8 +1,8 @@
 import type { Platform } from '../../../contract/labels.js';
-import { COMPLIANCE_LABELS, ISO_DATE_CELL, MANAGEMENT_AGENT_LABELS, OWNERSHIP_LABELS, labelKey, platformOf } from '../labelMaps.js';
-import type { RowIssues, RowMapper } from '../rowTypes.js';
+import { COMPLIANCE_LABELS, ISO_DATE_CELL, MANAGEMENT_AGENT_LABELS, OWNERSHIP_LABELS, labelKey, platformOf } from './labelMaps.js';
+import type { RowIssues, RowMapper } from './rowTypes.js';
 import { deviceFactValues, type DeviceFacts } from '../../snapshot/deviceColumns.js';
-import type { CellCopy } from '../columns.js';
+import type { CellCopy } from '../csv/columns.js';
 
 /** Facts of which some are cells the mapper passes through as they are (see CellCopy). */
 type PassedThrough<Facts> = { readonly [Fact in keyof Facts]?: Facts[Fact] | CellCopy | null };

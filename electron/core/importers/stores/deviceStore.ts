@@ -1,5 +1,5 @@
 import type { SqliteDatabase } from '../../snapshot/openSnapshot.js';
-import type { MappedRow, RowIssues } from '../rowTypes.js';
+import type { MappedRow, RowIssues } from '../kinds/rowTypes.js';
 import { BatchedInsert } from '../../snapshot/batchedInsert.js';
 import { LabelCodes } from '../../snapshot/labelCodes.js';
 import { DEVICE_FACT_COLUMNS, DEVICE_FACT_ORDER, deviceFactValues, type DeviceFact, type DeviceFacts } from '../../snapshot/deviceColumns.js';

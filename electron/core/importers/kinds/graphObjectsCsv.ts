@@ -1,12 +1,12 @@
-import { UserFacingError } from '../errors.js';
-import type { CsvTable } from './csvReader.js';
+import { UserFacingError } from '../../errors.js';
+import type { CsvTable } from '../csv/csvReader.js';
 import { DateOrderEvidence, isoFromCultureDate, type DateOrder, type DateOrderDecision } from './cultureDates.js';
-import type { JsonObject } from './graphJson.js';
+import type { JsonObject } from '../input/graphJson.js';
 import { isFlattenedObject, type GraphPropertyNames, type GraphPropertyType } from './graphProperties.js';
 import type { JsonKind } from './importKind.js';
 import { integerOf, flagOf } from './labelMaps.js';
-import { cellOf, recordCount } from './recordBatch.js';
-import type { StagedIssue } from './recordStage.js';
+import { cellOf, recordCount } from '../csv/recordBatch.js';
+import type { StagedIssue } from '../csv/recordStage.js';
 
 /** One row of the CSV as the Graph object it was, with its line for rejection messages. */
 export interface CsvGraphObject {

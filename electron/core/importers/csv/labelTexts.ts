@@ -1,4 +1,4 @@
-import { utf8Text } from './utf8Bytes.js';
+import { utf8Text } from '../input/utf8Bytes.js';
 
 /** Texts remembered per column at most; a column with more distinct values is no label column, and the rest are decoded. */
 const MAX_LABELS = 32;

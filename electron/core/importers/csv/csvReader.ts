@@ -1,4 +1,4 @@
-import { UserFacingError } from '../errors.js';
+import { UserFacingError } from '../../errors.js';
 import { InThreadTokenizer, type ChunkTokenizer } from './chunkTokenizer.js';
 import { CsvSyntaxError, CsvTokenizer } from './csvTokenizer.js';
 import { OffThreadTokenizer } from './offThreadTokenizer.js';

@@ -1,5 +1,5 @@
-import type { LabelCodes } from '../snapshot/labelCodes.js';
-import type { CellCopy, ColumnSpec, CsvRow } from './columns.js';
+import type { LabelCodes } from '../../snapshot/labelCodes.js';
+import type { CellCopy, ColumnSpec, CsvRow } from '../csv/columns.js';
 
 // The row-level contracts shared by the kinds, the record stage and the stores. They live
 // apart from importKind.ts and rowMappers.ts because those import the stores and the Intune

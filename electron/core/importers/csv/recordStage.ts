@@ -1,9 +1,9 @@
 import { CellCopy, bindColumns, type RecordCells } from './columns.js';
-import type { RowIssues } from './rowTypes.js';
+import type { RowIssues } from '../kinds/rowTypes.js';
 import { LabelTexts } from './labelTexts.js';
 import { RecordBatchBuilder, type RecordBatch, type RecordSink } from './recordBatch.js';
-import { rowMapperById } from './rowMappers.js';
-import { utf8Text } from './utf8Bytes.js';
+import { rowMapperById } from '../kinds/rowMappers.js';
+import { utf8Text } from '../input/utf8Bytes.js';
 
 /**
  * What the record stage needs to know of a file and its kind: plain data, so that it can

@@ -1,6 +1,6 @@
-import type { SqliteDatabase } from '../snapshot/openSnapshot.js';
-import type { RemovedRows as ContractRemovedRows } from '../../contract/imports.js';
-import type { ImportKind } from './importKind.js';
+import type { SqliteDatabase } from '../../snapshot/openSnapshot.js';
+import type { RemovedRows as ContractRemovedRows } from '../../../contract/imports.js';
+import type { ImportKind } from '../kinds/importKind.js';
 
 /** Rows an import would remove that an earlier import brought in: "devices (intune)", "collections"… and how many. */
 export type RemovedRows = Readonly<ContractRemovedRows>;

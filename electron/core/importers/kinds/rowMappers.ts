@@ -1,6 +1,6 @@
-import type { LabelCodes } from '../snapshot/labelCodes.js';
-import { intuneDeviceRows } from './kinds/intuneDeviceRows.js';
-import type { RecordBatch } from './recordBatch.js';
+import type { LabelCodes } from '../../snapshot/labelCodes.js';
+import { intuneDeviceRows } from './intuneDeviceRows.js';
+import type { RecordBatch } from '../csv/recordBatch.js';
 import type { MappedRow, RowMapper } from './rowTypes.js';
 
 /** Every RowMapper, for the worker thread to find by id: it loads these modules and no kind's writer. */

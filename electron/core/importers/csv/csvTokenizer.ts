@@ -1,5 +1,5 @@
 import type { RecordSink } from './recordBatch.js';
-import { wellFormedUtf8 } from './utf8Bytes.js';
+import { wellFormedUtf8 } from '../input/utf8Bytes.js';
 
 export class CsvSyntaxError extends Error {
   constructor(

@@ -1,5 +1,5 @@
 import type { RecordCells } from './columns.js';
-import { utf8Text, writeUtf8 } from './utf8Bytes.js';
+import { utf8Text, writeUtf8 } from '../input/utf8Bytes.js';
 
 /**
  * Records as the tokenizer hands them up: one string holding every kept cell of the batch
