@@ -24,8 +24,8 @@ worker.postMessage({
     headers: ['Device ID', 'Device name', 'OS', 'Ownership', 'Enrollment date'],
     positions: [0, 1, 2, 3, 4],
     required: [{ position: 0, header: 'Device ID' }],
-    mapper: 'intune-devices',
   },
+  mapper: 'intune-devices',
 });
 worker.postMessage({ type: 'bytes', bytes: new TextEncoder().encode('id-1,PC-1,Windows 11,Personnel,2024-03-01 08:15:00.0000000\n,PC-2,Windows,Personal,\nid-3,"Zoë\'s') });
 worker.postMessage({ type: 'bytes', bytes: new TextEncoder().encode('\niPad",iPadOS,Corporate,\n') });

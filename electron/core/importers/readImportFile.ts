@@ -8,9 +8,8 @@ import { readGraphObjectsCsv, type DateOrderState } from './kinds/graphObjectsCs
 import { graphJsonValues } from './kinds/graphProperties.js';
 import type { CsvKind, ImportKind, JsonKind } from './kinds/importKind.js';
 import { openContent, type ImportInput } from './input/importInput.js';
-import { recordCellsView, recordCount } from './csv/recordBatch.js';
+import { mappedRowView, recordCellsView, recordCount } from './csv/recordBatch.js';
 import type { StagedBatch, StagedIssue } from './csv/recordStage.js';
-import { mappedRowView } from './kinds/rowMappers.js';
 import type { MappedRow, RowIssues } from './kinds/rowTypes.js';
 import { utf8Chunks } from './input/textDecoding.js';
 
@@ -175,7 +174,7 @@ async function openCsvFile(input: ImportInput, as: ImportKind | undefined, watch
     .filter((field) => kind.columns[field]!.required)
     .map((field) => binding.positionOf(field))
     .map((position) => ({ position, header: table.headers[position]! }));
-  table.stageWith({ headers: table.headers, positions: binding.positions, required, mapper: kind.mapper?.id ?? null });
+  table.stageWith({ headers: table.headers, positions: binding.positions, required }, kind.mapper ?? null);
   const mapped = kind.mapper ? mappedRowView() : null;
   const cells = recordCellsView();
 

@@ -1,3 +1,4 @@
+import type { MappedRow } from '../kinds/rowTypes.js';
 import type { RecordCells } from './columns.js';
 import { utf8Text, writeUtf8 } from '../input/utf8Bytes.js';
 
@@ -60,6 +61,30 @@ export function recordCellsView(): { at(batch: RecordBatch, record: number): Rec
       batch = records;
       record = at;
       return cells;
+    },
+  };
+}
+
+/** A MappedRow over a staged batch; one object pointed at record after record, so callers must not keep it. */
+export function mappedRowView(): { at(batch: RecordBatch, record: number): MappedRow } {
+  let text = '';
+  let ends = new Uint32Array(0);
+  let first = 0;
+  const row = {
+    line: 0,
+    // The record's cells are ends[first] onwards; a mapped record always has the mapper's width.
+    value(index: number): string | null {
+      const at = first + index;
+      return text.slice(at === 0 ? 0 : ends[at - 1]!, ends[at]!) || null;
+    },
+  };
+  return {
+    at(batch, record) {
+      text = batch.text;
+      ends = batch.cellEnds;
+      first = batch.recordStarts[record]!;
+      row.line = batch.recordLines[record]!;
+      return row;
     },
   };
 }

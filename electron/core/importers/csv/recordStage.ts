@@ -1,8 +1,7 @@
 import { CellCopy, bindColumns, type RecordCells } from './columns.js';
-import type { RowIssues } from '../kinds/rowTypes.js';
+import type { RowIssues, RowMapper } from '../kinds/rowTypes.js';
 import { LabelTexts } from './labelTexts.js';
 import { RecordBatchBuilder, type RecordBatch, type RecordSink } from './recordBatch.js';
-import { rowMapperById } from '../kinds/rowMappers.js';
 import { utf8Text } from '../input/utf8Bytes.js';
 
 /**
@@ -15,8 +14,6 @@ export interface StageSpec {
   readonly positions: readonly number[];
   /** Columns a record must not leave blank, with their headers as written. */
   readonly required: readonly { readonly position: number; readonly header: string }[];
-  /** The kind's RowMapper, when its rows map without the snapshot (see rowMappers.ts). */
-  readonly mapper: string | null;
 }
 
 export interface StagedIssue {
@@ -85,9 +82,12 @@ export class RecordStage implements RecordSink, RecordCells {
     },
   };
 
-  constructor(private readonly spec: StageSpec) {
+  /** `mapper` is the kind's, when its rows map without the snapshot (see CsvMappedKind). */
+  constructor(
+    private readonly spec: StageSpec,
+    mapper: RowMapper | null,
+  ) {
     this.headerWidth = spec.headers.length;
-    const mapper = spec.mapper === null ? null : rowMapperById(spec.mapper);
     this.row = mapper ? bindColumns(mapper.columns, spec.headers).row(this) : null;
     this.map = mapper ? mapper.create() : null;
   }

@@ -64,7 +64,7 @@ export async function readGraphObjectsCsv(table: CsvTable, fileName: string, kin
     const type = name === undefined ? undefined : kind.properties?.[name];
     if (name !== undefined && type !== undefined && !columns.some((column) => column.name === name)) columns.push({ position, name, type });
   });
-  table.stageWith({ headers: table.headers, positions: columns.map((column) => column.position), required: [], mapper: null });
+  table.stageWith({ headers: table.headers, positions: columns.map((column) => column.position), required: [] }, null);
 
   const evidence = new DateOrderEvidence();
   const objects: CsvGraphObject[] = [];

@@ -1,7 +1,6 @@
 import type { SqliteDatabase } from '../../snapshot/openSnapshot.js';
 import type { MappedRow, RowIssues } from '../kinds/rowTypes.js';
 import { BatchedInsert } from '../../snapshot/batchedInsert.js';
-import { LabelCodes } from '../../snapshot/labelCodes.js';
 import { DEVICE_FACT_COLUMNS, DEVICE_FACT_ORDER, deviceFactValues, type DeviceFact, type DeviceFacts } from '../../snapshot/deviceColumns.js';
 import { RowsByKey, keyOfText } from './rowsByKey.js';
 
@@ -14,18 +13,11 @@ const SERIAL = DEVICE_FACT_ORDER.indexOf('serialNumber');
 /** One device's facts by position in DEVICE_FACT_ORDER: a MappedRow, or DeviceFacts seen that way (factRowOf). */
 interface FactRow {
   value(index: number): string | number | null;
-  labelCode(index: number, labels: LabelCodes): number;
 }
 
 function factRowOf(facts: DeviceFacts): FactRow {
   const values = deviceFactValues(facts);
-  return {
-    value: (index) => values[index]!,
-    labelCode(index, labels) {
-      const value = values[index];
-      return typeof value === 'string' && value !== '' ? labels.codeOf(value, 0, value.length) : -1;
-    },
-  };
+  return { value: (index) => values[index]! };
 }
 
 function factsOf(row: MappedRow): DeviceFacts {
@@ -87,7 +79,7 @@ export class DeviceStore {
 
   constructor(private readonly db: SqliteDatabase) {
     // Positional parameters: binding 28 named ones per row costs more than the insert itself.
-    this.insert = db.prepare(insertDevices(false, `VALUES ${deviceTuple()}`));
+    this.insert = db.prepare(insertDevices(false, `VALUES (${devicePlaceholders()})`));
     this.update = db.prepare(
       `UPDATE devices SET ${COLUMNS.map(([fact, column]) =>
         fact === 'platform'
@@ -229,22 +221,6 @@ class JoiningSourceWriter implements SourceWriter {
 /** Rows per multi-row INSERT: 29 values each (the row id and 28 facts), so about 7,400 parameters a statement. */
 const BULK_ROWS = 256;
 
-/** The facts a bulk load binds as label codes (see LabelCodes): those that repeat a few values across an export. */
-const LABEL_FACTS = new Set<keyof DeviceFacts>([
-  'platform',
-  'os',
-  'manufacturer',
-  'ownership',
-  'ownershipRaw',
-  'enrollmentType',
-  'enrollmentTypeRaw',
-  'managementAgent',
-  'managementAgentRaw',
-  'category',
-  'compliance',
-  'complianceRaw',
-]);
-
 /**
  * The bulk path, for a source that has nothing to join with: every device already in the
  * snapshot was written by this source in this import, so a row is either new or a duplicate of
@@ -258,17 +234,11 @@ const LABEL_FACTS = new Set<keyof DeviceFacts>([
  * not filed yet is new; otherwise each device filed under the key is read by its row id, after
  * the rows still buffered are written, and compared id for id. A hash collision so costs a
  * look-up by row id and never rejects a row.
- *
- * The label facts (LABEL_FACTS) are bound as codes, which the INSERT turns back into text.
  */
 class BulkSourceWriter implements SourceWriter {
   private readonly insert: BatchedInsert;
   /** One row's values, its row id first, reused from row to row. */
   private readonly values: unknown[] = new Array(WIDTH + 1);
-  /** By fact index, the codes of a label fact. */
-  private readonly labels: (LabelCodes | null)[] = DEVICE_FACT_ORDER.map((fact) =>
-    LABEL_FACTS.has(fact) ? new LabelCodes(() => this.insert.restate()) : null,
-  );
   private readonly byIntuneKey = new RowsByKey();
   private readonly byCmId = new RowsByKey();
   private readonly ownIdsOf;
@@ -281,9 +251,7 @@ class BulkSourceWriter implements SourceWriter {
     private readonly source: string,
     private readonly batchId: number,
   ) {
-    this.insert = new BatchedInsert(db, (values) => this.insertSql(values), `(?${', ?'.repeat(WIDTH)})`, BULK_ROWS, () =>
-      this.labels.flatMap((labels) => labels?.texts ?? []),
-    );
+    this.insert = new BatchedInsert(db, (values) => insertDevices(true, values), `(?, ${devicePlaceholders()})`, BULK_ROWS);
     this.ownIdsOf = db.prepare('SELECT intune_device_id, cm_resource_id FROM devices WHERE id = ?').raw();
     this.firstId = db.prepare('SELECT coalesce(max(id), 0) FROM devices').pluck().get() as number;
     this.nextId = this.firstId + 1;
@@ -319,11 +287,7 @@ class BulkSourceWriter implements SourceWriter {
     const serial = usableSerial(serialNumber);
     const values = this.values;
     values[0] = id;
-    for (let i = 0; i < WIDTH; i++) {
-      const labels = this.labels[i];
-      const code = labels ? row.labelCode(i, labels) : -1;
-      values[i + 1] = code >= 0 ? code : i === SERIAL ? serial : row.value(i);
-    }
+    for (let i = 0; i < WIDTH; i++) values[i + 1] = i === SERIAL ? serial : row.value(i);
     this.insert.addRow(values);
     warnIfPlaceholder(serialNumber, serial, issues);
     return true;
@@ -345,16 +309,6 @@ class BulkSourceWriter implements SourceWriter {
       .run(this.source, this.batchId, this.firstId);
   }
 
-  /** The INSERT of a `VALUES …` list of rows (the row id, then the facts in COLUMNS order), label codes turned back into text. */
-  private insertSql(values: string): string {
-    const names = COLUMNS.map(([, column]) => column);
-    const facts = COLUMNS.map(([fact, column], i) => {
-      const value = this.labels[i]?.sql(column) ?? column;
-      return fact === 'platform' ? `coalesce(${value}, 'unknown')` : value;
-    });
-    return `WITH new_row (id, ${names.join(', ')}) AS (${values}) ${insertDevices(true, `SELECT id, ${facts.join(', ')} FROM new_row`)}`;
-  }
-
   /** `intuneKey` is the hash of the row's Intune device ID. */
   private file(id: number, intuneKey: number | null, cmId: number | null): void {
     if (intuneKey !== null) this.byIntuneKey.add(intuneKey, id);
@@ -363,8 +317,8 @@ class BulkSourceWriter implements SourceWriter {
 }
 
 /** One device's placeholders in COLUMNS order; a missing platform is stored as 'unknown'. */
-function deviceTuple(): string {
-  return `(${COLUMNS.map(([fact]) => (fact === 'platform' ? `coalesce(?, 'unknown')` : '?')).join(', ')})`;
+function devicePlaceholders(): string {
+  return COLUMNS.map(([fact]) => (fact === 'platform' ? `coalesce(?, 'unknown')` : '?')).join(', ');
 }
 
 /** An INSERT of devices (row id first `withId`, then COLUMNS order), for rows from `source` (a VALUES list or a SELECT). */
