@@ -44,8 +44,6 @@ export function cellsOf(batch: RecordBatch, record: number): string[] {
 export function recordCellsView(): { at(batch: RecordBatch, record: number): RecordCells } {
   let batch: RecordBatch | null = null;
   let record = 0;
-  // A batch's text is already decoded: a label costs no more to cut out than any other cell.
-  const text = (column: number) => cellOf(batch!, record, column);
   const cells: RecordCells = {
     get line() {
       return batch!.recordLines[record]!;
@@ -53,8 +51,7 @@ export function recordCellsView(): { at(batch: RecordBatch, record: number): Rec
     get width() {
       return recordWidth(batch!, record);
     },
-    text,
-    label: text,
+    text: (column) => cellOf(batch!, record, column),
   };
   return {
     at(records, at) {

@@ -1,6 +1,5 @@
 import { CellCopy, bindColumns, type RecordCells } from './columns.js';
 import type { RowIssues, RowMapper } from '../kinds/rowTypes.js';
-import { LabelTexts } from './labelTexts.js';
 import { RecordBatchBuilder, type RecordBatch, type RecordSink } from './recordBatch.js';
 import { utf8Text } from '../input/utf8Bytes.js';
 
@@ -63,8 +62,6 @@ export class RecordStage implements RecordSink, RecordCells {
   width = 0;
   line = 0;
   private readonly out = new RecordBatchBuilder();
-  /** Per position, for the columns read as labels. */
-  private readonly labelTexts: LabelTexts[] = [];
   /** Where a CellCopy's conversion writes its value. */
   private readonly converted = Buffer.allocUnsafe(64);
   private issues: StagedIssue[] = [];
@@ -131,12 +128,6 @@ export class RecordStage implements RecordSink, RecordCells {
 
   text(position: number): string | undefined {
     return position < this.width ? utf8Text(this.sources[position]!, this.starts[position]!, this.ends[position]!) : undefined;
-  }
-
-  label(position: number): string | undefined {
-    if (position >= this.width) return undefined;
-    const texts = (this.labelTexts[position] ??= new LabelTexts());
-    return texts.textOf(this.sources[position]!, this.starts[position]!, this.ends[position]!);
   }
 
   /** The records staged since the last call, and their issues. */
