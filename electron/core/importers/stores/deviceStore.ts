@@ -1,7 +1,7 @@
 import type { SqliteDatabase } from '../../snapshot/openSnapshot.js';
 import type { MappedRow, RowIssues } from '../kinds/rowTypes.js';
 import { BatchedInsert } from '../../snapshot/batchedInsert.js';
-import { DEVICE_FACT_COLUMNS, DEVICE_FACT_ORDER, deviceFactValues, type DeviceFact, type DeviceFacts } from '../../snapshot/deviceColumns.js';
+import { DEVICE_FACT_COLUMN_NAMES, DEVICE_FACT_COLUMNS, DEVICE_FACT_ORDER, deviceFactValues, type DeviceFact, type DeviceFacts } from '../../snapshot/deviceColumns.js';
 import { RowsByKey, keyOfText } from './rowsByKey.js';
 
 const COLUMNS: readonly [DeviceFact, string][] = DEVICE_FACT_ORDER.map((fact) => [fact, DEVICE_FACT_COLUMNS[fact].column]);
@@ -323,5 +323,5 @@ function devicePlaceholders(): string {
 
 /** An INSERT of devices (row id first `withId`, then COLUMNS order), for rows from `source` (a VALUES list or a SELECT). */
 function insertDevices(withId: boolean, source: string): string {
-  return `INSERT INTO devices (${withId ? 'id, ' : ''}${COLUMNS.map(([, column]) => column).join(', ')}) ${source}`;
+  return `INSERT INTO devices (${withId ? 'id, ' : ''}${DEVICE_FACT_COLUMN_NAMES.join(', ')}) ${source}`;
 }
