@@ -18,7 +18,7 @@ export default defineConfig(({ mode }) => {
   const preload = mode === 'preload';
   const entry: Record<string, string> = preload
     ? { preload: 'electron/shell/preload.ts' }
-    : { main: 'electron/shell/main.ts', csvTokenizerWorker: 'electron/core/importers/csvTokenizerWorker.ts', workbookWorker: 'electron/core/reports/workbookWorker.ts', cli: 'electron/cli/mdm-migrate.ts' };
+    : { main: 'electron/shell/main.ts', csvTokenizerWorker: 'electron/core/importers/csv/csvTokenizerWorker.ts', workbookWorker: 'electron/core/reports/workbookWorker.ts', cli: 'electron/cli/mdm-migrate.ts' };
   return {
     build: {
       outDir: 'dist-electron',

@@ -1,9 +1,9 @@
 import { basename } from 'node:path';
 import { UserFacingError } from '../core/errors.js';
-import { IMPORT_KINDS } from '../core/importers/importKinds.js';
+import { IMPORT_KINDS } from '../core/importers/kinds/importKinds.js';
 import { importFiles, inspectImportFiles } from '../core/importers/importService.js';
-import { exportRejectionsCsv } from '../core/importers/rejectionsCsv.js';
-import { TEMPLATES, writeBlankTemplate } from '../core/importers/templates.js';
+import { exportRejectionsCsv } from '../core/reports/rejectionsCsv.js';
+import { TEMPLATES, writeBlankTemplate } from '../core/importers/kinds/templates.js';
 import { pageRejections } from '../core/queries/importRejections.js';
 import type { Snapshot } from '../core/snapshot/openSnapshot.js';
 import type { ApiHandlers } from './apiHandlers.js';

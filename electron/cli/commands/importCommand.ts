@@ -1,9 +1,9 @@
 import { existsSync, rmSync } from 'node:fs';
-import { DATE_ORDERS, type DateOrder } from '../../core/importers/cultureDates.js';
+import { DATE_ORDERS, type DateOrder } from '../../core/importers/kinds/cultureDates.js';
 import { importFiles, preflightImportFiles, type ImportedFile, type ImportProgress } from '../../core/importers/importService.js';
-import { IMPORT_KINDS } from '../../core/importers/importKinds.js';
+import { IMPORT_KINDS } from '../../core/importers/kinds/importKinds.js';
 import { describeRemovedRows } from '../../contract/imports.js';
-import { exportRejectionsCsv } from '../../core/importers/rejectionsCsv.js';
+import { exportRejectionsCsv } from '../../core/reports/rejectionsCsv.js';
 import { DEFAULT_PLAYBOOK_ID } from '../../core/playbooks/index.js';
 import { openSnapshot } from '../../core/snapshot/openSnapshot.js';
 import { choosePlaybook } from '../../core/wizard/index.js';

@@ -1,4 +1,4 @@
-import { TEMPLATES, writeBlankTemplate } from '../../core/importers/templates.js';
+import { TEMPLATES, writeBlankTemplate } from '../../core/importers/kinds/templates.js';
 import type { CliCommand } from '../cliCommand.js';
 import { parseFlags, requiredFlag } from '../parseFlags.js';
 

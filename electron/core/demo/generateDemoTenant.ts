@@ -3,6 +3,7 @@ import { UserFacingError } from '../errors.js';
 import { SERVICE_PLANS, SKUS } from '../licensing.js';
 import { BatchedInsert } from '../snapshot/batchedInsert.js';
 import { withIndexesDeferred } from '../snapshot/deferIndexes.js';
+import { DEVICE_FACT_COLUMNS, DEVICE_FACT_ORDER, DEVICE_LINKED_COLUMNS, type DeviceFact, type DeviceLinkedColumn } from '../snapshot/deviceColumns.js';
 import type { Snapshot, SqliteDatabase } from '../snapshot/openSnapshot.js';
 import { IsoTimestampFormatter } from './isoTimestamp.js';
 import { SeededRandom, weightedTable, type WeightedTable } from './seededRandom.js';
@@ -202,6 +203,68 @@ function withForeignKeysOff<T>(db: SqliteDatabase, load: () => T): T {
     db.pragma(`foreign_keys = ${foreignKeys}`);
   }
 }
+
+/** What the demo binds per device, in its INSERT's order (see DEMO_DEVICE_COLUMNS). */
+const DEMO_DEVICE_VALUES = [
+  'id', 'intune_device_id', 'entra_device_id', 'serial_number', 'imei', 'name', 'management_name', 'platform', 'os', 'os_version',
+  'model', 'manufacturer', 'company_owned', 'enrollment_type', 'management_agent', 'category', 'category_id', 'primary_user_id',
+  'primary_user_upn', 'enrolled_by_user_id', 'last_check_in', 'enrolled_at', 'mdm_cert_expires_at', 'compliance',
+] as const;
+
+/**
+ * Each device fact (DEVICE_FACT_COLUMNS) and the linked columns the demo fills, as SQL over
+ * DEMO_DEVICE_VALUES. The raw labels, the ConfigMgr resource id and enrollment status follow
+ * from other values and are filled in by SQL: fewer values to bind from JavaScript per device.
+ */
+const DEMO_DEVICE_FACTS: Readonly<Record<DeviceFact, string>> = {
+  intuneDeviceId: 'intune_device_id',
+  cmResourceId: `${FIRST_DEVICE_RESOURCE_ID - 1} + id`,
+  entraDeviceId: 'entra_device_id',
+  serialNumber: 'serial_number',
+  imei: 'imei',
+  meid: 'NULL',
+  name: 'name',
+  managementName: 'management_name',
+  platform: 'platform',
+  os: 'os',
+  osVersion: 'os_version',
+  model: 'model',
+  manufacturer: 'manufacturer',
+  ownership: `CASE company_owned WHEN 1 THEN 'company' ELSE 'personal' END`,
+  ownershipRaw: `CASE company_owned WHEN 1 THEN 'Corporate' ELSE 'Personal' END`,
+  enrollmentType: 'enrollment_type',
+  enrollmentTypeRaw: 'enrollment_type',
+  managementAgent: 'management_agent',
+  managementAgentRaw: `CASE management_agent WHEN 'eas' THEN 'Exchange ActiveSync' WHEN 'easMdm' THEN 'EAS/MDM' ELSE 'Intune' END`,
+  category: 'category',
+  primaryUserUpn: 'primary_user_upn',
+  lastCheckIn: 'last_check_in',
+  enrolledAt: 'enrolled_at',
+  mdmCertExpiresAt: 'mdm_cert_expires_at',
+  compliance: 'compliance',
+  complianceRaw: 'compliance',
+  cmEnrollmentStatus: 'CASE WHEN primary_user_id IS NULL THEN 1 ELSE 2 END',
+  cmClientType: '3',
+};
+
+const DEMO_DEVICE_LINKS: Readonly<Partial<Record<DeviceLinkedColumn, string>>> = {
+  category_id: 'category_id',
+  primary_user_id: 'primary_user_id',
+  enrolled_by_user_id: 'enrolled_by_user_id',
+  // The derived facts (see derivedFacts.ts), written with the row rather than by a second pass:
+  // every device with a primary user gets an active primary affinity row (writeDevices),
+  // every category a Device Category Rule collection of its devices (writeCollections), and the
+  // affinity names the same user as Intune, so the owner is the primary user without conflict.
+  has_primary_affinity: 'primary_user_id IS NOT NULL',
+  in_category_collection: 'category_id IS NOT NULL',
+  owner_user_id: 'primary_user_id',
+};
+
+/** The devices columns the demo writes, each with its SQL. */
+const DEMO_DEVICE_COLUMNS: readonly [string, string][] = [
+  ...DEVICE_FACT_ORDER.map((fact): [string, string] => [DEVICE_FACT_COLUMNS[fact].column, DEMO_DEVICE_FACTS[fact]]),
+  ...DEVICE_LINKED_COLUMNS.flatMap((column): [string, string][] => (DEMO_DEVICE_LINKS[column] ? [[column, DEMO_DEVICE_LINKS[column]]] : [])),
+];
 
 class DemoTenantWriter {
   private readonly random: SeededRandom;
@@ -421,35 +484,12 @@ class DemoTenantWriter {
     const db = this.snapshot.db;
     const random = this.random;
     // Ids given explicitly, 1, 2, 3, … in generation order, as the empty table would assign them.
-    // The raw labels, the ConfigMgr resource id and enrollment status follow from other
-    // columns and are filled in by SQL: fewer values to bind from JavaScript per device.
     const insertDevice = new BatchedInsert(
       db,
-      (values) => `WITH new_device (id, intune_device_id, entra_device_id, serial_number, imei, name, management_name,
-         platform, os, os_version, model, manufacturer, company_owned, enrollment_type, management_agent, category,
-         category_id, primary_user_id, primary_user_upn, enrolled_by_user_id, last_check_in, enrolled_at,
-         mdm_cert_expires_at, compliance) AS (${values})
-       INSERT INTO devices (id, intune_device_id, cm_resource_id, entra_device_id, serial_number, imei, name, management_name,
-         platform, os, os_version, model, manufacturer, ownership, ownership_raw, enrollment_type, enrollment_type_raw,
-         management_agent, management_agent_raw, category, category_id, primary_user_id, primary_user_upn, enrolled_by_user_id,
-         last_check_in, enrolled_at, mdm_cert_expires_at, compliance, compliance_raw, cm_enrollment_status, cm_client_type,
-         has_primary_affinity, in_category_collection, owner_user_id)
-       SELECT id, intune_device_id, ${FIRST_DEVICE_RESOURCE_ID - 1} + id, entra_device_id, serial_number, imei, name, management_name,
-         platform, os, os_version, model, manufacturer,
-         CASE company_owned WHEN 1 THEN 'company' ELSE 'personal' END,
-         CASE company_owned WHEN 1 THEN 'Corporate' ELSE 'Personal' END,
-         enrollment_type, enrollment_type, management_agent,
-         CASE management_agent WHEN 'eas' THEN 'Exchange ActiveSync' WHEN 'easMdm' THEN 'EAS/MDM' ELSE 'Intune' END,
-         category, category_id, primary_user_id, primary_user_upn, enrolled_by_user_id,
-         last_check_in, enrolled_at, mdm_cert_expires_at, compliance, compliance,
-         CASE WHEN primary_user_id IS NULL THEN 1 ELSE 2 END, 3,
-         -- The derived facts (see derivedFacts.ts), written with the row rather than by a second pass:
-         -- every device with a primary user gets an active primary affinity row (writeDevices),
-         -- every category a Device Category Rule collection of its devices (writeCollections), and the
-         -- affinity names the same user as Intune, so the owner is the primary user without conflict.
-         primary_user_id IS NOT NULL, category_id IS NOT NULL, primary_user_id
-       FROM new_device`,
-      '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      (values) => `WITH new_device (${DEMO_DEVICE_VALUES.join(', ')}) AS (${values})
+       INSERT INTO devices (id, ${DEMO_DEVICE_COLUMNS.map(([column]) => column).join(', ')})
+       SELECT id, ${DEMO_DEVICE_COLUMNS.map(([, value]) => value).join(', ')} FROM new_device`,
+      `(${DEMO_DEVICE_VALUES.map(() => '?').join(', ')})`,
     );
     const asOfMs = this.asOf.getTime();
     const manifest = this.manifest;

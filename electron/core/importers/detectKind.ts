@@ -1,10 +1,10 @@
 import { UserFacingError } from '../errors.js';
-import { hasColumns } from './columns.js';
-import { normalizeHeader } from './columns.js';
-import type { GraphDocument, JsonObject } from './graphJson.js';
-import { GraphPropertyNames } from './graphProperties.js';
-import type { CsvKind, ImportKind, JsonKind } from './importKind.js';
-import { IMPORT_KINDS } from './importKinds.js';
+import { hasColumns } from './csv/columns.js';
+import { normalizeHeader } from './csv/columns.js';
+import type { GraphDocument, JsonObject } from './input/graphJson.js';
+import { GraphPropertyNames } from './kinds/graphProperties.js';
+import type { CsvKind, ImportKind, JsonKind } from './kinds/importKind.js';
+import { IMPORT_KINDS } from './kinds/importKinds.js';
 
 const CSV_KINDS = IMPORT_KINDS.filter((kind): kind is CsvKind => kind.format === 'csv');
 const JSON_KINDS = IMPORT_KINDS.filter((kind): kind is JsonKind => kind.format === 'json');

@@ -1,16 +1,15 @@
 import { UserFacingError, isUserFacingError, type UserErrorCode } from '../errors.js';
 import { deferIndexes } from '../snapshot/deferIndexes.js';
 import { DERIVED_FACT_INDEXES } from '../snapshot/derivedFacts.js';
-import { startWriteback } from '../snapshot/earlyWriteback.js';
 import type { Snapshot, SqliteDatabase } from '../snapshot/openSnapshot.js';
-import type { ImportKind, RowWriter, WriteContext } from './importKind.js';
-import type { RowIssues } from './rowTypes.js';
-import { importKindById } from './importKinds.js';
-import type { DateOrder } from './cultureDates.js';
+import type { ImportKind, RowWriter, WriteContext } from './kinds/importKind.js';
+import type { RowIssues } from './kinds/rowTypes.js';
+import { importKindById } from './kinds/importKinds.js';
+import type { DateOrder } from './kinds/cultureDates.js';
 import { describeDetection } from './detectKind.js';
-import { resolveImportInput, type ImportInput } from './importInput.js';
+import { resolveImportInput, type ImportInput } from './input/importInput.js';
 import { describeRemovedRows } from '../../contract/imports.js';
-import { noteReplaceableRows, type RemovedRows } from './replacedRows.js';
+import { noteReplaceableRows, type RemovedRows } from './stores/replacedRows.js';
 import { openImportFile, type OpenedImportFile, type ParsedRecord, type StreamWatch } from './readImportFile.js';
 import { DEVICE_JOIN_INDEXES } from './stores/deviceStore.js';
 import { ImportStores } from './stores/importStores.js';
@@ -299,7 +298,6 @@ export async function importFiles(snapshot: Snapshot, paths: readonly string[], 
     .sort((a, b) => a.file.opened.kind.order - b.file.opened.kind.order || a.index - b.index);
   let current = -1;
   const restoreCache = boundedPageCache(snapshot.db);
-  let endWriteback = async (): Promise<void> => {};
   try {
     await inTransaction(snapshot.db, async () => {
       const restoreIndexes = deferIndexesForBulk(snapshot.db, order.map(({ file }) => file));
@@ -316,9 +314,6 @@ export async function importFiles(snapshot: Snapshot, paths: readonly string[], 
         const next = order[position + 1];
         if (!next || next.file.opened.kind !== kind) kind.finish?.(context);
       }
-      // Most of the transaction's pages, the bulk rows, are in the file now (in the OS's cache):
-      // the disk writes them while the indexes are rebuilt, instead of during the commit's fsync.
-      if (restoreIndexes) endWriteback = startWriteback(snapshot.path);
       // Relinking before the rebuild spares the deferred indexes its row-by-row updates.
       stores.relink();
       restoreIndexes?.();
@@ -327,7 +322,6 @@ export async function importFiles(snapshot: Snapshot, paths: readonly string[], 
       if (removed.length > 0 && !options.replace) throw new RemovalNotConfirmed(removed);
     });
   } catch (error) {
-    await endWriteback();
     restoreCache();
     for (const { file } of order) file.opened.close();
     results.clear();
@@ -339,7 +333,6 @@ export async function importFiles(snapshot: Snapshot, paths: readonly string[], 
     results.set(current, notImported(paths[current]!, inputs[current]!, failure, 'failed'));
     return summary();
   }
-  await endWriteback();
   restoreCache();
   for (const [index, file] of results) results.set(index, { ...file, status: 'imported' });
   return summary();

@@ -1,18 +1,17 @@
 import { UserFacingError } from '../errors.js';
-import { bindColumns, type ColumnBinding, type CsvRow } from './columns.js';
-import { openCsv } from './csvReader.js';
-import type { DateOrder } from './cultureDates.js';
+import { bindColumns, type ColumnBinding, type CsvRow } from './csv/columns.js';
+import { openCsv } from './csv/csvReader.js';
+import type { DateOrder } from './kinds/cultureDates.js';
 import { checkKindFitsFormat, detectCsvKind, detectJsonKind, GRAPH_PROPERTY_NAMES, odataTypeNames, type Detection } from './detectKind.js';
-import { notAList, readGraphDocument, type JsonObject } from './graphJson.js';
-import { readGraphObjectsCsv, type DateOrderState } from './graphObjectsCsv.js';
-import { graphJsonValues } from './graphProperties.js';
-import type { CsvKind, ImportKind, JsonKind } from './importKind.js';
-import { openContent, type ImportInput } from './importInput.js';
-import { recordCellsView, recordCount } from './recordBatch.js';
-import type { StagedBatch, StagedIssue } from './recordStage.js';
-import { mappedRowView } from './rowMappers.js';
-import type { MappedRow, RowIssues } from './rowTypes.js';
-import { utf8Chunks } from './textDecoding.js';
+import { notAList, readGraphDocument, type JsonObject } from './input/graphJson.js';
+import { readGraphObjectsCsv, type DateOrderState } from './kinds/graphObjectsCsv.js';
+import { graphJsonValues } from './kinds/graphProperties.js';
+import type { CsvKind, ImportKind, JsonKind } from './kinds/importKind.js';
+import { openContent, type ImportInput } from './input/importInput.js';
+import { mappedRowView, recordCellsView, recordCount } from './csv/recordBatch.js';
+import type { StagedBatch, StagedIssue } from './csv/recordStage.js';
+import type { MappedRow, RowIssues } from './kinds/rowTypes.js';
+import { utf8Chunks } from './input/textDecoding.js';
 
 /** One record handed to a kind's writer, with where it came from for rejection messages. */
 export type ParsedRecord =
@@ -175,7 +174,7 @@ async function openCsvFile(input: ImportInput, as: ImportKind | undefined, watch
     .filter((field) => kind.columns[field]!.required)
     .map((field) => binding.positionOf(field))
     .map((position) => ({ position, header: table.headers[position]! }));
-  table.stageWith({ headers: table.headers, positions: binding.positions, required, mapper: kind.mapper?.id ?? null });
+  table.stageWith({ headers: table.headers, positions: binding.positions, required }, kind.mapper ?? null);
   const mapped = kind.mapper ? mappedRowView() : null;
   const cells = recordCellsView();
 

@@ -7,7 +7,7 @@ import type { SqliteDatabase } from './openSnapshot.js';
  * Each better-sqlite3 `run()` has a fixed cost (argument checks, statement reset, the
  * N-API crossing) on top of the cost per bound value; sending `rowsPerStatement` rows per
  * call pays the fixed part once per batch instead of once per row. The statement for a full
- * batch is prepared once (again after `restate()`); the last, partial batch gets its own.
+ * batch is prepared once; the last, partial batch gets its own.
  *
  * `statement` receives the `VALUES …` list and returns the whole SQL: a plain
  * `INSERT INTO t (a, b) ${values}`, or a `WITH new_row (a, b) AS (${values}) INSERT … SELECT`
@@ -16,17 +16,13 @@ import type { SqliteDatabase } from './openSnapshot.js';
  * `tuple` is one row's placeholder list, e.g. `(?, ?, 'Member', ?)`. Rows are added with
  * `add(value, …)` or `addRow(values)` in placeholder order, into one flat array reused from
  * batch to batch.
- *
- * `trailing` gives the values of placeholders the SQL has after the `VALUES` list (in the
- * `SELECT` of a `WITH new_row … AS (${values}) INSERT … SELECT`); when they or the SQL change,
- * `restate()` says so.
  */
 export class BatchedInsert {
   private readonly width: number;
   private readonly batchLength: number;
-  /** The full batch's statement; null after `restate()` until the next batch prepares it. */
+  /** The full batch's statement, prepared when the first batch is full. */
   private full: Statement | null = null;
-  /** The values of the rows not yet written (the first `pendingLength`), then from `batchLength` on the trailing values. */
+  /** The values of the rows not yet written: the first `pendingLength`. */
   private readonly pending: unknown[];
   private pendingLength = 0;
 
@@ -35,7 +31,6 @@ export class BatchedInsert {
     private readonly statement: (values: string) => string,
     private readonly tuple: string,
     rowsPerStatement = 64,
-    private readonly trailing: () => readonly unknown[] = () => [],
   ) {
     this.width = tuple.split('?').length - 1;
     // SQLite allows at most 32,766 parameters in one statement; they are passed as spread
@@ -45,14 +40,6 @@ export class BatchedInsert {
     // Filled by index and never emptied: emptying an array frees its storage, and refilling it
     // by push grows it step by step again, for every statement of the load.
     this.pending = Array.from({ length: this.batchLength }, () => null);
-    this.restate();
-  }
-
-  /** The SQL or the trailing values changed: the next statement is prepared afresh. Rows added so far are kept. */
-  restate(): void {
-    this.full = null;
-    this.pending.length = this.batchLength;
-    this.pending.push(...this.trailing());
   }
 
   /** Adds one row: exactly as many values as `tuple` has placeholders. */
@@ -79,7 +66,7 @@ export class BatchedInsert {
     const length = this.pendingLength;
     if (length === 0) return;
     if (length % this.width !== 0) throw new Error(`BatchedInsert: a row needs ${this.width} values`);
-    this.db.prepare(this.sql(length / this.width)).run([...this.pending.slice(0, length), ...this.pending.slice(this.batchLength)]);
+    this.db.prepare(this.sql(length / this.width)).run(this.pending.slice(0, length));
     this.pendingLength = 0;
   }
 

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { normalizeHeader } from '../../../electron/core/importers/columns.js';
-import { detectDelimiter, openCsv } from '../../../electron/core/importers/csvReader.js';
-import { cellsOf, recordCount } from '../../../electron/core/importers/recordBatch.js';
-import { utf8Chunks } from '../../../electron/core/importers/textDecoding.js';
+import { normalizeHeader } from '../../../electron/core/importers/csv/columns.js';
+import { detectDelimiter, openCsv } from '../../../electron/core/importers/csv/csvReader.js';
+import { cellsOf, recordCount } from '../../../electron/core/importers/csv/recordBatch.js';
+import { utf8Chunks } from '../../../electron/core/importers/input/textDecoding.js';
 import { UserFacingError } from '../../../electron/core/errors.js';
 import { encode } from '../../support/importFixtures.js';
 
@@ -22,7 +22,7 @@ function chunked(bytes: Buffer, sizes: readonly number[] = [bytes.length]): Asyn
 async function readAll(bytes: Buffer, sizes?: readonly number[], keepOnly?: readonly number[], offThread = false) {
   const table = await openCsv(utf8Chunks(chunked(bytes, sizes), 'test.csv'), 'test.csv', { offThread });
   // No kind: only the width check, whose rejections are still in the batch (marked) and read here too.
-  table.stageWith({ headers: table.headers, positions: keepOnly ?? table.headers.map((_, at) => at), required: [], mapper: null });
+  table.stageWith({ headers: table.headers, positions: keepOnly ?? table.headers.map((_, at) => at), required: [] }, null);
   const records = [];
   for await (const { records: batch } of table.records) {
     for (let record = 0; record < recordCount(batch); record++) records.push({ line: batch.recordLines[record]!, values: cellsOf(batch, record) });

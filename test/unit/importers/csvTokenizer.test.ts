@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvTokenizer } from '../../../electron/core/importers/csvTokenizer.js';
-import { RecordBatchBuilder, cellsOf, recordCount } from '../../../electron/core/importers/recordBatch.js';
+import { CsvTokenizer } from '../../../electron/core/importers/csv/csvTokenizer.js';
+import { RecordBatchBuilder, cellsOf, recordCount } from '../../../electron/core/importers/csv/recordBatch.js';
 
 /** Byte sequences a cell is made of: ASCII, CSV syntax, one- to four-byte characters, a BOM, and invalid UTF-8. */
 const PIECES: readonly number[][] = [

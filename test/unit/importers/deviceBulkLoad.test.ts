@@ -12,8 +12,8 @@ const h = importHarness(dir);
  * More rows than one multi-row INSERT takes (256), with a duplicate of a row already written,
  * a duplicate of a row still buffered, and a placeholder serial: the cases where the bulk path
  * (a fresh snapshot: nothing to join with) could differ from the row-by-row one. Its label
- * columns, which the bulk path binds as codes, get new labels in later statements, more
- * labels than a column codes (OS), quotes, non-ASCII text and a label that looks like a code.
+ * columns get new labels in later statements, many distinct labels (OS), quotes, non-ASCII
+ * text and labels that look like numbers.
  */
 function exportWithEdgeCases(): string {
   const body = Array.from({ length: 600 }, (_, i) => intuneRow(i + 1));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isoDateOf, plainUtcDateInto } from '../../../electron/core/importers/labelMaps.js';
+import { isoDateOf, plainUtcDateInto } from '../../../electron/core/importers/kinds/labelMaps.js';
 
 /** The zone-less form Intune and SQL Server write, as the regular expression states it. */
 function plainByRegex(value: string): string | null {

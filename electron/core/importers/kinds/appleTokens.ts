@@ -1,8 +1,8 @@
 import type { SqliteDatabase } from '../../snapshot/openSnapshot.js';
-import type { CsvRowKind, JsonKind } from '../importKind.js';
-import type { RowIssues } from '../rowTypes.js';
-import { has, integer, text } from '../jsonValues.js';
-import { integerOf, isoDateOf } from '../labelMaps.js';
+import type { CsvRowKind, JsonKind } from './importKind.js';
+import type { RowIssues } from './rowTypes.js';
+import { has, integer, text } from './jsonValues.js';
+import { integerOf, isoDateOf } from './labelMaps.js';
 
 export interface AppleTokenFacts {
   id: string;

@@ -1,6 +1,6 @@
 import type { SqliteDatabase } from '../../snapshot/openSnapshot.js';
-import type { CsvRowKind } from '../importKind.js';
-import { integerOf } from '../labelMaps.js';
+import type { CsvRowKind } from './importKind.js';
+import { integerOf } from './labelMaps.js';
 import { collectionGuard } from './configMgrCollections.js';
 
 const RULE_TYPES = ['direct', 'query', 'include', 'exclude', 'device_category'] as const;

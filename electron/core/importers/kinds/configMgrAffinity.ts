@@ -1,5 +1,5 @@
-import type { CsvRowKind } from '../importKind.js';
-import { flagOf, integerOf, isoDateOf } from '../labelMaps.js';
+import type { CsvRowKind } from './importKind.js';
+import { flagOf, integerOf, isoDateOf } from './labelMaps.js';
 
 const COLUMNS = {
   uniqueUserName: { headers: ['UniqueUserName'], required: true },

@@ -1,6 +1,6 @@
-import type { CsvRowKind, WriteContext } from '../importKind.js';
-import type { RowIssues } from '../rowTypes.js';
-import { flagOf, integerOf } from '../labelMaps.js';
+import type { CsvRowKind, WriteContext } from './importKind.js';
+import type { RowIssues } from './rowTypes.js';
+import { flagOf, integerOf } from './labelMaps.js';
 
 /** The collection IDs an import has seen, so a re-import can drop collections no longer listed. */
 function seenCollections(context: WriteContext): Set<string> {

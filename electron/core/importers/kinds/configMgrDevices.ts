@@ -1,6 +1,6 @@
-import type { CsvRowKind } from '../importKind.js';
+import type { CsvRowKind } from './importKind.js';
 import { DEVICE_TABLES } from '../stores/deviceStore.js';
-import { integerOf, isoDateOf, platformOf } from '../labelMaps.js';
+import { integerOf, isoDateOf, platformOf } from './labelMaps.js';
 
 const COLUMNS = {
   resourceId: { headers: ['ResourceID'], required: true },

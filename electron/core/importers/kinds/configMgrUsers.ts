@@ -1,5 +1,5 @@
-import type { CsvRowKind } from '../importKind.js';
-import { integerOf } from '../labelMaps.js';
+import type { CsvRowKind } from './importKind.js';
+import { integerOf } from './labelMaps.js';
 
 const COLUMNS = {
   resourceId: { headers: ['ResourceID'], required: true },

@@ -1,5 +1,5 @@
-import type { CsvRowKind } from '../importKind.js';
-import { flagOf } from '../labelMaps.js';
+import type { CsvRowKind } from './importKind.js';
+import { flagOf } from './labelMaps.js';
 import type { LicenceFacts } from '../stores/userStore.js';
 
 const ENTRA_COLUMNS = {

@@ -1,8 +1,8 @@
-import type { GraphProperties } from '../graphProperties.js';
-import type { JsonKind } from '../importKind.js';
+import type { GraphProperties } from './graphProperties.js';
+import type { JsonKind } from './importKind.js';
 import { DEVICE_TABLES } from '../stores/deviceStore.js';
-import { has, integer, text } from '../jsonValues.js';
-import { MANAGEMENT_AGENT_LABELS, OWNERSHIP_LABELS, COMPLIANCE_LABELS, isoDateOf, labelKey, platformOf } from '../labelMaps.js';
+import { has, integer, text } from './jsonValues.js';
+import { MANAGEMENT_AGENT_LABELS, OWNERSHIP_LABELS, COMPLIANCE_LABELS, isoDateOf, labelKey, platformOf } from './labelMaps.js';
 
 const ENROLLMENT_TYPE_BY_NUMBER = [
   'unknown',

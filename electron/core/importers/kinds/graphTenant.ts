@@ -1,5 +1,5 @@
-import type { JsonKind } from '../importKind.js';
-import { has, objects, text } from '../jsonValues.js';
+import type { JsonKind } from './importKind.js';
+import { has, objects, text } from './jsonValues.js';
 
 /** `GET /deviceManagement/deviceCategories` (brief §4e). */
 export const graphDeviceCategories: JsonKind = {

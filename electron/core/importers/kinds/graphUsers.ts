@@ -1,7 +1,7 @@
-import type { GraphProperties } from '../graphProperties.js';
-import type { JsonKind } from '../importKind.js';
-import { flag, has, objects, text } from '../jsonValues.js';
-import { isoDateOf } from '../labelMaps.js';
+import type { GraphProperties } from './graphProperties.js';
+import type { JsonKind } from './importKind.js';
+import { flag, has, objects, text } from './jsonValues.js';
+import { isoDateOf } from './labelMaps.js';
 import { CAPABILITY_STATUSES, type ServicePlanFacts } from '../stores/userStore.js';
 
 /** What the writer below reads: PowerShell's names for these are matched to them (see graphProperties.ts). */

@@ -1,4 +1,4 @@
-import type { CsvMappedKind } from '../importKind.js';
+import type { CsvMappedKind } from './importKind.js';
 import { DEVICE_TABLES } from '../stores/deviceStore.js';
 import { intuneDeviceRows, type IntuneDeviceField } from './intuneDeviceRows.js';
 

@@ -1,7 +1,11 @@
 import type { Platform } from '../../../contract/labels.js';
-import { COMPLIANCE_LABELS, ISO_DATE_CELL, MANAGEMENT_AGENT_LABELS, OWNERSHIP_LABELS, labelKey, platformOf } from '../labelMaps.js';
-import type { RowIssues, RowMapper } from '../rowTypes.js';
-import { deviceFactValues, type DeviceFacts, type PassedThrough } from '../stores/deviceStore.js';
+import { COMPLIANCE_LABELS, ISO_DATE_CELL, MANAGEMENT_AGENT_LABELS, OWNERSHIP_LABELS, labelKey, platformOf } from './labelMaps.js';
+import type { RowIssues, RowMapper } from './rowTypes.js';
+import { deviceFactValues, type DeviceFacts } from '../../snapshot/deviceColumns.js';
+import type { CellCopy } from '../csv/columns.js';
+
+/** Facts of which some are cells the mapper passes through as they are (see CellCopy). */
+type PassedThrough<Facts> = { readonly [Fact in keyof Facts]?: Facts[Fact] | CellCopy | null };
 
 const COLUMNS = {
   deviceId: { headers: ['Device ID'], required: true },
@@ -72,9 +76,8 @@ export const intuneDeviceRows: RowMapper<IntuneDeviceField> = {
     const platform = platformMapper();
     return (row, issues) => {
       // Values stored as written are copied as bytes (row.copy), dates rewritten from their
-      // bytes (row.convert); only the labels mapped here are read as text, and those are
-      // remembered (row.label).
-      const os = row.label('os');
+      // bytes (row.convert); only the labels mapped here are read as text.
+      const os = row.get('os');
       const facts: PassedThrough<DeviceFacts> = {
         intuneDeviceId: row.copy('deviceId'),
         entraDeviceId: row.copy('entraDeviceId'),
@@ -88,18 +91,18 @@ export const intuneDeviceRows: RowMapper<IntuneDeviceField> = {
         osVersion: row.copy('osVersion'),
         model: row.copy('model'),
         manufacturer: row.copy('manufacturer'),
-        ownership: ownership(row.label('ownership'), issues, row.header('ownership')) as DeviceFacts['ownership'],
+        ownership: ownership(row.get('ownership'), issues, row.header('ownership')) as DeviceFacts['ownership'],
         ownershipRaw: row.copy('ownership'),
         enrollmentType: row.copy('enrollmentType'),
         enrollmentTypeRaw: row.copy('enrollmentType'),
-        managementAgent: managedBy(row.label('managedBy'), issues, row.header('managedBy')),
+        managementAgent: managedBy(row.get('managedBy'), issues, row.header('managedBy')),
         managementAgentRaw: row.copy('managedBy'),
         category: row.copy('category'),
         primaryUserUpn: row.copy('upn'),
         lastCheckIn: row.convert('lastCheckIn', ISO_DATE_CELL),
         enrolledAt: row.convert('enrolledAt', ISO_DATE_CELL),
         mdmCertExpiresAt: row.convert('certExpiresAt', ISO_DATE_CELL),
-        compliance: compliance(row.label('compliance'), issues, row.header('compliance')),
+        compliance: compliance(row.get('compliance'), issues, row.header('compliance')),
         complianceRaw: row.copy('compliance'),
       };
       return deviceFactValues(facts);

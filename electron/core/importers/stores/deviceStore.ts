@@ -1,76 +1,10 @@
-import type { Platform } from '../../../contract/labels.js';
 import type { SqliteDatabase } from '../../snapshot/openSnapshot.js';
-import type { CellCopy } from '../columns.js';
-import type { MappedRow, RowIssues } from '../rowTypes.js';
+import type { MappedRow, RowIssues } from '../kinds/rowTypes.js';
 import { BatchedInsert } from '../../snapshot/batchedInsert.js';
-import { LabelCodes } from '../../snapshot/labelCodes.js';
+import { DEVICE_FACT_COLUMN_NAMES, DEVICE_FACT_COLUMNS, DEVICE_FACT_ORDER, deviceFactValues, type DeviceFact, type DeviceFacts } from '../../snapshot/deviceColumns.js';
 import { RowsByKey, keyOfText } from './rowsByKey.js';
 
-/** What one source says about one device. Absent facts leave what another source said. */
-export interface DeviceFacts {
-  intuneDeviceId?: string | null;
-  cmResourceId?: number | null;
-  entraDeviceId?: string | null;
-  serialNumber?: string | null;
-  imei?: string | null;
-  meid?: string | null;
-  name?: string | null;
-  managementName?: string | null;
-  platform?: Platform | null;
-  os?: string | null;
-  osVersion?: string | null;
-  model?: string | null;
-  manufacturer?: string | null;
-  ownership?: 'unknown' | 'company' | 'personal' | null;
-  ownershipRaw?: string | null;
-  enrollmentType?: string | null;
-  enrollmentTypeRaw?: string | null;
-  managementAgent?: string | null;
-  managementAgentRaw?: string | null;
-  category?: string | null;
-  primaryUserUpn?: string | null;
-  lastCheckIn?: string | null;
-  enrolledAt?: string | null;
-  mdmCertExpiresAt?: string | null;
-  compliance?: string | null;
-  complianceRaw?: string | null;
-  cmEnrollmentStatus?: number | null;
-  cmClientType?: number | null;
-}
-
-const COLUMNS: readonly [keyof DeviceFacts, string][] = [
-  ['intuneDeviceId', 'intune_device_id'],
-  ['cmResourceId', 'cm_resource_id'],
-  ['entraDeviceId', 'entra_device_id'],
-  ['serialNumber', 'serial_number'],
-  ['imei', 'imei'],
-  ['meid', 'meid'],
-  ['name', 'name'],
-  ['managementName', 'management_name'],
-  ['platform', 'platform'],
-  ['os', 'os'],
-  ['osVersion', 'os_version'],
-  ['model', 'model'],
-  ['manufacturer', 'manufacturer'],
-  ['ownership', 'ownership'],
-  ['ownershipRaw', 'ownership_raw'],
-  ['enrollmentType', 'enrollment_type'],
-  ['enrollmentTypeRaw', 'enrollment_type_raw'],
-  ['managementAgent', 'management_agent'],
-  ['managementAgentRaw', 'management_agent_raw'],
-  ['category', 'category'],
-  ['primaryUserUpn', 'primary_user_upn'],
-  ['lastCheckIn', 'last_check_in'],
-  ['enrolledAt', 'enrolled_at'],
-  ['mdmCertExpiresAt', 'mdm_cert_expires_at'],
-  ['compliance', 'compliance'],
-  ['complianceRaw', 'compliance_raw'],
-  ['cmEnrollmentStatus', 'cm_enrollment_status'],
-  ['cmClientType', 'cm_client_type'],
-];
-
-/** The facts in the order the INSERTs bind them, which is also a RowMapper's order for device rows (see upsertMapped). */
-export const DEVICE_FACT_ORDER: readonly (keyof DeviceFacts)[] = COLUMNS.map(([fact]) => fact);
+const COLUMNS: readonly [DeviceFact, string][] = DEVICE_FACT_ORDER.map((fact) => [fact, DEVICE_FACT_COLUMNS[fact].column]);
 const WIDTH = DEVICE_FACT_ORDER.length;
 const INTUNE_ID = DEVICE_FACT_ORDER.indexOf('intuneDeviceId');
 const CM_ID = DEVICE_FACT_ORDER.indexOf('cmResourceId');
@@ -79,57 +13,11 @@ const SERIAL = DEVICE_FACT_ORDER.indexOf('serialNumber');
 /** One device's facts by position in DEVICE_FACT_ORDER: a MappedRow, or DeviceFacts seen that way (factRowOf). */
 interface FactRow {
   value(index: number): string | number | null;
-  labelCode(index: number, labels: LabelCodes): number;
 }
 
 function factRowOf(facts: DeviceFacts): FactRow {
   const values = deviceFactValues(facts);
-  return {
-    value: (index) => values[index]!,
-    labelCode(index, labels) {
-      const value = values[index];
-      return typeof value === 'string' && value !== '' ? labels.codeOf(value, 0, value.length) : -1;
-    },
-  };
-}
-
-/** Facts of which some are cells a RowMapper passes through as they are (see CellCopy). */
-export type PassedThrough<Facts> = { readonly [Fact in keyof Facts]?: Facts[Fact] | CellCopy | null };
-
-/** The facts in DEVICE_FACT_ORDER, absent ones as null; written out so each read is a plain property load. */
-export function deviceFactValues(f: DeviceFacts): (string | number | null)[];
-export function deviceFactValues(f: PassedThrough<DeviceFacts>): (string | number | null | CellCopy)[];
-export function deviceFactValues(f: PassedThrough<DeviceFacts>): (string | number | null | CellCopy)[] {
-  return [
-    f.intuneDeviceId ?? null,
-    f.cmResourceId ?? null,
-    f.entraDeviceId ?? null,
-    f.serialNumber ?? null,
-    f.imei ?? null,
-    f.meid ?? null,
-    f.name ?? null,
-    f.managementName ?? null,
-    f.platform ?? null,
-    f.os ?? null,
-    f.osVersion ?? null,
-    f.model ?? null,
-    f.manufacturer ?? null,
-    f.ownership ?? null,
-    f.ownershipRaw ?? null,
-    f.enrollmentType ?? null,
-    f.enrollmentTypeRaw ?? null,
-    f.managementAgent ?? null,
-    f.managementAgentRaw ?? null,
-    f.category ?? null,
-    f.primaryUserUpn ?? null,
-    f.lastCheckIn ?? null,
-    f.enrolledAt ?? null,
-    f.mdmCertExpiresAt ?? null,
-    f.compliance ?? null,
-    f.complianceRaw ?? null,
-    f.cmEnrollmentStatus ?? null,
-    f.cmClientType ?? null,
-  ];
+  return { value: (index) => values[index]! };
 }
 
 function factsOf(row: MappedRow): DeviceFacts {
@@ -191,7 +79,7 @@ export class DeviceStore {
 
   constructor(private readonly db: SqliteDatabase) {
     // Positional parameters: binding 28 named ones per row costs more than the insert itself.
-    this.insert = db.prepare(insertDevices(false, `VALUES ${deviceTuple()}`));
+    this.insert = db.prepare(insertDevices(false, `VALUES (${devicePlaceholders()})`));
     this.update = db.prepare(
       `UPDATE devices SET ${COLUMNS.map(([fact, column]) =>
         fact === 'platform'
@@ -333,22 +221,6 @@ class JoiningSourceWriter implements SourceWriter {
 /** Rows per multi-row INSERT: 29 values each (the row id and 28 facts), so about 7,400 parameters a statement. */
 const BULK_ROWS = 256;
 
-/** The facts a bulk load binds as label codes (see LabelCodes): those that repeat a few values across an export. */
-const LABEL_FACTS = new Set<keyof DeviceFacts>([
-  'platform',
-  'os',
-  'manufacturer',
-  'ownership',
-  'ownershipRaw',
-  'enrollmentType',
-  'enrollmentTypeRaw',
-  'managementAgent',
-  'managementAgentRaw',
-  'category',
-  'compliance',
-  'complianceRaw',
-]);
-
 /**
  * The bulk path, for a source that has nothing to join with: every device already in the
  * snapshot was written by this source in this import, so a row is either new or a duplicate of
@@ -362,17 +234,11 @@ const LABEL_FACTS = new Set<keyof DeviceFacts>([
  * not filed yet is new; otherwise each device filed under the key is read by its row id, after
  * the rows still buffered are written, and compared id for id. A hash collision so costs a
  * look-up by row id and never rejects a row.
- *
- * The label facts (LABEL_FACTS) are bound as codes, which the INSERT turns back into text.
  */
 class BulkSourceWriter implements SourceWriter {
   private readonly insert: BatchedInsert;
   /** One row's values, its row id first, reused from row to row. */
   private readonly values: unknown[] = new Array(WIDTH + 1);
-  /** By fact index, the codes of a label fact. */
-  private readonly labels: (LabelCodes | null)[] = DEVICE_FACT_ORDER.map((fact) =>
-    LABEL_FACTS.has(fact) ? new LabelCodes(() => this.insert.restate()) : null,
-  );
   private readonly byIntuneKey = new RowsByKey();
   private readonly byCmId = new RowsByKey();
   private readonly ownIdsOf;
@@ -385,9 +251,7 @@ class BulkSourceWriter implements SourceWriter {
     private readonly source: string,
     private readonly batchId: number,
   ) {
-    this.insert = new BatchedInsert(db, (values) => this.insertSql(values), `(?${', ?'.repeat(WIDTH)})`, BULK_ROWS, () =>
-      this.labels.flatMap((labels) => labels?.texts ?? []),
-    );
+    this.insert = new BatchedInsert(db, (values) => insertDevices(true, values), `(?, ${devicePlaceholders()})`, BULK_ROWS);
     this.ownIdsOf = db.prepare('SELECT intune_device_id, cm_resource_id FROM devices WHERE id = ?').raw();
     this.firstId = db.prepare('SELECT coalesce(max(id), 0) FROM devices').pluck().get() as number;
     this.nextId = this.firstId + 1;
@@ -423,11 +287,7 @@ class BulkSourceWriter implements SourceWriter {
     const serial = usableSerial(serialNumber);
     const values = this.values;
     values[0] = id;
-    for (let i = 0; i < WIDTH; i++) {
-      const labels = this.labels[i];
-      const code = labels ? row.labelCode(i, labels) : -1;
-      values[i + 1] = code >= 0 ? code : i === SERIAL ? serial : row.value(i);
-    }
+    for (let i = 0; i < WIDTH; i++) values[i + 1] = i === SERIAL ? serial : row.value(i);
     this.insert.addRow(values);
     warnIfPlaceholder(serialNumber, serial, issues);
     return true;
@@ -449,16 +309,6 @@ class BulkSourceWriter implements SourceWriter {
       .run(this.source, this.batchId, this.firstId);
   }
 
-  /** The INSERT of a `VALUES …` list of rows (the row id, then the facts in COLUMNS order), label codes turned back into text. */
-  private insertSql(values: string): string {
-    const names = COLUMNS.map(([, column]) => column);
-    const facts = COLUMNS.map(([fact, column], i) => {
-      const value = this.labels[i]?.sql(column) ?? column;
-      return fact === 'platform' ? `coalesce(${value}, 'unknown')` : value;
-    });
-    return `WITH new_row (id, ${names.join(', ')}) AS (${values}) ${insertDevices(true, `SELECT id, ${facts.join(', ')} FROM new_row`)}`;
-  }
-
   /** `intuneKey` is the hash of the row's Intune device ID. */
   private file(id: number, intuneKey: number | null, cmId: number | null): void {
     if (intuneKey !== null) this.byIntuneKey.add(intuneKey, id);
@@ -467,11 +317,11 @@ class BulkSourceWriter implements SourceWriter {
 }
 
 /** One device's placeholders in COLUMNS order; a missing platform is stored as 'unknown'. */
-function deviceTuple(): string {
-  return `(${COLUMNS.map(([fact]) => (fact === 'platform' ? `coalesce(?, 'unknown')` : '?')).join(', ')})`;
+function devicePlaceholders(): string {
+  return COLUMNS.map(([fact]) => (fact === 'platform' ? `coalesce(?, 'unknown')` : '?')).join(', ');
 }
 
 /** An INSERT of devices (row id first `withId`, then COLUMNS order), for rows from `source` (a VALUES list or a SELECT). */
 function insertDevices(withId: boolean, source: string): string {
-  return `INSERT INTO devices (${withId ? 'id, ' : ''}${COLUMNS.map(([, column]) => column).join(', ')}) ${source}`;
+  return `INSERT INTO devices (${withId ? 'id, ' : ''}${DEVICE_FACT_COLUMN_NAMES.join(', ')}) ${source}`;
 }

@@ -1,5 +1,5 @@
 import type { SqliteDatabase } from '../../snapshot/openSnapshot.js';
-import type { RowIssues } from '../rowTypes.js';
+import type { RowIssues } from '../kinds/rowTypes.js';
 
 /** What one source says about one user. Absent facts leave what another source said. */
 export interface UserFacts {

@@ -6,7 +6,8 @@
  * inside one transaction; `PRAGMA user_version` records the last applied number. A file
  * whose user_version is higher than the last entry here was written by a newer app and is
  * refused untouched (see openSnapshot.ts). A released migration never changes: a new
- * version gets a new file.
+ * version gets a new file. One that copies devices names its columns rather than
+ * `SELECT *`, whose order only the table's history fixes (see deviceColumns.ts).
  */
 import type { Migration } from './migration.js';
 import { v001Schema } from './v001Schema.js';

@@ -1,4 +1,4 @@
-import { UserFacingError } from '../errors.js';
+import { UserFacingError } from '../../errors.js';
 import { utf8Chunks } from './textDecoding.js';
 
 export type JsonObject = Record<string, unknown>;

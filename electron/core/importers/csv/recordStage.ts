@@ -1,9 +1,7 @@
 import { CellCopy, bindColumns, type RecordCells } from './columns.js';
-import type { RowIssues } from './rowTypes.js';
-import { LabelTexts } from './labelTexts.js';
+import type { RowIssues, RowMapper } from '../kinds/rowTypes.js';
 import { RecordBatchBuilder, type RecordBatch, type RecordSink } from './recordBatch.js';
-import { rowMapperById } from './rowMappers.js';
-import { utf8Text } from './utf8Bytes.js';
+import { utf8Text } from '../input/utf8Bytes.js';
 
 /**
  * What the record stage needs to know of a file and its kind: plain data, so that it can
@@ -15,8 +13,6 @@ export interface StageSpec {
   readonly positions: readonly number[];
   /** Columns a record must not leave blank, with their headers as written. */
   readonly required: readonly { readonly position: number; readonly header: string }[];
-  /** The kind's RowMapper, when its rows map without the snapshot (see rowMappers.ts). */
-  readonly mapper: string | null;
 }
 
 export interface StagedIssue {
@@ -66,8 +62,6 @@ export class RecordStage implements RecordSink, RecordCells {
   width = 0;
   line = 0;
   private readonly out = new RecordBatchBuilder();
-  /** Per position, for the columns read as labels. */
-  private readonly labelTexts: LabelTexts[] = [];
   /** Where a CellCopy's conversion writes its value. */
   private readonly converted = Buffer.allocUnsafe(64);
   private issues: StagedIssue[] = [];
@@ -85,9 +79,12 @@ export class RecordStage implements RecordSink, RecordCells {
     },
   };
 
-  constructor(private readonly spec: StageSpec) {
+  /** `mapper` is the kind's, when its rows map without the snapshot (see CsvMappedKind). */
+  constructor(
+    private readonly spec: StageSpec,
+    mapper: RowMapper | null,
+  ) {
     this.headerWidth = spec.headers.length;
-    const mapper = spec.mapper === null ? null : rowMapperById(spec.mapper);
     this.row = mapper ? bindColumns(mapper.columns, spec.headers).row(this) : null;
     this.map = mapper ? mapper.create() : null;
   }
@@ -131,12 +128,6 @@ export class RecordStage implements RecordSink, RecordCells {
 
   text(position: number): string | undefined {
     return position < this.width ? utf8Text(this.sources[position]!, this.starts[position]!, this.ends[position]!) : undefined;
-  }
-
-  label(position: number): string | undefined {
-    if (position >= this.width) return undefined;
-    const texts = (this.labelTexts[position] ??= new LabelTexts());
-    return texts.textOf(this.sources[position]!, this.starts[position]!, this.ends[position]!);
   }
 
   /** The records staged since the last call, and their issues. */

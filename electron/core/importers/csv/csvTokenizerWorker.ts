@@ -1,6 +1,7 @@
 // Worker thread entry: tokenizes and stages a big CSV export's bytes while the import thread
 // writes the records of the previous chunks into SQLite (see offThreadTokenizer.ts for the protocol).
 import { parentPort, workerData } from 'node:worker_threads';
+import { rowMapperById } from '../kinds/rowMappers.js';
 import { ByteTokenizer } from './chunkTokenizer.js';
 import { CsvSyntaxError, CsvTokenizer } from './csvTokenizer.js';
 import type { TokenizerRequest, TokenizerResponse, TokenizerStart } from './offThreadTokenizer.js';
@@ -16,7 +17,7 @@ function reply(response: TokenizerResponse): void {
 
 parentPort!.on('message', (request: TokenizerRequest) => {
   if (request.type === 'stageWith') {
-    tokenizer.stageWith(request.spec);
+    tokenizer.stageWith(request.spec, request.mapper === null ? null : rowMapperById(request.mapper));
     return;
   }
   // After a failure every later request gets the same answer: the import thread stops at the first.

@@ -1,9 +1,10 @@
-import { UserFacingError } from '../errors.js';
+import { UserFacingError } from '../../errors.js';
 import { InThreadTokenizer, type ChunkTokenizer } from './chunkTokenizer.js';
 import { CsvSyntaxError, CsvTokenizer } from './csvTokenizer.js';
 import { OffThreadTokenizer } from './offThreadTokenizer.js';
 import { RecordBatchBuilder, cellsOf, recordCount, type RecordBatch } from './recordBatch.js';
 import type { StageSpec, StagedBatch } from './recordStage.js';
+import type { RowMapper } from '../kinds/rowTypes.js';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 
@@ -14,10 +15,10 @@ export interface CsvTable {
   /** Line of the header record (2 when a PowerShell `#TYPE` line precedes it). */
   readonly headerLine: number;
   /**
-   * Says how to check and map the records (see recordStage.ts), once the kind is known from
-   * the header; call it before iterating the records.
+   * Says how to check the records and which mapper maps them (see recordStage.ts), once the
+   * kind is known from the header; call it before iterating the records.
    */
-  stageWith(spec: StageSpec): void;
+  stageWith(spec: StageSpec, mapper: RowMapper | null): void;
   /** The records after the header, staged, in the batches the tokenizer completes them in. */
   readonly records: AsyncIterable<StagedBatch>;
   /** Stops reading when the records will not be iterated to the end (another file failed first). */
@@ -221,7 +222,7 @@ export async function openCsv(utf8: AsyncIterable<Buffer>, fileName: string, opt
     delimiter,
     headers: header.map((value) => value.replace(/^\uFEFF/, '').trim()),
     headerLine: first.recordLines[0]!,
-    stageWith: (spec) => records.stageWith(spec),
+    stageWith: (spec, mapper) => records.stageWith(spec, mapper),
     records: {
       async *[Symbol.asyncIterator]() {
         for (let next = await iterator.next(); !next.done; next = await iterator.next()) if (recordCount(next.value.records) > 0 || next.value.issues.length > 0) yield next.value;

@@ -1,12 +1,12 @@
-import { UserFacingError } from '../errors.js';
-import type { CsvTable } from './csvReader.js';
+import { UserFacingError } from '../../errors.js';
+import type { CsvTable } from '../csv/csvReader.js';
 import { DateOrderEvidence, isoFromCultureDate, type DateOrder, type DateOrderDecision } from './cultureDates.js';
-import type { JsonObject } from './graphJson.js';
+import type { JsonObject } from '../input/graphJson.js';
 import { isFlattenedObject, type GraphPropertyNames, type GraphPropertyType } from './graphProperties.js';
 import type { JsonKind } from './importKind.js';
 import { integerOf, flagOf } from './labelMaps.js';
-import { cellOf, recordCount } from './recordBatch.js';
-import type { StagedIssue } from './recordStage.js';
+import { cellOf, recordCount } from '../csv/recordBatch.js';
+import type { StagedIssue } from '../csv/recordStage.js';
 
 /** One row of the CSV as the Graph object it was, with its line for rejection messages. */
 export interface CsvGraphObject {
@@ -64,7 +64,7 @@ export async function readGraphObjectsCsv(table: CsvTable, fileName: string, kin
     const type = name === undefined ? undefined : kind.properties?.[name];
     if (name !== undefined && type !== undefined && !columns.some((column) => column.name === name)) columns.push({ position, name, type });
   });
-  table.stageWith({ headers: table.headers, positions: columns.map((column) => column.position), required: [], mapper: null });
+  table.stageWith({ headers: table.headers, positions: columns.map((column) => column.position), required: [] }, null);
 
   const evidence = new DateOrderEvidence();
   const objects: CsvGraphObject[] = [];

@@ -1,4 +1,4 @@
-import type { JsonObject } from './graphJson.js';
+import type { JsonObject } from '../input/graphJson.js';
 
 /** Typed reads of Graph properties: a property of another type reads as null, never as a wrong value. */
 export function text(item: JsonObject, key: string): string | null {

@@ -1,6 +1,6 @@
-import type { SqliteDatabase } from '../snapshot/openSnapshot.js';
-import type { RemovedRows as ContractRemovedRows } from '../../contract/imports.js';
-import type { ImportKind } from './importKind.js';
+import type { SqliteDatabase } from '../../snapshot/openSnapshot.js';
+import type { RemovedRows as ContractRemovedRows } from '../../../contract/imports.js';
+import type { ImportKind } from '../kinds/importKind.js';
 
 /** Rows an import would remove that an earlier import brought in: "devices (intune)", "collections"… and how many. */
 export type RemovedRows = Readonly<ContractRemovedRows>;
@@ -41,8 +41,8 @@ const REPLACED_SETS: readonly { readonly kinds: readonly string[]; readonly keys
  * kinds may replace; `removed()`, once every file is written, counts those now gone. The
  * keys go into a TEMP table, which lives outside the snapshot file. Only the sets the
  * import's kinds touch are noted, so importing categories does not read every device. The
- * first import of a source notes nothing; re-importing 250,000 devices costs about half a
- * second (one scan and one EXCEPT), against the 5-7 s the import itself takes.
+ * first import of a source notes nothing; a re-import costs one scan and one EXCEPT per set,
+ * small beside the import itself.
  */
 export function noteReplaceableRows(db: SqliteDatabase, kinds: readonly ImportKind[]): { removed(): RemovedRows[] } {
   // `key` has no type, so no affinity: a ResourceID stays the integer the later query reads.

@@ -1,5 +1,6 @@
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../startWorker.js';
+import { startWorker } from '../../startWorker.js';
+import type { RowMapper } from '../kinds/rowTypes.js';
 import type { ChunkTokenizer } from './chunkTokenizer.js';
 import { CsvSyntaxError } from './csvTokenizer.js';
 import type { StageSpec, StagedBatch } from './recordStage.js';
@@ -12,7 +13,8 @@ export interface TokenizerStart {
 }
 
 export type TokenizerRequest =
-  | { readonly type: 'stageWith'; readonly spec: StageSpec }
+  /** A function cannot cross to the worker: the mapper goes by its id (see rowMapperById). */
+  | { readonly type: 'stageWith'; readonly spec: StageSpec; readonly mapper: string | null }
   | { readonly type: 'bytes'; readonly bytes: Uint8Array }
   | { readonly type: 'finish' };
 
@@ -58,8 +60,8 @@ export class OffThreadTokenizer implements ChunkTokenizer {
     this.worker.on('exit', () => this.fail(new Error('the tokenizer thread stopped')));
   }
 
-  stageWith(spec: StageSpec): void {
-    this.worker.postMessage({ type: 'stageWith', spec } satisfies TokenizerRequest);
+  stageWith(spec: StageSpec, mapper: RowMapper | null): void {
+    this.worker.postMessage({ type: 'stageWith', spec, mapper: mapper?.id ?? null } satisfies TokenizerRequest);
   }
 
   push(bytes: Uint8Array): Promise<StagedBatch> {

@@ -1,4 +1,4 @@
-import type { JsonObject } from './graphJson.js';
+import type { JsonObject } from '../input/graphJson.js';
 
 /**
  * How a Graph property's value is read where it did not come as Graph JSON: from a cell of a

@@ -1,5 +1,5 @@
 import type { RecordSink } from './recordBatch.js';
-import { wellFormedUtf8 } from './utf8Bytes.js';
+import { wellFormedUtf8 } from '../input/utf8Bytes.js';
 
 export class CsvSyntaxError extends Error {
   constructor(
@@ -21,7 +21,8 @@ const EMPTY = Buffer.alloc(0);
  * inside an unquoted field kept literally. The delimiter, quote and line break are ASCII bytes,
  * which never occur inside a longer UTF-8 character, so the bytes are split without being
  * decoded: a cell is handed on as a byte range, and only the cells a kind reads ever become
- * strings. (csv-parse 7.0.3 parsed ~8 MB/s here, alone more than the whole import's budget.)
+ * strings. (csv-parse makes a string of every cell, and alone takes most of the import's time
+ * budget: see docs/benchmarks.md.)
  *
  * Bytes that are not well-formed UTF-8 are read as a TextDecoder reads them, each invalid
  * sequence a U+FFFD, so what is stored is always text.

@@ -1,10 +1,11 @@
+import type { RowMapper } from '../kinds/rowTypes.js';
 import { CsvTokenizer } from './csvTokenizer.js';
 import { RecordStage, type StageSpec, type StagedBatch } from './recordStage.js';
 
 /** Turns a CSV export's UTF-8 bytes after the header, chunk by chunk, into staged record batches. */
 export interface ChunkTokenizer {
-  /** Says how to stage the records (see recordStage.ts); comes before the first chunk. */
-  stageWith(spec: StageSpec): void;
+  /** Says how to stage the records, and with which mapper (see recordStage.ts); comes before the first chunk. */
+  stageWith(spec: StageSpec, mapper: RowMapper | null): void;
   /** Tokenizes and stages the next chunk; resolves to the records it completed. */
   push(bytes: Uint8Array): Promise<StagedBatch>;
   /** Ends the text; resolves to the last records. Rejects with a CsvSyntaxError on a quote left open. */
@@ -26,9 +27,9 @@ export class ByteTokenizer {
 
   constructor(private readonly tokenizer: CsvTokenizer) {}
 
-  stageWith(spec: StageSpec): void {
+  stageWith(spec: StageSpec, mapper: RowMapper | null): void {
     this.tokenizer.keepOnly(spec.positions);
-    this.stage = new RecordStage(spec);
+    this.stage = new RecordStage(spec, mapper);
   }
 
   push(bytes: Uint8Array): StagedBatch {
@@ -57,8 +58,8 @@ export class InThreadTokenizer implements ChunkTokenizer {
     this.bytes = new ByteTokenizer(tokenizer);
   }
 
-  stageWith(spec: StageSpec): void {
-    this.bytes.stageWith(spec);
+  stageWith(spec: StageSpec, mapper: RowMapper | null): void {
+    this.bytes.stageWith(spec, mapper);
   }
 
   async push(chunk: Uint8Array): Promise<StagedBatch> {

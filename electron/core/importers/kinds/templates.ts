@@ -1,9 +1,9 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { UserFacingError } from '../errors.js';
-import { csvLine } from '../csv/csvCell.js';
+import { UserFacingError } from '../../errors.js';
+import { csvLine } from '../../csv/csvCell.js';
 import type { CsvKind } from './importKind.js';
-import { appleTokensTemplate } from './kinds/appleTokens.js';
-import { collectionRulesTemplate } from './kinds/collectionRules.js';
+import { appleTokensTemplate } from './appleTokens.js';
+import { collectionRulesTemplate } from './collectionRules.js';
 
 /** The project's own CSV templates (docs/import-formats.md), by the name `--kind` takes. */
 export const TEMPLATES: Readonly<Record<string, CsvKind>> = {

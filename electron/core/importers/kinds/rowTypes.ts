@@ -1,5 +1,4 @@
-import type { LabelCodes } from '../snapshot/labelCodes.js';
-import type { CellCopy, ColumnSpec, CsvRow } from './columns.js';
+import type { CellCopy, ColumnSpec, CsvRow } from '../csv/columns.js';
 
 // The row-level contracts shared by the kinds, the record stage and the stores. They live
 // apart from importKind.ts and rowMappers.ts because those import the stores and the Intune
@@ -36,6 +35,4 @@ export interface MappedRow {
   readonly line: number;
   /** The value at `index` in the mapper's order; null where it mapped to null or ''. */
   value(index: number): string | null;
-  /** The code `labels` has for that value (see LabelCodes.codeOf), found without cutting the value out; -1 for null or no code. */
-  labelCode(index: number, labels: LabelCodes): number;
 }

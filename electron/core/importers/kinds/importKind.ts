@@ -1,9 +1,9 @@
-import type { SqliteDatabase } from '../snapshot/openSnapshot.js';
-import type { CsvRow, ColumnSpec } from './columns.js';
-import type { JsonObject } from './graphJson.js';
+import type { SqliteDatabase } from '../../snapshot/openSnapshot.js';
+import type { CsvRow, ColumnSpec } from '../csv/columns.js';
+import type { JsonObject } from '../input/graphJson.js';
 import type { GraphProperties } from './graphProperties.js';
 import type { MappedRow, RowIssues, RowMapper } from './rowTypes.js';
-import type { ImportStores } from './stores/importStores.js';
+import type { ImportStores } from '../stores/importStores.js';
 
 export interface WriteContext {
   readonly db: SqliteDatabase;

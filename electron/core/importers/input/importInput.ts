@@ -3,7 +3,7 @@ import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
-import { UserFacingError } from '../errors.js';
+import { UserFacingError } from '../../errors.js';
 
 export type InputFormat = 'csv' | 'json';
 

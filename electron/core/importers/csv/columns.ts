@@ -19,11 +19,6 @@ export interface RecordCells {
   readonly width: number;
   /** The cell's text as written, or undefined when the record is narrower. */
   text(position: number): string | undefined;
-  /**
-   * The same, for a column that repeats a few values (a label): the text may be one remembered
-   * from an earlier record whose cell had the same bytes.
-   */
-  label(position: number): string | undefined;
 }
 
 /**
@@ -57,8 +52,6 @@ export interface CsvRow<Field extends string> {
   readonly line: number;
   /** The cell trimmed, or null when the column is absent or the cell is blank. */
   get(field: Field): string | null;
-  /** `get`, for a column that repeats a few values, such as a label to be mapped: faster there. */
-  label(field: Field): string | null;
   /** The same value, to be passed through by position; null when the column is absent. */
   copy(field: Field): CellCopy | null;
   /** The value converted, to be passed through by position; null when the column is absent. A field takes one conversion. */
@@ -111,10 +104,6 @@ export function bindColumns<Field extends string>(spec: ColumnSpec<Field>, heade
     get(field) {
       const at = index[field];
       return at < 0 ? null : trimmed(cells!.text(at));
-    },
-    label(field) {
-      const at = index[field];
-      return at < 0 ? null : trimmed(cells!.label(at));
     },
     copy: (field) => copies[field],
     convert(field, conversion) {

@@ -1,5 +1,6 @@
+import type { MappedRow } from '../kinds/rowTypes.js';
 import type { RecordCells } from './columns.js';
-import { utf8Text, writeUtf8 } from './utf8Bytes.js';
+import { utf8Text, writeUtf8 } from '../input/utf8Bytes.js';
 
 /**
  * Records as the tokenizer hands them up: one string holding every kept cell of the batch
@@ -43,8 +44,6 @@ export function cellsOf(batch: RecordBatch, record: number): string[] {
 export function recordCellsView(): { at(batch: RecordBatch, record: number): RecordCells } {
   let batch: RecordBatch | null = null;
   let record = 0;
-  // A batch's text is already decoded: a label costs no more to cut out than any other cell.
-  const text = (column: number) => cellOf(batch!, record, column);
   const cells: RecordCells = {
     get line() {
       return batch!.recordLines[record]!;
@@ -52,14 +51,37 @@ export function recordCellsView(): { at(batch: RecordBatch, record: number): Rec
     get width() {
       return recordWidth(batch!, record);
     },
-    text,
-    label: text,
+    text: (column) => cellOf(batch!, record, column),
   };
   return {
     at(records, at) {
       batch = records;
       record = at;
       return cells;
+    },
+  };
+}
+
+/** A MappedRow over a staged batch; one object pointed at record after record, so callers must not keep it. */
+export function mappedRowView(): { at(batch: RecordBatch, record: number): MappedRow } {
+  let text = '';
+  let ends = new Uint32Array(0);
+  let first = 0;
+  const row = {
+    line: 0,
+    // The record's cells are ends[first] onwards; a mapped record always has the mapper's width.
+    value(index: number): string | null {
+      const at = first + index;
+      return text.slice(at === 0 ? 0 : ends[at - 1]!, ends[at]!) || null;
+    },
+  };
+  return {
+    at(batch, record) {
+      text = batch.text;
+      ends = batch.cellEnds;
+      first = batch.recordStarts[record]!;
+      row.line = batch.recordLines[record]!;
+      return row;
     },
   };
 }

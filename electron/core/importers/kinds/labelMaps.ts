@@ -1,5 +1,5 @@
-import type { Platform } from '../../contract/labels.js';
-import type { CellConversion } from './columns.js';
+import type { Platform } from '../../../contract/labels.js';
+import type { CellConversion } from '../csv/columns.js';
 
 /**
  * The Intune admin centre writes display labels, localised to the admin's language, where
