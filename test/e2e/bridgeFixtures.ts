@@ -58,4 +58,9 @@ export function screenshotPath(name: string): string {
   return join(process.env.SCREENSHOT_DIR ?? join('test-results', 'screenshots'), `${name}.png`);
 }
 
+/** Saves the page as screenshot `name` (see screenshotPath), with animations stopped so no control is caught mid-transition. */
+export async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: screenshotPath(name), animations: 'disabled' });
+}
+
 export { expect } from '@playwright/test';

@@ -3,7 +3,7 @@ import { generateDemoTenant } from '../../electron/core/demo/generateDemoTenant.
 import { getPlaybook } from '../../electron/core/playbooks/index.js';
 import { getWizard, pageWaveDevices } from '../../electron/core/wizard/index.js';
 import { ANSWERS } from '../unit/wizard/wizardFixture.js';
-import { expect, screenshotPath, test } from './bridgeFixtures';
+import { expect, shoot, test } from './bridgeFixtures';
 
 const CONSULTANT = 'Avery Consultant';
 
@@ -16,9 +16,6 @@ const WALKS = [
   { playbookId: 'office365-coexistence', shots: 'playbook-coexistence', authority: 'intune', deadline: 'licence-holders-switched', waveFinding: 'USR_O365_MDM_ONLY' },
 ] as const;
 
-async function shoot(page: Page, name: string) {
-  await page.screenshot({ path: screenshotPath(name), animations: 'disabled' });
-}
 
 function section(page: Page, name: string) {
   return page.getByRole('navigation', { name: 'Sections' }).getByRole('tab', { name, exact: true });

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { getWizard, pageWaveDevices, snapshotApnsReminder } from '../../electron/core/wizard/index.js';
 import { ANSWERS } from '../unit/wizard/wizardFixture.js';
-import { expect, test } from './bridgeFixtures';
+import { expect, shoot, test } from './bridgeFixtures';
 
 const CONSULTANT = 'Avery Consultant';
 /** The answers the unit tests use, with a ConfigMgr version the demo does not hold already. */
@@ -17,9 +17,6 @@ async function expectNoSeriousViolations(page: Page, screen: string) {
 }
 
 /** A committed screenshot; transitions are stopped so buttons show their settled state. */
-async function shoot(page: Page, path: string) {
-  await page.screenshot({ path, animations: 'disabled' });
-}
 
 /** A section of the workspace's navigation (phase tabs have names too). */
 function section(page: Page, name: string) {
@@ -89,7 +86,7 @@ test.describe('migration wizard', () => {
     await section(page, 'Tenant').click();
     expect(typed).toContain('cm-version');
     for (const key of typed) await expect(page.getByTestId(`fact-${key}`)).toContainText(`Typed by ${CONSULTANT}`);
-    await shoot(page, 'docs/screenshots/wizard-tenant.png');
+    await shoot(page, 'wizard-tenant');
     await expectNoSeriousViolations(page, 'tenant');
 
     // 2. Ticks a manual check of phase 0, with a note.
@@ -112,7 +109,7 @@ test.describe('migration wizard', () => {
     await signDialog.getByRole('button', { name: 'Sign off' }).click();
     await expect(signDialog).toBeHidden();
     await expect(tickedStep.getByTestId('sign-offs')).toContainText(`${CONSULTANT} (consultant)`);
-    await shoot(page, 'docs/screenshots/wizard-phase-0.png');
+    await shoot(page, 'wizard-phase-0');
     await expectNoSeriousViolations(page, 'wizard phase 0');
 
     // Every phase renders from the playbook data, with its progress count.
@@ -120,7 +117,7 @@ test.describe('migration wizard', () => {
       await page.locator(`[data-phase="${phase.id}"]`).click();
       await expect(page.getByRole('heading', { level: 2, name: `Phase ${phase.id}: ${phase.title}` })).toBeVisible();
       await expect(page.locator('[data-step]')).toHaveCount(phase.steps.length);
-      if (phase.id !== '0') await shoot(page, `docs/screenshots/wizard-phase-${phase.id}.png`);
+      if (phase.id !== '0') await shoot(page, `wizard-phase-${phase.id}`);
     }
 
     // 3. Closing and reopening the snapshot mid-wizard lands on the same step with the same ticks.
@@ -158,7 +155,7 @@ test.describe('migration wizard', () => {
     await expect(page.getByRole('button', { name: /^Pilot/ })).toContainText('2 users');
     await page.getByRole('searchbox', { name: 'Search' }).fill('');
     await expect(page.getByRole('button', { name: /^Add [\d,]+ matching$/ })).toBeEnabled();
-    await shoot(page, 'docs/screenshots/wizard-wave-users.png');
+    await shoot(page, 'wizard-wave-users');
     await expectNoSeriousViolations(page, 'waves');
 
     const waveId = (db.prepare("SELECT id FROM waves WHERE name = 'Pilot'").get() as { id: number }).id;
@@ -170,12 +167,12 @@ test.describe('migration wizard', () => {
     await page.getByRole('tab', { name: 'Devices that move' }).click();
     await expect(page.getByTestId('table-footer')).toHaveText(`${moving.total} device${moving.total === 1 ? '' : 's'}`);
     await expect(page.getByRole('table', { name: 'Devices that move with Pilot' })).toContainText(moving.rows[0]!.name!);
-    await shoot(page, 'docs/screenshots/wizard-wave-moving.png');
+    await shoot(page, 'wizard-wave-moving');
     await page.getByRole('tab', { name: 'Devices that do not move' }).click();
     await expect(page.getByTestId('table-footer')).toHaveText(`${staying.total} device${staying.total === 1 ? '' : 's'}`);
     await expect(page.getByRole('table', { name: 'Devices of Pilot that do not move' })).toContainText(staying.rows[0]!.reason!);
     await expect(page.locator(`[data-remediation="${staying.rows[0]!.reason}"]`)).toBeVisible();
-    await shoot(page, 'docs/screenshots/wizard-wave-not-moving.png');
+    await shoot(page, 'wizard-wave-not-moving');
     await expectNoSeriousViolations(page, 'wave devices');
 
     // The wave's own checklist, ticked like a step's.
@@ -188,7 +185,7 @@ test.describe('migration wizard', () => {
     await expect(page.locator(`[data-check="${waveCheckId}"]`)).toHaveAttribute('data-state', 'done');
     await page.getByRole('button', { name: 'Mark as moved' }).click();
     await expect(page.getByRole('button', { name: 'Mark as verified' })).toBeVisible();
-    await shoot(page, 'docs/screenshots/wizard-wave-checklist.png');
+    await shoot(page, 'wizard-wave-checklist');
 
     // 5. The gated step is blocked, with its reasons; the switch cannot be recorded.
     const gated = playbook.phases.flatMap((phase) => phase.steps).find((step) => step.gate)!;
@@ -201,7 +198,7 @@ test.describe('migration wizard', () => {
     await expect(gatedCard.getByRole('button', { name: 'Record the switch' })).toBeDisabled();
     // The card's top, with why it is blocked, for the screenshot.
     await gatedCard.evaluate((element) => element.scrollIntoView({ block: 'start' }));
-    await shoot(page, 'docs/screenshots/wizard-gate-blocked.png');
+    await shoot(page, 'wizard-gate-blocked');
 
     // 6. Overridden with a written justification.
     await gatedCard.getByRole('button', { name: 'Override…' }).click();
@@ -209,7 +206,7 @@ test.describe('migration wizard', () => {
     await override.getByRole('textbox', { name: 'Justification' }).fill('short');
     await expect(override.getByRole('button', { name: 'Override' })).toBeDisabled();
     await override.getByRole('textbox', { name: 'Justification' }).fill('Change board CAB-1042 accepted the open items; Microsoft Support case scheduled for tonight.');
-    await shoot(page, 'docs/screenshots/wizard-override.png');
+    await shoot(page, 'wizard-override');
     await expectNoSeriousViolations(page, 'override dialog');
     await override.getByRole('button', { name: 'Override' }).click();
     await expect(override).toBeHidden();
@@ -220,7 +217,7 @@ test.describe('migration wizard', () => {
     await expect(gatedCard.getByTestId('switch-recorded')).toContainText(`by ${CONSULTANT}`);
     expect(notifier.shown.map((notification) => notification.id)).toContain('switch');
     await gatedCard.scrollIntoViewIfNeeded();
-    await shoot(page, 'docs/screenshots/wizard-switch-recorded.png');
+    await shoot(page, 'wizard-switch-recorded');
 
     // 8. The timeline counts down from the switch, and the APNs banner asks for confirmation.
     await page.getByRole('tab', { name: /Switch timeline/ }).click();
@@ -237,7 +234,7 @@ test.describe('migration wizard', () => {
     await expect(banner).toContainText('Topic: com.apple.mgmt.External.');
     await expect(banner).toContainText('never create a new one');
     await expect(banner).toContainText('30-day grace period');
-    await shoot(page, 'docs/screenshots/wizard-timeline.png');
+    await shoot(page, 'wizard-timeline');
     await expectNoSeriousViolations(page, 'timeline');
 
     // 9. "Add to calendar" writes an .ics where the save dialog says.
@@ -269,7 +266,7 @@ test.describe('migration wizard', () => {
     await page.locator('[data-phase="0"]').click();
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     await expect(page.locator('[data-theme="dark"]')).toBeVisible();
-    await shoot(page, 'docs/screenshots/wizard-dark.png');
+    await shoot(page, 'wizard-dark');
     await expectNoSeriousViolations(page, 'wizard dark');
     await page.getByRole('button', { name: 'Switch to light theme' }).click();
   });
