@@ -73,7 +73,14 @@ export const PhaseView = z.object({
 });
 
 export const WizardView = z.object({
-  playbook: z.object({ id: z.string(), version: z.number().int(), title: z.string(), summary: z.string() }),
+  playbook: z.object({
+    id: z.string(),
+    version: z.number().int(),
+    title: z.string(),
+    summary: z.string(),
+    /** What the playbook's recorded event is (the authority changed, set, coexistence activated), for screens to name it. */
+    switchEvent: z.object({ id: z.string(), label: z.string(), recordAction: z.string() }),
+  }),
   startedWithVersion: z.number().int(),
   phases: list(PhaseView),
   currentStepId: z.string(),

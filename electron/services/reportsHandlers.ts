@@ -1,4 +1,4 @@
-import { buildReport, REPORT_FILES, writeReportSet } from '../core/reports/index.js';
+import { buildReport, REPORT_FILES } from '../core/reports/index.js';
 import type { Snapshot } from '../core/snapshot/openSnapshot.js';
 import type { ApiHandlers } from './apiHandlers.js';
 import type { FileDialogs } from './ports.js';
@@ -29,6 +29,8 @@ export function reportsHandlers(requireSnapshot: () => Snapshot, dialogs: FileDi
       const snapshot = requireSnapshot();
       const dir = await dialogs.chooseReportFolder();
       if (dir === null) return null;
+      // Loaded on first use: the PDF and workbook libraries are large, and the window opens without them.
+      const { writeReportSet } = await import('../core/reports/writeReportSet.js');
       const result = await writeReportSet(snapshot, dir, { redact: request.redact, paper: request.paper, nativeBinding });
       return { dir, files: [...result.files] };
     },

@@ -73,7 +73,9 @@ for (const walk of WALKS) {
         }
         if (step.records) {
           const card = page.locator(`[data-step="${step.id}"]`);
-          await card.getByRole('button', { name: 'Record the switch' }).click();
+          // The button is named by the playbook's event ("Record the authority set", "Record the activation").
+          const recordAction = playbook.events.find((event) => event.id === step.records)!.recordAction!;
+          await card.getByRole('button', { name: recordAction }).click();
           await expect(card.getByTestId('switch-recorded')).toContainText(`by ${CONSULTANT}`);
         }
       }

@@ -7,7 +7,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPORT_FILES, writeReportSet } from '../../electron/core/reports/index.js';
+import { REPORT_FILES } from '../../electron/core/reports/index.js';
+import { writeReportSet } from '../../electron/core/reports/writeReportSet.js';
 import { engagedDemo } from '../unit/reports/reportFixture.js';
 
 const root = join(import.meta.dirname, '..', '..');

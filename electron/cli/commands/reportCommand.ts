@@ -1,6 +1,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { UserFacingError } from '../../core/errors.js';
-import { REPORT_FILES, writeReportSet, type Paper } from '../../core/reports/index.js';
+import type { Paper } from '../../core/reports/index.js';
+import { REPORT_FILES } from '../../core/reports/reportModel.js';
 import { DEFAULT_STALE_DAYS } from '../../core/rules/index.js';
 import { openSnapshot } from '../../core/snapshot/openSnapshot.js';
 import { UsageError, type CliCommand } from '../cliCommand.js';
@@ -31,7 +32,7 @@ export const reportCommand: CliCommand = {
     if (!PAPERS.includes(paper)) throw new UsageError(`--paper must be a4 or letter, got "${values.paper}"`, this);
     const staleDays = wholeNumberFlag(this, values['stale-days'], '--stale-days', DEFAULT_STALE_DAYS, { min: 1, max: 3650 });
 
-    const snapshot = openSnapshot(file, { mustExist: true });
+    const snapshot = openSnapshot(file, { mustExist: true, nativeBinding: io.nativeBinding });
     try {
       try {
         mkdirSync(out, { recursive: true });
@@ -41,6 +42,9 @@ export const reportCommand: CliCommand = {
       if (!statSync(out).isDirectory()) throw new UserFacingError('invalid_input', `${out} is a file, not a folder.`);
       // Progress goes to stderr, and only on a terminal: piped output stays clean.
       const tty = io.stderr.isTTY === true;
+      // The PDF and workbook writers (pdfmake, exceljs) load only when a report is written, so
+      // every other command, and --help, starts without parsing them.
+      const { writeReportSet } = await import('../../core/reports/writeReportSet.js');
       const result = await writeReportSet(snapshot, out, {
         paper,
         redact: values.redact,

@@ -14,7 +14,7 @@ export const HYBRID_TO_STANDALONE: Playbook = {
   summary:
     'Move users in waves under mixed authority, handle userless and DEM devices, then change the tenant MDM authority from Configuration Manager to Intune and validate.',
   events: [
-    { id: 'switch', label: 'Tenant MDM authority changed to Intune', from: 'recorded' },
+    { id: 'switch', label: 'Tenant MDM authority changed to Intune', from: 'recorded', recordAction: 'Record the switch' },
     APNS_EXPIRY_EVENT,
   ],
   switchEvent: 'switch',

@@ -15,7 +15,7 @@ export const OFFICE365_COEXISTENCE: Playbook = {
   title: 'Office 365 MDM coexistence',
   summary:
     'Run Office 365 MDM (Basic Mobility) and Intune side by side: prepare licences and replacement policies, activate coexistence, then license users for Intune in waves.',
-  events: [{ id: 'coexistence-activated', label: 'Coexistence activated', from: 'recorded' }, APNS_EXPIRY_EVENT],
+  events: [{ id: 'coexistence-activated', label: 'Coexistence activated', from: 'recorded', recordAction: 'Record the activation' }, APNS_EXPIRY_EVENT],
   switchEvent: 'coexistence-activated',
   deadlines: [
     {

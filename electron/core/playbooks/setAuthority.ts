@@ -15,7 +15,7 @@ export const SET_AUTHORITY: Playbook = {
   title: 'Set the MDM authority',
   summary:
     'A tenant whose MDM authority is not set yet: choose Intune or MDM for Office 365, set it, give the consents for Apple and Google, and keep in mind what cannot be undone.',
-  events: [{ id: 'authority-set', label: 'MDM authority set', from: 'recorded' }, APNS_EXPIRY_EVENT],
+  events: [{ id: 'authority-set', label: 'MDM authority set', from: 'recorded', recordAction: 'Record the authority set' }, APNS_EXPIRY_EVENT],
   switchEvent: 'authority-set',
   deadlines: [
     {

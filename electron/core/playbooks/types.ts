@@ -76,6 +76,8 @@ export interface EventDefinition {
   readonly id: string;
   readonly label: string;
   readonly from: 'recorded' | 'apnsExpiry';
+  /** For a recorded event: the words of the button that records it ("Record the switch"). */
+  readonly recordAction?: string;
 }
 
 export interface DeadlineDefinition {

@@ -84,7 +84,7 @@ export interface WizardView {
     readonly title: string;
     readonly summary: string;
     /** What "record the switch" records in this playbook (the authority changed, set, coexistence activated), for screens to name it. */
-    readonly switchEvent: { readonly id: string; readonly label: string };
+    readonly switchEvent: { readonly id: string; readonly label: string; readonly recordAction: string };
   };
   /** The playbook version the snapshot was started with. */
   readonly startedWithVersion: number;
@@ -159,6 +159,12 @@ export function activePlaybook(snapshot: Snapshot): Playbook {
 }
 
 /** Rule id → the manual check of the playbook that confirms it (for "needs …" texts). */
+/** The playbook's recorded event as screens name it. */
+function switchEventView(playbook: Playbook): WizardView['playbook']['switchEvent'] {
+  const event = playbook.events.find((candidate) => candidate.id === playbook.switchEvent)!;
+  return { id: event.id, label: event.label, recordAction: event.recordAction ?? `Record: ${event.label}` };
+}
+
 export function confirmingChecks(playbook: Playbook): Map<string, string> {
   const checks = playbook.phases.flatMap((phase) => phase.steps.flatMap((step) => step.checks));
   return new Map(checks.flatMap((check) => (check.kind === 'manual' && check.confirmsRule ? [[check.confirmsRule, check.id] as const] : [])));
@@ -238,7 +244,7 @@ export function getWizard(snapshot: Snapshot, options: WizardOptions = {}): Wiza
       version: playbook.version,
       title: playbook.title,
       summary: playbook.summary,
-      switchEvent: { id: playbook.switchEvent, label: playbook.events.find((event) => event.id === playbook.switchEvent)!.label },
+      switchEvent: switchEventView(playbook),
     },
     startedWithVersion: state.playbookVersion,
     changes: changesSince(playbook, state.playbookVersion),

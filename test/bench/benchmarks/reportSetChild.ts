@@ -1,7 +1,7 @@
 // Child process of the report set benchmark: writes the whole report set of one snapshot and
 // prints the time of each file as JSON. A separate process, so its peak RSS is the report's alone.
 import { openSnapshot } from '../../../electron/core/snapshot/openSnapshot.js';
-import { writeReportSet } from '../../../electron/core/reports/index.js';
+import { writeReportSet } from '../../../electron/core/reports/writeReportSet.js';
 
 const [db, out] = process.argv.slice(2) as [string, string];
 const started = performance.now();

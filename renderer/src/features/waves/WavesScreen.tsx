@@ -26,7 +26,7 @@ const useStyles = makeStyles({
 });
 
 const LEAD =
-  'Users move in waves under mixed authority, a pilot first. Their devices move with them; userless and DEM-enrolled devices do not, and need the remediation shown.';
+  'Users move in waves, a pilot first. Their devices move with them; userless and DEM-enrolled devices do not, and need the remediation shown.';
 
 /** The pilot and later waves: users chosen by filters, the devices that move with them, and each wave's checklist and state. */
 export function WavesScreen() {

@@ -115,23 +115,25 @@ function Gate({ step }: { step: StepView }) {
   );
 }
 
-/** Records the step's event (the switch): now by default, editable. */
+/** Records the step's event (the playbook names it: the authority changed, set, coexistence activated): now by default, editable. */
 function RecordEvent({ step }: { step: StepView }) {
   const styles = useStyles();
   const { act, actor } = useWizardStore();
+  const switchEvent = useWizardStore((state) => state.wizard?.playbook.switchEvent);
+  const event = switchEvent?.label ?? 'The event';
   const [at, setAt] = useState(() => toLocalInput(new Date()));
   const blocked = step.gate?.blocked ?? false;
   const valid = !Number.isNaN(new Date(at).getTime());
   return (
     <div className={styles.section}>
-      <h4 className={styles.heading}>Record the switch</h4>
+      <h4 className={styles.heading}>Record when: {event}</h4>
       {step.recorded && (
         <Body1 data-testid="switch-recorded">
           Recorded: {formatDateTime(step.recorded.at)}, by {step.recorded.recordedBy}. Record again to correct the time.
         </Body1>
       )}
       <div className={styles.record}>
-        <Field label="When the authority changed" hint="Now by default; your local time.">
+        <Field label={`When: ${event}`} hint="Now by default; your local time.">
           <Input type="datetime-local" value={at} onChange={(_event, data) => setAt(data.value)} />
         </Field>
         <Button
@@ -139,7 +141,7 @@ function RecordEvent({ step }: { step: StepView }) {
           disabled={blocked || !valid}
           onClick={() => void act(() => callApi('wizard.recordSwitch', { by: actor, at: new Date(at).toISOString() }))}
         >
-          Record the switch
+          {switchEvent?.recordAction ?? 'Record the time'}
         </Button>
         {blocked && <Caption1>Resolve what blocks this step, or override it, first.</Caption1>}
       </div>

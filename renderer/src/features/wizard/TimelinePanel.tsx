@@ -58,6 +58,7 @@ function Entry({ entry }: { entry: TimelineEntry }) {
 export function TimelinePanel() {
   const styles = useStyles();
   const status = useWizardStore((state) => state.switchStatus);
+  const event = useWizardStore((state) => state.wizard?.playbook.switchEvent.label) ?? 'The recorded event';
   const [saved, setSaved] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
 
   async function saveCalendar() {
@@ -85,8 +86,8 @@ export function TimelinePanel() {
         <>
           <Body1 as="p" block className={styles.flush}>
             {status.switchedAt
-              ? `The tenant MDM authority changed on ${formatDateTime(status.switchedAt)}. Countdowns are from now, ${formatDateTime(status.now)}.`
-              : 'The deadlines after the switch appear once the step that records it is done. Deadlines from the data, such as the APNs expiry, are shown already.'}
+              ? `${event}: ${formatDateTime(status.switchedAt)}. Countdowns are from now, ${formatDateTime(status.now)}.`
+              : `The deadlines that follow "${event}" appear once the step that records it is done. Deadlines from the data, such as the APNs expiry, are shown already.`}
           </Body1>
           {saved && (
             <MessageBar intent={saved.intent} role="status">
