@@ -1,7 +1,8 @@
 import { APP_VERSION } from '../appVersion.js';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UserFacingError } from '../errors.js';
+import { statExistingFile } from '../existingFile.js';
 import { LATEST_SCHEMA_VERSION } from './migrations/index.js';
 
 /** PRAGMA application_id of every snapshot: "MDMS" in ASCII. Marks the file as ours. */
@@ -23,12 +24,7 @@ export interface SnapshotHeader {
  */
 export function inspectSnapshotFile(path: string): SnapshotHeader {
   const name = basename(path);
-  let stats;
-  try {
-    stats = statSync(path);
-  } catch {
-    throw new UserFacingError('file_not_found', `${path}: no such file.`);
-  }
+  const stats = statExistingFile(path);
   if (!stats.isFile()) throw new UserFacingError('not_a_file', `${path} is a folder, not a snapshot file.`);
   if (stats.size === 0) throw new UserFacingError('empty_file', `${name} is empty: it is not a snapshot.`);
 

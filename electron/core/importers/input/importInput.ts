@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { UserFacingError } from '../../errors.js';
+import { statExistingFile } from '../../existingFile.js';
 
 export type InputFormat = 'csv' | 'json';
 
@@ -46,12 +47,7 @@ function looksLikeJson(head: Buffer): boolean {
  */
 export async function resolveImportInput(path: string): Promise<ImportInput> {
   const name = basename(path);
-  let stats;
-  try {
-    stats = statSync(path);
-  } catch {
-    throw new UserFacingError('file_not_found', `${path}: no such file.`);
-  }
+  const stats = statExistingFile(path);
   if (stats.isDirectory()) throw new UserFacingError('not_a_file', `${path} is a folder, not an export file.`);
   if (!stats.isFile()) throw new UserFacingError('not_a_file', `${path} is not a regular file.`);
   if (stats.size === 0) throw new UserFacingError('empty_file', `${name} is empty.`);
