@@ -5,6 +5,7 @@ import { demoCommand } from './demoCommand.js';
 import { importCommand } from './importCommand.js';
 import { infoCommand } from './infoCommand.js';
 import { playbooksCommand } from './playbooksCommand.js';
+import { reconcileCommand } from './reconcileCommand.js';
 import { reportCommand } from './reportCommand.js';
 import { templateCommand } from './templateCommand.js';
 import { tenantCommand } from './tenantCommand.js';
@@ -12,4 +13,4 @@ import { wavesCommand } from './wavesCommand.js';
 import { wizardCommand } from './wizardCommand.js';
 
 /** Every sub-command, in the order `mdm-migrate --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [demoCommand, infoCommand, importCommand, templateCommand, assessCommand, playbooksCommand, tenantCommand, wizardCommand, wavesCommand, calendarCommand, reportCommand];
+export const COMMANDS: readonly CliCommand[] = [demoCommand, infoCommand, importCommand, templateCommand, assessCommand, playbooksCommand, tenantCommand, wizardCommand, wavesCommand, calendarCommand, reportCommand, reconcileCommand];

@@ -25,6 +25,7 @@ export async function writeReportJson(data: ReportData, outPath: string, onItem?
       wizard: facts.wizard,
       overrides: facts.overrides,
       waves: facts.waves,
+      reconciliation: facts.reconciliation,
       timeline: facts.timeline,
       apns: facts.apns,
       imports: facts.imports,

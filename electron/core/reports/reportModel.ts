@@ -1,4 +1,5 @@
 import { APP_VERSION } from '../appVersion.js';
+import { reconcileSnapshot, type BatchReconciliation } from '../reconciliation/index.js';
 import { explainFinding, iterateFindingItems, type Assessment, type DecisionKind, type FindingItem, type FindingSummary, type ItemKindName, type Severity } from '../rules/index.js';
 import { SEVERITIES } from '../rules/types.js';
 import { parseItemKey } from '../rules/itemKinds.js';
@@ -227,6 +228,8 @@ export interface ReportModel {
   };
   readonly overrides: readonly ReportOverride[];
   readonly waves: readonly ReportWave[];
+  /** Each later export kept beside the baseline: what became of the baseline's devices, per wave. */
+  readonly reconciliation: readonly BatchReconciliation[];
   readonly timeline: readonly ReportDeadline[];
   readonly apns: ReportApns | null;
   readonly imports: readonly ImportBatchRow[];
@@ -392,6 +395,7 @@ export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): Re
       openBlockers: override.openAtOverride.blockers.map((blocker) => blocker.rule),
       openChecks: override.openAtOverride.checks.map((check) => check.label),
     })),
+    reconciliation: reconcileSnapshot(snapshot),
     waves: listWaves(snapshot).map((wave) => ({
       id: wave.id,
       name: wave.name,

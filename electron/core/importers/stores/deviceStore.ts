@@ -28,7 +28,7 @@ function factsOf(row: MappedRow): DeviceFacts {
  * Placeholder serials that many unrelated devices share (virtual machines, white-box PCs);
  * joining on them would merge strangers.
  */
-const PLACEHOLDER_SERIALS = new Set(['0', '00000000', 'none', 'unknown', 'defaultstring', 'tobefilledbyoem', 'systemserialnumber', 'n/a']);
+export const PLACEHOLDER_SERIALS: ReadonlySet<string> = new Set(['0', '00000000', 'none', 'unknown', 'defaultstring', 'tobefilledbyoem', 'systemserialnumber', 'n/a']);
 
 function usableSerial(serial: string | null | undefined): string | null {
   if (!serial) return null;

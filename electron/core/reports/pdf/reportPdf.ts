@@ -180,6 +180,34 @@ function waves(model: ReportModel): Content[] {
   ];
 }
 
+/** Each later export against the baseline, per wave: the "counts over time" of the migration (brief §7.2). */
+function reconciliation(model: ReportModel): Content[] {
+  if (model.reconciliation.length === 0) return [];
+  const row = (label: string, counts: ReportModel['reconciliation'][number]['overall']) => [
+    label,
+    count(counts.checked_in),
+    count(counts.stale),
+    count(counts.not_found),
+    count(counts.userless_pending_support),
+    count(counts.total),
+  ];
+  return [
+    heading('Reconciliation'),
+    note(
+      'Each later Intune export compared with the baseline: a device checked in under Intune since its wave moved (or since the switch), ' +
+        'was seen but has not checked in since, was not found, or is userless and not found (a Microsoft Support case).',
+    ),
+    ...model.reconciliation.flatMap((batch) => [
+      { text: `${batch.label} (${batch.files.join(', ')}; ${count(batch.devicesInExport)} devices in the export)`, bold: true, fontSize: 9, margin: [0, 4, 0, 2] } as Content,
+      table(
+        ['*', 55, 45, 55, 70, 45],
+        ['Wave', 'Checked in', 'Stale', 'Not found', 'Userless, support', 'Devices'],
+        [...batch.byWave.map((wave) => row(wave.wave, wave.counts)), row('All MDM devices', batch.overall)],
+      ),
+    ]),
+  ];
+}
+
 function timeline(model: ReportModel): Content[] {
   const statusText = { waiting: 'waiting', upcoming: 'upcoming', passed: 'passed' } as const;
   return [
@@ -308,6 +336,7 @@ export function reportDocument(model: ReportModel, paper: Paper): TDocumentDefin
     ),
     ...model.lists.flatMap(flaggedList),
     ...waves(model),
+    ...reconciliation(model),
     ...timeline(model),
     ...overridesAndDecisions(model),
     ...wizardProgress(model),

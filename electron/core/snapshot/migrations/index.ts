@@ -21,6 +21,7 @@ import { v008DeviceOwner } from './v008DeviceOwner.js';
 import { v009Wizard } from './v009Wizard.js';
 import { v010ImportDateOrder } from './v010ImportDateOrder.js';
 import { v011Playbook } from './v011Playbook.js';
+import { v012Reconciliation } from './v012Reconciliation.js';
 
 export type { Migration } from './migration.js';
 
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   v009Wizard,
   v010ImportDateOrder,
   v011Playbook,
+  v012Reconciliation,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,4 +1,4 @@
--- user_version 11
+-- user_version 12
 CREATE INDEX audit_log_at ON audit_log(at);
 CREATE INDEX collection_members_resource ON collection_members(resource_id);
 CREATE INDEX collection_rules_collection ON collection_rules(collection_id, rule_type);
@@ -26,6 +26,8 @@ CREATE INDEX devices_primary_user_upn ON devices(primary_user_upn);
 CREATE INDEX devices_serial ON devices(serial_number);
 CREATE INDEX entra_groups_name ON entra_groups(display_name);
 CREATE INDEX import_rejections_batch ON import_rejections(batch_id, line);
+CREATE INDEX reconciliation_devices_intune_id ON reconciliation_devices(batch_id, intune_device_id) WHERE intune_device_id IS NOT NULL;
+CREATE INDEX reconciliation_devices_serial ON reconciliation_devices(batch_id, serial_number) WHERE serial_number IS NOT NULL;
 CREATE INDEX sign_offs_step ON sign_offs(step_id);
 CREATE INDEX user_device_affinity_device ON user_device_affinity(device_id, is_primary);
 CREATE INDEX user_device_affinity_resource ON user_device_affinity(device_resource_id);
@@ -54,6 +56,8 @@ CREATE TABLE entra_groups ( id TEXT PRIMARY KEY, display_name TEXT NOT NULL COLL
 CREATE TABLE finding_decisions ( rule_id TEXT NOT NULL, item_key TEXT NOT NULL, decision TEXT NOT NULL CHECK (decision IN ('accepted_risk', 'resolved_outside')), note TEXT NOT NULL DEFAULT '', decided_by TEXT NOT NULL DEFAULT '', decided_at TEXT NOT NULL, PRIMARY KEY (rule_id, item_key) ) WITHOUT ROWID;
 CREATE TABLE import_batches ( id INTEGER PRIMARY KEY, file_name TEXT NOT NULL, kind TEXT NOT NULL, source TEXT NOT NULL, sha256 TEXT NOT NULL, rows_accepted INTEGER NOT NULL DEFAULT 0, rows_rejected INTEGER NOT NULL DEFAULT 0, started_at TEXT NOT NULL, duration_ms INTEGER NOT NULL DEFAULT 0 , date_order TEXT CHECK (date_order = 'dmy' OR date_order = 'mdy'), date_order_from TEXT CHECK (date_order_from = 'values' OR date_order_from = 'person'));
 CREATE TABLE import_rejections ( id INTEGER PRIMARY KEY, batch_id INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE, line INTEGER, column_name TEXT, reason TEXT NOT NULL , severity TEXT NOT NULL DEFAULT 'error' CHECK (severity = 'error' OR severity = 'warning'));
+CREATE TABLE reconciliation_batches ( id INTEGER PRIMARY KEY, label TEXT NOT NULL, files TEXT NOT NULL, devices INTEGER NOT NULL, imported_by TEXT NOT NULL, imported_at TEXT NOT NULL );
+CREATE TABLE reconciliation_devices ( batch_id INTEGER NOT NULL REFERENCES reconciliation_batches(id) ON DELETE CASCADE, intune_device_id TEXT, serial_number TEXT COLLATE NOCASE, name TEXT, last_check_in TEXT, management_agent TEXT );
 CREATE TABLE sign_offs ( id INTEGER PRIMARY KEY, step_id TEXT NOT NULL, signed_by TEXT NOT NULL, role TEXT, note TEXT, signed_at TEXT NOT NULL );
 CREATE TABLE tenant ( id INTEGER PRIMARY KEY CHECK (id = 1), tenant_name TEXT, mdm_authority TEXT CHECK (mdm_authority = 'unknown' OR mdm_authority = 'intune' OR mdm_authority = 'sccm' OR mdm_authority = 'office365'), cm_version TEXT, cm_site_code TEXT, subscription_collection_id TEXT, subscription_collection_name TEXT, exchange_connector_present INTEGER CHECK (exchange_connector_present IN (0, 1)), ndes_in_use INTEGER CHECK (ndes_in_use IN (0, 1)), code_signing_uploaded INTEGER CHECK (code_signing_uploaded IN (0, 1)), android_for_work_enabled INTEGER CHECK (android_for_work_enabled IN (0, 1)), cm_pc_conditional_access INTEGER CHECK (cm_pc_conditional_access IN (0, 1)), cm_rbac_roles_for_mdm INTEGER CHECK (cm_rbac_roles_for_mdm IN (0, 1)), switching_admin_upn TEXT , switch_procedure TEXT CHECK (switch_procedure = 'self-service' OR switch_procedure = 'support-change' OR switch_procedure = 'support-reset'));
 CREATE TABLE tenant_fact_sources ( fact_key TEXT PRIMARY KEY, source TEXT NOT NULL CHECK (source = 'typed' OR source = 'import' OR source = 'demo'), set_by TEXT, set_at TEXT NOT NULL ) WITHOUT ROWID;
