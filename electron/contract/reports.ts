@@ -13,6 +13,18 @@ export const ReportPreview = z.object({
   lists: z.array(z.object({ rule: z.string(), severity: Severity, title: z.string(), count: z.number().int(), sheet: z.string(), csv: z.string() })),
   wizard: z.object({ done: z.number().int(), total: z.number().int(), requiredOpen: z.number().int() }),
   waves: z.number().int(),
+  /** Each later export against the baseline (oldest first): the devices checked in, stale, not found, userless pending support. */
+  reconciliation: z.array(
+    z.object({
+      label: z.string(),
+      byWave: z.array(
+        z.object({
+          wave: z.string(),
+          counts: z.object({ checked_in: z.number().int(), stale: z.number().int(), not_found: z.number().int(), userless_pending_support: z.number().int(), total: z.number().int() }),
+        }),
+      ),
+    }),
+  ),
   decisions: z.number().int(),
   /** The files "Save report set…" writes. */
   files: z.array(z.string()),

@@ -21,6 +21,10 @@ export function reportsHandlers(requireSnapshot: () => Snapshot, dialogs: FileDi
         lists: model.lists.map((list) => ({ rule: list.rule, severity: list.severity, title: list.title, count: list.count, sheet: list.sheet, csv: list.csv })),
         wizard: { ...model.wizard.progress },
         waves: model.waves.length,
+        reconciliation: model.reconciliation.map((batch) => ({
+          label: batch.label,
+          byWave: [...batch.byWave, { wave: 'All MDM devices', counts: batch.overall }].map(({ wave, counts }) => ({ wave, counts: { ...counts } })),
+        })),
         decisions: model.decisions.total,
         files: Object.values(REPORT_FILES),
       };

@@ -3,7 +3,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDemoTenant } from '../../../electron/core/demo/generateDemoTenant.js';
+import { ReportPreview } from '../../../electron/contract/reports.js';
 import { writeReportSet } from '../../../electron/core/reports/writeReportSet.js';
+import { reportsHandlers } from '../../../electron/services/reportsHandlers.js';
+import { ScriptedDialogs } from '../../support/scriptedDialogs.js';
 import { importLaterExport, iterateReconciledDevices, reconcileSnapshot, type ReconciliationState } from '../../../electron/core/reconciliation/index.js';
 import { openSnapshot, type Snapshot } from '../../../electron/core/snapshot/openSnapshot.js';
 import { addUsersToWave, createWave, overrideGate, recordSwitch, setWaveState } from '../../../electron/core/wizard/index.js';
@@ -106,6 +109,12 @@ describe('reconciliation: a later export beside the baseline', () => {
     expect(result!.overall.userless_pending_support).toBeGreaterThan(0);
     expect(result!.overall.stale).toBeGreaterThan(0);
     expect(snapshot.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'reconciliation.import'").pluck().get()).toBe(1);
+
+    // The app's Reports page previews the same counts, through the validated contract.
+    const preview = ReportPreview.parse(reportsHandlers(() => snapshot, new ScriptedDialogs(), undefined)['reports.preview']({}));
+    expect(preview.reconciliation).toEqual([
+      { label: 'After the switch', byWave: [...result!.byWave.map(({ wave, counts }) => ({ wave, counts })), { wave: 'All MDM devices', counts: result!.overall }] },
+    ]);
 
     // The report shows the same counts, per wave and overall.
     const out = join(dir(), 'report');

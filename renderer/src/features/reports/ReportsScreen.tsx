@@ -140,6 +140,22 @@ export function ReportsScreen() {
               </div>
             ))}
           </Card>
+          {preview.reconciliation.map((batch) => (
+            <Card key={batch.label} data-testid="report-reconciliation">
+              <CardHeader
+                header={<Subtitle2>Reconciliation: {batch.label}</Subtitle2>}
+                description={<Caption1>Baseline MDM devices in this later export: checked in since their wave moved (or the switch), stale, not found, userless pending support.</Caption1>}
+              />
+              {batch.byWave.map(({ wave, counts }) => (
+                <div key={wave} className={styles.row}>
+                  <Text>{wave}</Text>
+                  <Text className={styles.count}>
+                    {formatNumber(counts.checked_in)} checked in · {formatNumber(counts.stale)} stale · {formatNumber(counts.not_found)} not found · {formatNumber(counts.userless_pending_support)} userless, support · of {formatNumber(counts.total)}
+                  </Text>
+                </div>
+              ))}
+            </Card>
+          ))}
         </>
       )}
     </div>
