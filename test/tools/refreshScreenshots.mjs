@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const playwright = require.resolve('@playwright/test/cli');
-const { status } = spawnSync(process.execPath, [playwright, 'test', '--project', 'renderer-chromium', ...process.argv.slice(2)], {
+const { status } = spawnSync(process.execPath, [playwright, 'test', ...process.argv.slice(2), '--project', 'renderer-chromium'], {
   stdio: 'inherit',
   env: { ...process.env, SCREENSHOT_DIR: 'docs/screenshots' },
 });
