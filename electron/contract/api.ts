@@ -175,6 +175,9 @@ export const apiContract = {
   'snapshot.overview': { request: NoRequest, response: SnapshotOverview },
   'devices.page': { request: DevicePageRequest, response: pageOf(DeviceRow) },
   'users.page': { request: UserPageRequest, response: pageOf(UserRow) },
+  /** Writes every row of a data-browser view (its search and sort, no paging) to a CSV file the person picks; null if they cancel. */
+  'devices.exportCsv': { request: DevicePageRequest.omit({ offset: true, limit: true }), response: WrittenFile.nullable() },
+  'users.exportCsv': { request: UserPageRequest.omit({ offset: true, limit: true }), response: WrittenFile.nullable() },
   /** Runs every readiness rule; the stale-device threshold applies to later item calls too. */
   'findings.assess': { request: z.object({ staleDays: z.number().int().min(1).max(365).optional() }), response: Assessment },
   'findings.items': { request: FindingItemsRequest, response: FindingItemsPage },

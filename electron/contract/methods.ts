@@ -16,6 +16,8 @@ export const API_METHODS = [
   'snapshot.overview',
   'devices.page',
   'users.page',
+  'devices.exportCsv',
+  'users.exportCsv',
   'findings.assess',
   'findings.items',
   'findings.decide',

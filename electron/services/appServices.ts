@@ -6,12 +6,12 @@ import { generateDemoTenant } from '../core/demo/generateDemoTenant.js';
 import { UserFacingError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { DEFAULT_PLAYBOOK_ID, getPlaybook, PLAYBOOKS } from '../core/playbooks/index.js';
-import { devicePage, userPage } from '../core/queries/browsePages.js';
 import { snapshotOverview, snapshotSummary } from '../core/queries/snapshotOverview.js';
 import { LATEST_SCHEMA_VERSION } from '../core/snapshot/migrations/index.js';
 import { openSnapshot, type Snapshot } from '../core/snapshot/openSnapshot.js';
 import { choosePlaybook } from '../core/wizard/index.js';
 import type { ApiHandlers } from './apiHandlers.js';
+import { browseHandlers } from './browseHandlers.js';
 import { findingsHandlers } from './findingsHandlers.js';
 import { importHandlers } from './importHandlers.js';
 import type { EventSink, FileDialogs, Notifier } from './ports.js';
@@ -92,8 +92,7 @@ export class AppServices {
         return null;
       },
       'snapshot.overview': () => snapshotOverview(this.requireSnapshot()),
-      'devices.page': (request) => devicePage(this.requireSnapshot(), request),
-      'users.page': (request) => userPage(this.requireSnapshot(), request),
+      ...browseHandlers(() => this.requireSnapshot(), this.options.dialogs),
       ...findingsHandlers(() => this.requireSnapshot(), this.options.dialogs),
       ...importHandlers(() => this.requireSnapshot(), this.options.dialogs, this.options.emit),
       ...reportsHandlers(() => this.requireSnapshot(), this.options.dialogs, this.options.nativeBinding),

@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, screenshotPath, test } from './bridgeFixtures';
 
@@ -11,7 +12,7 @@ test.describe('workspace', () => {
     await expect(appPage.getByTestId('overview')).toBeVisible();
   });
 
-  test('the data browser pages through devices as they scroll, with search and sort', async ({ appPage, services }) => {
+  test('the data browser pages through devices as they scroll, with search and sort', async ({ appPage, services, dialogs, workDir }) => {
     await appPage.getByRole('tab', { name: 'Data browser' }).click();
     const table = appPage.getByRole('table', { name: 'Devices' });
     await expect(appPage.getByTestId('table-footer')).toHaveText('5,000 devices');
@@ -35,6 +36,14 @@ test.describe('workspace', () => {
     await appPage.getByRole('searchbox', { name: 'Search' }).fill(device.serial);
     await expect(appPage.getByTestId('table-footer')).toHaveText(/^[1-9]\d* devices?$/);
     await expect(table).toContainText(device.serial);
+
+    // Export CSV writes the whole view the table shows: the search's matches, not the rows on screen.
+    const csv = `${workDir}/devices-view.csv`;
+    dialogs.csvAnswers.push(csv);
+    const footer = (await appPage.getByTestId('table-footer').textContent())!;
+    await appPage.getByRole('button', { name: 'Export CSV' }).click();
+    await expect(appPage.getByTestId('export-message')).toContainText(`Wrote ${footer.replace(/ devices?$/, '')} rows to ${csv}`);
+    expect(readFileSync(csv, 'utf8')).toContain(device.serial);
 
     await appPage.getByRole('tab', { name: 'Users' }).click();
     await expect(appPage.getByTestId('table-footer')).toHaveText(`${(services.currentSnapshot!.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n.toLocaleString('en-US')} users`);

@@ -51,82 +51,105 @@ type DeviceRowWithSources = Omit<ApiResponse<'devices.page'>['rows'][number], 's
   inMdmScope: number;
 };
 
+/** A data-browser view: the filter and sort of a page, without the paging. */
+export type DeviceView = Omit<ParsedRequest<'devices.page'>, 'offset' | 'limit'>;
+export type UserView = Omit<ParsedRequest<'users.page'>, 'offset' | 'limit'>;
+
+/** SQLite reads LIMIT -1 as "no limit": a whole view streams through the page's own statement. */
+const WHOLE_VIEW = { offset: 0, limit: -1 };
+
 /**
- * A page of devices, sorted, optionally filtered by platform and a search. The search matches
- * the start of a name, serial number, primary user or IMEI, because it runs on every keystroke:
- * a substring (`LIKE '%…%'`) has no index to use, so each keystroke read every device twice
- * (count and page), too slow at 250,000 devices for typing to feel immediate. With a search,
- * one statement finds the matches once, counts them, sorts only their ids and sort keys, and
- * reads the listed columns (the sources subquery included) for the page's rows alone.
+ * The statement behind a device view and its parameters. The search matches the start of a
+ * name, serial number, primary user or IMEI, because it runs on every keystroke: a substring
+ * (`LIKE '%…%'`) has no index to use, so each keystroke read every device twice (count and
+ * page), too slow at 250,000 devices for typing to feel immediate. With a search, one
+ * statement finds the matches once, counts them (`total`), sorts only their ids and sort keys,
+ * and reads the listed columns (the sources subquery included) for the page's rows alone.
  */
-export function devicePage(snapshot: Snapshot, request: ParsedRequest<'devices.page'>): ApiResponse<'devices.page'> {
-  const search = request.search?.trim();
-  const order = `ORDER BY ${DEVICE_ORDER[request.sortBy]} ${request.sortDirection === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, d.id`;
-  const params = { platform: request.platform ?? null, limit: request.limit, offset: request.offset };
-  const db = snapshot.db;
-  let total: number;
-  let rows: DeviceRowWithSources[];
+function deviceRowsStatement(view: DeviceView, page: { offset: number; limit: number }): { sql: string; params: Record<string, unknown> } {
+  const search = view.search?.trim();
+  const order = `ORDER BY ${DEVICE_ORDER[view.sortBy]} ${view.sortDirection === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, d.id`;
+  const params = { platform: view.platform ?? null, limit: page.limit, offset: page.offset };
   if (!search) {
-    const where = 'WHERE (:platform IS NULL OR d.platform = :platform)';
-    total = (db.prepare(`SELECT count(*) AS n FROM devices d ${where}`).get(params) as { n: number }).n;
-    rows = db.prepare(`SELECT ${DEVICE_COLUMNS} FROM devices d ${where} ${order} LIMIT :limit OFFSET :offset`).all(params) as DeviceRowWithSources[];
-  } else {
-    const searchParams = { ...params, lo: search, hi: `${search}\u{10FFFF}` };
-    const found = db
-      .prepare(
-        `WITH hits(id) AS MATERIALIZED (${DEVICE_SEARCH_HITS}),
-              page(id) AS (SELECT d.id FROM hits h CROSS JOIN devices d ON d.id = h.id ${order} LIMIT :limit OFFSET :offset)
-         SELECT ${DEVICE_COLUMNS}, (SELECT count(*) FROM hits) AS total FROM page p CROSS JOIN devices d ON d.id = p.id ${order}`,
-      )
-      .all(searchParams) as (DeviceRowWithSources & { total: number })[];
-    rows = found.map(({ total: _total, ...row }) => row);
-    // A page past the last match has no row to carry the count: count alone (rare; 0 from the start).
-    total = found[0]?.total ?? (request.offset === 0 ? 0 : (db.prepare(`SELECT count(*) AS n FROM (${DEVICE_SEARCH_HITS})`).get(searchParams) as { n: number }).n);
+    return { sql: `SELECT ${DEVICE_COLUMNS} FROM devices d WHERE (:platform IS NULL OR d.platform = :platform) ${order} LIMIT :limit OFFSET :offset`, params };
   }
   return {
-    total,
-    offset: request.offset,
-    rows: rows.map((row) => ({ ...row, sources: JSON.parse(row.sources) as string[], ownerConflict: row.ownerConflict === 1, inMdmScope: row.inMdmScope === 1 })),
+    sql: `WITH hits(id) AS MATERIALIZED (${DEVICE_SEARCH_HITS}),
+               page(id) AS (SELECT d.id FROM hits h CROSS JOIN devices d ON d.id = h.id ${order} LIMIT :limit OFFSET :offset)
+          SELECT ${DEVICE_COLUMNS}, (SELECT count(*) FROM hits) AS total FROM page p CROSS JOIN devices d ON d.id = p.id ${order}`,
+    params: { ...params, lo: search, hi: `${search}\u{10FFFF}` },
+  };
+}
+
+function deviceRow({ total: _total, ...row }: DeviceRowWithSources & { total?: number }): ApiResponse<'devices.page'>['rows'][number] {
+  return { ...row, sources: JSON.parse(row.sources) as string[], ownerConflict: row.ownerConflict === 1, inMdmScope: row.inMdmScope === 1 };
+}
+
+/** A page of devices, sorted, optionally filtered by platform and a search (deviceRowsStatement). */
+export function devicePage(snapshot: Snapshot, request: ParsedRequest<'devices.page'>): ApiResponse<'devices.page'> {
+  const { sql, params } = deviceRowsStatement(request, request);
+  const found = snapshot.db.prepare(sql).all(params) as (DeviceRowWithSources & { total?: number })[];
+  let total: number;
+  if (!request.search?.trim()) {
+    total = (snapshot.db.prepare('SELECT count(*) AS n FROM devices d WHERE (:platform IS NULL OR d.platform = :platform)').get(params) as { n: number }).n;
+  } else {
+    // A page past the last match has no row to carry the count: count alone (rare; 0 from the start).
+    total = found[0]?.total ?? (request.offset === 0 ? 0 : (snapshot.db.prepare(`SELECT count(*) AS n FROM (${DEVICE_SEARCH_HITS})`).get(params) as { n: number }).n);
+  }
+  return { total, offset: request.offset, rows: found.map(deviceRow) };
+}
+
+/** Every device of a view, in the view's order, streamed (a view can hold 250,000 devices). */
+export function* iterateDeviceView(snapshot: Snapshot, view: DeviceView): Generator<ApiResponse<'devices.page'>['rows'][number]> {
+  const { sql, params } = deviceRowsStatement(view, WHOLE_VIEW);
+  for (const row of snapshot.db.prepare(sql).iterate(params) as IterableIterator<DeviceRowWithSources>) yield deviceRow(row);
+}
+
+const USER_WHERE = `WHERE (:pattern IS NULL OR u.upn LIKE :pattern ESCAPE '\\' OR u.display_name LIKE :pattern ESCAPE '\\'
+                        OR u.cm_unique_user_name LIKE :pattern ESCAPE '\\')`;
+
+interface UserRowFromSql {
+  id: number;
+  userPrincipalName: string | null;
+  displayName: string | null;
+  onPremisesAccount: string | null;
+  accountEnabled: number | null;
+  inEntra: number;
+  isDem: number;
+  devices: number;
+  licences: string;
+}
+
+function userRowsStatement(view: UserView): string {
+  return `SELECT u.id, u.upn AS userPrincipalName, u.display_name AS displayName,
+                 u.cm_unique_user_name AS onPremisesAccount, u.account_enabled AS accountEnabled,
+                 u.in_entra AS inEntra, u.is_dem AS isDem,
+                 (SELECT count(*) FROM devices d WHERE d.owner_user_id = u.id) AS devices,
+                 (SELECT json_group_array(coalesce(l.sku_part_number, l.sku_id)) FROM user_licences l WHERE l.user_id = u.id) AS licences
+          FROM users u ${USER_WHERE}
+          ORDER BY ${USER_ORDER[view.sortBy]} ${view.sortDirection === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, u.id
+          LIMIT :limit OFFSET :offset`;
+}
+
+function userRow(row: UserRowFromSql): ApiResponse<'users.page'>['rows'][number] {
+  return {
+    ...row,
+    accountEnabled: row.accountEnabled === null ? null : row.accountEnabled === 1,
+    inEntra: row.inEntra === 1,
+    isDem: row.isDem === 1,
+    licences: JSON.parse(row.licences) as string[],
   };
 }
 
 export function userPage(snapshot: Snapshot, request: ParsedRequest<'users.page'>): ApiResponse<'users.page'> {
   const pattern = likePattern(request.search);
-  const where = `WHERE (:pattern IS NULL OR u.upn LIKE :pattern ESCAPE '\\' OR u.display_name LIKE :pattern ESCAPE '\\'
-                        OR u.cm_unique_user_name LIKE :pattern ESCAPE '\\')`;
-  const direction = request.sortDirection === 'desc' ? 'DESC' : 'ASC';
-  const total = (snapshot.db.prepare(`SELECT count(*) AS n FROM users u ${where}`).get({ pattern }) as { n: number }).n;
-  const rows = snapshot.db
-    .prepare(
-      `SELECT u.id, u.upn AS userPrincipalName, u.display_name AS displayName,
-              u.cm_unique_user_name AS onPremisesAccount, u.account_enabled AS accountEnabled,
-              u.in_entra AS inEntra, u.is_dem AS isDem,
-              (SELECT count(*) FROM devices d WHERE d.owner_user_id = u.id) AS devices,
-              (SELECT json_group_array(coalesce(l.sku_part_number, l.sku_id)) FROM user_licences l WHERE l.user_id = u.id) AS licences
-       FROM users u ${where}
-       ORDER BY ${USER_ORDER[request.sortBy]} ${direction} NULLS LAST, u.id
-       LIMIT :limit OFFSET :offset`,
-    )
-    .all({ pattern, limit: request.limit, offset: request.offset }) as {
-    id: number;
-    userPrincipalName: string | null;
-    displayName: string | null;
-    onPremisesAccount: string | null;
-    accountEnabled: number | null;
-    inEntra: number;
-    isDem: number;
-    devices: number;
-    licences: string;
-  }[];
-  return {
-    total,
-    offset: request.offset,
-    rows: rows.map((row) => ({
-      ...row,
-      accountEnabled: row.accountEnabled === null ? null : row.accountEnabled === 1,
-      inEntra: row.inEntra === 1,
-      isDem: row.isDem === 1,
-      licences: JSON.parse(row.licences) as string[],
-    })),
-  };
+  const total = (snapshot.db.prepare(`SELECT count(*) AS n FROM users u ${USER_WHERE}`).get({ pattern }) as { n: number }).n;
+  const rows = snapshot.db.prepare(userRowsStatement(request)).all({ pattern, limit: request.limit, offset: request.offset }) as UserRowFromSql[];
+  return { total, offset: request.offset, rows: rows.map(userRow) };
+}
+
+/** Every user of a view, in the view's order, streamed. */
+export function* iterateUserView(snapshot: Snapshot, view: UserView): Generator<ApiResponse<'users.page'>['rows'][number]> {
+  const rows = snapshot.db.prepare(userRowsStatement(view)).iterate({ pattern: likePattern(view.search), ...WHOLE_VIEW }) as IterableIterator<UserRowFromSql>;
+  for (const row of rows) yield userRow(row);
 }

@@ -1,4 +1,5 @@
-import { Badge, SearchBox, Tab, TabList, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, SearchBox, Tab, TabList, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useCallback, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import type { DeviceRow, DeviceSortColumn, UserRow, UserSortColumn } from '../../../../electron/contract/api';
 import {
@@ -13,6 +14,7 @@ import {
 } from '../../../../electron/contract/labels';
 import { callApi } from '../../api/callApi';
 import { formatDate } from '../../app/format';
+import { useFileExport } from '../../app/useFileExport';
 import { EnumFact, RecordDrawer, deviceFindings, userFindings } from './RecordDrawer';
 import { VirtualTable, type Column } from './VirtualTable';
 import { useDataBrowserStore, type BrowserTab } from './dataBrowserStore';
@@ -21,6 +23,7 @@ const useStyles = makeStyles({
   page: { flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}` },
   toolbar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalL },
   search: { marginLeft: 'auto', width: '320px' },
+  nowrap: { whiteSpace: 'nowrap', flexShrink: 0 },
   missing: { color: tokens.colorPaletteRedForeground1 },
 });
 
@@ -78,6 +81,14 @@ export function DataBrowser() {
   const styles = useStyles();
   const { tab, search, deviceSort, userSort, setTab, setSearch, sortDevices, sortUsers } = useDataBrowserStore();
   const deferredSearch = useDeferredValue(search);
+  const { exportFile, exportMessage } = useFileExport();
+  // The whole view as the table shows it (search and sort), not just the rows on screen.
+  const exportView = () =>
+    exportFile(() =>
+      tab === 'devices'
+        ? callApi('devices.exportCsv', { search: search || undefined, sortBy: deviceSort.column, sortDirection: deviceSort.direction })
+        : callApi('users.exportCsv', { search: search || undefined, sortBy: userSort.column, sortDirection: userSort.direction }),
+    );
   const [openRecord, setOpenRecord] = useState<{ type: 'device'; row: DeviceRow } | { type: 'user'; row: UserRow } | null>(null);
   const loadFindings = useMemo(
     () => (openRecord?.type === 'device' ? deviceFindings(openRecord.row.id) : openRecord?.type === 'user' ? userFindings(openRecord.row.id) : null),
@@ -112,7 +123,11 @@ export function DataBrowser() {
           onChange={(_event, data) => setSearch(data.value)}
           aria-label="Search"
         />
+        <Button className={styles.nowrap} icon={<ArrowDownloadRegular />} onClick={() => void exportView()}>
+          Export CSV
+        </Button>
       </div>
+      {exportMessage}
       {tab === 'devices' ? (
         <VirtualTable
           key="devices"

@@ -2,8 +2,9 @@ import { Body1, Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, S
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useCallback, useDeferredValue, useState } from 'react';
 import type { FindingItem, FindingSummary } from '../../../../electron/contract/findings';
-import { callApi, messageOf } from '../../api/callApi';
+import { callApi } from '../../api/callApi';
 import { formatNumber } from '../../app/format';
+import { useFileExport } from '../../app/useFileExport';
 import { VirtualTable, type SortState } from '../dataBrowser/VirtualTable';
 import { DecisionDialog } from './DecisionDialog';
 import { findingItemColumns } from './findingItemColumns';
@@ -41,22 +42,13 @@ export function FindingDetail({ finding }: { finding: FindingSummary }) {
   const deferredSearch = useDeferredValue(search);
   const [sort, setSort] = useState<SortState>({ column: 'name', direction: 'asc' });
   const [deciding, setDeciding] = useState<FindingItem | null>(null);
-  const [exportMessage, setExportMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const { exportFile, exportMessage } = useFileExport();
 
   const fetchPage = useCallback(
     (offset: number, limit: number) =>
       callApi('findings.items', { rule: finding.rule, offset, limit, search: deferredSearch || undefined, decision: decisionFilter, sortBy: sort.column, sortDirection: sort.direction }),
     [finding.rule, deferredSearch, decisionFilter, sort],
   );
-
-  async function exportCsv() {
-    try {
-      const written = await callApi('findings.exportCsv', { rule: finding.rule });
-      if (written) setExportMessage({ intent: 'success', text: `Wrote ${formatNumber(written.rows)} rows to ${written.path}` });
-    } catch (error) {
-      setExportMessage({ intent: 'error', text: messageOf(error) });
-    }
-  }
 
   return (
     <article className={styles.pane} aria-labelledby="finding-title" data-testid="finding-detail">
@@ -112,15 +104,11 @@ export function FindingDetail({ finding }: { finding: FindingSummary }) {
               <Tab value="decided">Decided</Tab>
             </TabList>
             <SearchBox className={styles.search} size="small" placeholder="Search items" aria-label="Search items" value={search} onChange={(_event, data) => setSearch(data.value)} />
-            <Button className={styles.nowrap} icon={<ArrowDownloadRegular />} onClick={() => void exportCsv()} disabled={finding.count === 0}>
+            <Button className={styles.nowrap} icon={<ArrowDownloadRegular />} onClick={() => void exportFile(() => callApi('findings.exportCsv', { rule: finding.rule }))} disabled={finding.count === 0}>
               Export CSV
             </Button>
           </div>
-          {exportMessage && (
-            <MessageBar intent={exportMessage.intent}>
-              <MessageBarBody>{exportMessage.text}</MessageBarBody>
-            </MessageBar>
-          )}
+          {exportMessage}
           <div className={styles.table}>
             <VirtualTable
               columns={findingItemColumns(finding.itemType, setDeciding)}
