@@ -62,9 +62,11 @@ export const ImportOutcome = z.object({
   wouldRemove: z.array(RemovedRows),
 });
 
+/** A long call's id, chosen by the renderer so it can follow its progress events (and cancel) before the call returns. */
+export const JobId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
+
 export const ImportRunRequest = z.object({
-  /** Chosen by the renderer so it can cancel the run before the call returns. */
-  jobId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
+  jobId: JobId,
   paths: z.array(ImportPath).min(1).max(200),
   as: z.string().regex(/^[a-z0-9-]{2,60}$/).optional(),
   /** The person's answer, per file, for files whose own dates do not settle their order. */

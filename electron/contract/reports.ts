@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Severity } from './findings.js';
+import { JobId } from './imports.js';
+import { ActorName } from './wizard.js';
 
 /** What the Reports page previews: the report model's headline figures (core/reports). */
 export const ReportPreview = z.object({
@@ -16,7 +18,11 @@ export const ReportPreview = z.object({
   /** Each later export against the baseline (oldest first): the devices checked in, stale, not found, userless pending support. */
   reconciliation: z.array(
     z.object({
+      batchId: z.number().int(),
       label: z.string(),
+      importedAt: z.string(),
+      files: z.array(z.string()),
+      devicesInExport: z.number().int(),
       byWave: z.array(
         z.object({
           wave: z.string(),
@@ -36,3 +42,8 @@ export const PAPERS = ['a4', 'letter'] as const;
 export const SaveReportSetRequest = z.object({ redact: z.boolean(), paper: z.enum(PAPERS) }).strict();
 
 export const SavedReportSet = z.object({ dir: z.string(), files: z.array(z.string()) });
+
+/** A later Intune export kept beside the baseline (reconciliation): its label, and who adds it; the files come from the import dialog. */
+export const ImportLaterExportRequest = z.object({ jobId: JobId, label: z.string().trim().min(1, 'Give the export a label, e.g. "After the pilot".').max(120), by: ActorName }).strict();
+
+export const LaterExportBatch = z.object({ batchId: z.number().int(), label: z.string(), files: z.array(z.string()), devices: z.number().int() });

@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 
 /** Who does something: every action is audited under this name. */
-const ActorName = z.string().trim().min(1, 'Say who does this (a name).').max(200);
+export const ActorName = z.string().trim().min(1, 'Say who does this (a name).').max(200);
 const Note = z.string().max(2000).optional();
 const IsoTime = z.iso.datetime({ offset: true });
 /** Response lists are readonly, as the core returns them. */

@@ -95,7 +95,7 @@ export class AppServices {
       ...browseHandlers(() => this.requireSnapshot(), this.options.dialogs),
       ...findingsHandlers(() => this.requireSnapshot(), this.options.dialogs),
       ...importHandlers(() => this.requireSnapshot(), this.options.dialogs, this.options.emit),
-      ...reportsHandlers(() => this.requireSnapshot(), this.options.dialogs, this.options.nativeBinding),
+      ...reportsHandlers(() => this.requireSnapshot(), this.options.dialogs, this.options.emit, this.options.nativeBinding),
       ...this.wizard.handlers,
     };
   }

@@ -7,6 +7,7 @@ import { TEMPLATES, writeBlankTemplate } from '../core/importers/kinds/templates
 import { pageRejections } from '../core/queries/importRejections.js';
 import type { Snapshot } from '../core/snapshot/openSnapshot.js';
 import type { ApiHandlers } from './apiHandlers.js';
+import { jobProgress } from './jobProgress.js';
 import type { EventSink, FileDialogs } from './ports.js';
 
 type ImportMethod = Extract<keyof ApiHandlers, `import.${string}`>;
@@ -15,9 +16,6 @@ type ImportMethod = Extract<keyof ApiHandlers, `import.${string}`>;
 function withMutableLists<File extends { decidedBy: readonly string[]; notes: readonly string[] }>(file: File) {
   return { ...file, decidedBy: [...file.decidedBy], notes: [...file.notes] };
 }
-
-/** Progress events at most this often: enough for a smooth bar, cheap over IPC. */
-const PROGRESS_INTERVAL_MS = 100;
 
 /**
  * The import flow behind `window.api`: review (detected kind and row count per file), one
@@ -39,19 +37,13 @@ export function importHandlers(requireSnapshot: () => Snapshot, dialogs: FileDia
       if (running.size > 0) throw new UserFacingError('invalid_input', 'An import is already running; wait for it or cancel it first.');
       const controller = new AbortController();
       running.set(request.jobId, controller);
-      let lastEmit = 0;
       try {
         const outcome = await importFiles(snapshot, request.paths, {
           as: request.as,
           dateOrders: request.dateOrders,
           replace: request.replace,
           signal: controller.signal,
-          onProgress: (progress) => {
-            const now = Date.now();
-            if (now - lastEmit < PROGRESS_INTERVAL_MS && progress.done < progress.total) return;
-            lastEmit = now;
-            emit({ type: 'job.progress', jobId: request.jobId, ...progress });
-          },
+          onProgress: jobProgress(emit, request.jobId),
         });
         if (outcome.committed) emit({ type: 'snapshot.changed' });
         return { ...outcome, files: outcome.files.map(withMutableLists), wouldRemove: [...outcome.wouldRemove] };

@@ -1,12 +1,20 @@
+import { basename } from 'node:path';
+import { UserFacingError } from '../core/errors.js';
+import { importLaterExport } from '../core/reconciliation/index.js';
 import { buildReport, REPORT_FILES } from '../core/reports/index.js';
+import { writeReconciliationCsv } from '../core/reports/reconciliationCsv.js';
 import type { Snapshot } from '../core/snapshot/openSnapshot.js';
 import type { ApiHandlers } from './apiHandlers.js';
-import type { FileDialogs } from './ports.js';
+import { jobProgress } from './jobProgress.js';
+import type { EventSink, FileDialogs } from './ports.js';
 
 type ReportsMethod = Extract<keyof ApiHandlers, `reports.${string}`>;
 
-/** The Reports page: a preview of the report model, and the report set written where the person picks. */
-export function reportsHandlers(requireSnapshot: () => Snapshot, dialogs: FileDialogs, nativeBinding: string | undefined): Pick<ApiHandlers, ReportsMethod> {
+/**
+ * The Reports page: a preview of the report model, the report set written where the person
+ * picks, and reconciliation (later exports kept beside the baseline, each device's state as CSV).
+ */
+export function reportsHandlers(requireSnapshot: () => Snapshot, dialogs: FileDialogs, emit: EventSink, nativeBinding: string | undefined): Pick<ApiHandlers, ReportsMethod> {
   return {
     'reports.preview': () => {
       const { model } = buildReport(requireSnapshot());
@@ -22,7 +30,11 @@ export function reportsHandlers(requireSnapshot: () => Snapshot, dialogs: FileDi
         wizard: { ...model.wizard.progress },
         waves: model.waves.length,
         reconciliation: model.reconciliation.map((batch) => ({
+          batchId: batch.batchId,
           label: batch.label,
+          importedAt: batch.importedAt,
+          files: [...batch.files],
+          devicesInExport: batch.devicesInExport,
           byWave: [...batch.byWave, { wave: 'All MDM devices', counts: batch.overall }].map(({ wave, counts }) => ({ wave, counts: { ...counts } })),
         })),
         decisions: model.decisions.total,
@@ -37,6 +49,21 @@ export function reportsHandlers(requireSnapshot: () => Snapshot, dialogs: FileDi
       const { writeReportSet } = await import('../core/reports/writeReportSet.js');
       const result = await writeReportSet(snapshot, dir, { redact: request.redact, paper: request.paper, nativeBinding });
       return { dir, files: [...result.files] };
+    },
+    'reports.importLaterExport': async (request) => {
+      const snapshot = requireSnapshot();
+      const paths = await dialogs.chooseImportFiles();
+      if (paths.length === 0) return null;
+      const batch = await importLaterExport(snapshot, paths, { label: request.label, by: request.by, nativeBinding, onProgress: jobProgress(emit, request.jobId) });
+      return { ...batch, files: [...batch.files] };
+    },
+    'reports.exportReconciliation': async (request) => {
+      const snapshot = requireSnapshot();
+      const label = snapshot.db.prepare('SELECT label FROM reconciliation_batches WHERE id = ?').pluck().get(request.batchId) as string | undefined;
+      if (label === undefined) throw new UserFacingError('invalid_input', 'That later export is no longer in the snapshot.');
+      const fileLabel = label.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || `batch-${request.batchId}`;
+      const path = await dialogs.chooseCsvExportPath(`${basename(snapshot.path, '.mdmsnap')}-reconciliation-${fileLabel}.csv`);
+      return path === null ? null : { path, rows: await writeReconciliationCsv(snapshot, request.batchId, path) };
     },
   };
 }

@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importLaterExport } from '../../electron/core/reconciliation/index.js';
 import { csvText, INTUNE_HEADERS } from '../support/importFixtures';
 import { expect, screenshotPath, shoot, test } from './bridgeFixtures';
 
@@ -30,7 +29,7 @@ test.describe('reports', () => {
     expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).report.redacted).toBe(true);
   });
 
-  test('shows what became of the baseline devices in a later export, per wave', async ({ appPage, services, workDir }) => {
+  test('imports a later export from the Reports page, shows what became of the baseline devices per wave, and saves the device list', async ({ appPage, services, dialogs, workDir }) => {
     await appPage.getByRole('button', { name: 'Open the demo tenant' }).click();
     await expect(appPage.getByTestId('overview')).toBeVisible();
     // A later export of four in five devices, half of them checked in since the data date.
@@ -45,15 +44,33 @@ test.describe('reports', () => {
     });
     const later = join(workDir, 'AllDevices-later.csv');
     writeFileSync(later, csvText([INTUNE_HEADERS, ...devices.map((device) => INTUNE_HEADERS.map((header) => record(device)[header] ?? ''))]));
-    await importLaterExport(snapshot, [later], { label: 'After the pilot', by: 'Ann Consultant' });
 
     await appPage.getByRole('tab', { name: 'Reports' }).click();
     const card = appPage.getByTestId('report-reconciliation');
-    await expect(card).toContainText('Reconciliation: After the pilot');
-    await expect(card).toContainText('All MDM devices');
-    await expect(card).toContainText('checked in');
+    await expect(card).toContainText('No later export yet');
+    await appPage.getByRole('textbox', { name: 'Recording as' }).fill('Ann Consultant');
+    await card.getByRole('button', { name: 'Import a later export…' }).click();
+    const dialog = appPage.getByRole('dialog', { name: 'Import a later export' });
+    await dialog.getByRole('textbox', { name: 'Label' }).fill('After the pilot');
+    dialogs.importAnswers.push([later]);
+    await dialog.getByRole('button', { name: 'Choose files…' }).click();
+    await expect(dialog).toBeHidden({ timeout: 30_000 });
+
+    const table = card.getByRole('table', { name: 'Reconciliation per wave: After the pilot' });
+    await expect(card).toContainText('AllDevices-later.csv');
+    await expect(card).toContainText(`${devices.length.toLocaleString('en-US')} devices in the export`);
+    const counts = snapshot.db.prepare("SELECT count(*) AS n FROM devices WHERE management_agent <> 'eas'").get() as { n: number };
+    await expect(table.getByRole('row', { name: /All MDM devices/ })).toContainText(counts.n.toLocaleString('en-US'));
     await card.scrollIntoViewIfNeeded();
     await shoot(appPage, 'reports-reconciliation');
+
+    const csv = join(workDir, 'after-the-pilot.csv');
+    dialogs.csvAnswers.push(csv);
+    await card.getByRole('button', { name: 'Save device list (CSV)…' }).click();
+    await expect(card.getByTestId('export-message')).toContainText(`to ${csv}`);
+    const lines = readFileSync(csv, 'utf8').trim().split('\r\n');
+    expect(lines[0]).toContain('Device name,Serial number,Wave');
+    expect(lines.some((line) => line.endsWith(',Checked in'))).toBe(true);
+    expect(lines.some((line) => line.endsWith(',Stale'))).toBe(true);
   });
 });
-

@@ -8,7 +8,7 @@ import { openSnapshot, type Snapshot } from '../snapshot/openSnapshot.js';
 /** The exports a later snapshot of the tenant comes from: Intune's device list, as the portal or Graph gives it. */
 const DEVICE_EXPORT_KINDS = new Set(['intune-devices', 'graph-managed-devices']);
 
-export interface LaterExportOptions extends Pick<ImportOptions, 'as' | 'dateOrder'> {
+export interface LaterExportOptions extends Pick<ImportOptions, 'as' | 'dateOrder' | 'onProgress'> {
   /** How the batch is named in reports, e.g. "After the pilot". */
   readonly label: string;
   readonly by: string;
@@ -35,7 +35,7 @@ export async function importLaterExport(snapshot: Snapshot, paths: readonly stri
   try {
     const scratch = openSnapshot(join(scratchDir, 'later.mdmsnap'), { create: true, nativeBinding: options.nativeBinding });
     try {
-      const outcome = await importFiles(scratch, paths, { as: options.as, dateOrder: options.dateOrder });
+      const outcome = await importFiles(scratch, paths, { as: options.as, dateOrder: options.dateOrder, onProgress: options.onProgress });
       const failed = outcome.files.find((file) => file.error);
       if (failed?.error) throw new UserFacingError(failed.error.code, failed.error.message);
       const other = outcome.files.find((file) => !DEVICE_EXPORT_KINDS.has(file.kind ?? ''));

@@ -11,6 +11,15 @@ import { recordedSwitch } from '../wizard/index.js';
  */
 export const RECONCILIATION_STATES = ['checked_in', 'stale', 'not_found', 'userless_pending_support'] as const;
 export type ReconciliationState = (typeof RECONCILIATION_STATES)[number];
+/** How devices whose owner is in no wave are named: they move with everyone at the switch. */
+export const NO_WAVE = 'In no wave (moves at the switch)';
+
+export const RECONCILIATION_STATE_LABELS: Readonly<Record<ReconciliationState, string>> = {
+  checked_in: 'Checked in',
+  stale: 'Stale',
+  not_found: 'Not found',
+  userless_pending_support: 'Userless, support case',
+};
 export type ReconciliationCounts = Record<ReconciliationState, number> & { readonly total: number };
 
 export interface WaveReconciliation {
@@ -81,7 +90,7 @@ export function reconcileSnapshot(snapshot: Snapshot): BatchReconciliation[] {
     const overall = emptyCounts();
     const waves = new Map<number | null, WaveReconciliation & { counts: ReturnType<typeof emptyCounts> }>();
     for (const row of grouped.all(parameters(snapshot, batch.id)) as { waveId: number | null; wave: string | null; state: ReconciliationState; n: number }[]) {
-      const wave = waves.get(row.waveId) ?? { waveId: row.waveId, wave: row.wave ?? 'In no wave (moves at the switch)', counts: emptyCounts() };
+      const wave = waves.get(row.waveId) ?? { waveId: row.waveId, wave: row.wave ?? NO_WAVE, counts: emptyCounts() };
       waves.set(row.waveId, wave);
       wave.counts[row.state] += row.n;
       wave.counts.total += row.n;

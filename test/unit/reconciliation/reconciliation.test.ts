@@ -3,14 +3,16 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDemoTenant } from '../../../electron/core/demo/generateDemoTenant.js';
+import type { AppEvent } from '../../../electron/contract/events.js';
 import { ReportPreview } from '../../../electron/contract/reports.js';
 import { writeReportSet } from '../../../electron/core/reports/writeReportSet.js';
 import { reportsHandlers } from '../../../electron/services/reportsHandlers.js';
 import { ScriptedDialogs } from '../../support/scriptedDialogs.js';
-import { importLaterExport, iterateReconciledDevices, reconcileSnapshot, type ReconciliationState } from '../../../electron/core/reconciliation/index.js';
+import { importLaterExport, iterateReconciledDevices, RECONCILIATION_STATE_LABELS, reconcileSnapshot, type ReconciliationState } from '../../../electron/core/reconciliation/index.js';
 import { openSnapshot, type Snapshot } from '../../../electron/core/snapshot/openSnapshot.js';
 import { addUsersToWave, createWave, overrideGate, recordSwitch, setWaveState } from '../../../electron/core/wizard/index.js';
 import { sha256OfFile } from '../../support/fileHash.js';
+import { parseCsv } from '../../support/parseCsv.js';
 import { csvText, INTUNE_HEADERS } from '../../support/importFixtures.js';
 import { useTempDir } from '../../support/tempDir.js';
 import { runCli } from '../cli/cliHarness.js';
@@ -111,9 +113,9 @@ describe('reconciliation: a later export beside the baseline', () => {
     expect(snapshot.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'reconciliation.import'").pluck().get()).toBe(1);
 
     // The app's Reports page previews the same counts, through the validated contract.
-    const preview = ReportPreview.parse(reportsHandlers(() => snapshot, new ScriptedDialogs(), undefined)['reports.preview']({}));
+    const preview = ReportPreview.parse(reportsHandlers(() => snapshot, new ScriptedDialogs(), () => undefined, undefined)['reports.preview']({}));
     expect(preview.reconciliation).toEqual([
-      { label: 'After the switch', byWave: [...result!.byWave.map(({ wave, counts }) => ({ wave, counts })), { wave: 'All MDM devices', counts: result!.overall }] },
+      { batchId: batch.batchId, label: 'After the switch', importedAt: result!.importedAt, files: ['AllDevices-later.csv'], devicesInExport: batch.devices, byWave: [...result!.byWave.map(({ wave, counts }) => ({ wave, counts })), { wave: 'All MDM devices', counts: result!.overall }] },
     ]);
 
     // The report shows the same counts, per wave and overall.
@@ -125,6 +127,35 @@ describe('reconciliation: a later export beside the baseline', () => {
     expect(pdf).toMatch(new RegExp(`All MDM devices\\s+${result!.overall.checked_in.toLocaleString('en-US')}\\s+${result!.overall.stale}\\s+${result!.overall.not_found}\\s+${result!.overall.userless_pending_support}`));
     const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { reconciliation: { label: string; overall: unknown }[] };
     expect(json.reconciliation.map((entry) => [entry.label, entry.overall])).toEqual([['After the switch', result!.overall]]);
+    snapshot.close();
+  });
+
+  it('the Reports page keeps a later export it asks for, with progress, and saves each device\'s state as CSV', async () => {
+    const { snapshot, devices } = baseline();
+    const path = join(dir(), 'AllDevices-later.csv');
+    writeFileSync(path, laterExportCsv(devices));
+    const dialogs = new ScriptedDialogs();
+    const events: AppEvent[] = [];
+    const handlers = reportsHandlers(() => snapshot, dialogs, (event) => events.push(event), undefined);
+
+    expect(await handlers['reports.importLaterExport']({ jobId: 'later-export-1', label: 'After the pilot', by: 'Ann Consultant' })).toBeNull();
+    dialogs.importAnswers.push([path]);
+    const batch = (await handlers['reports.importLaterExport']({ jobId: 'later-export-1', label: 'After the pilot', by: 'Ann Consultant' }))!;
+    expect(batch).toMatchObject({ label: 'After the pilot', files: ['AllDevices-later.csv'], devices: devices.filter((device) => planOf(device) !== 'gone').length });
+    const progress = events.filter((event) => event.type === 'job.progress');
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.every((event) => event.jobId === 'later-export-1')).toBe(true);
+    expect(progress.at(-1)).toMatchObject({ done: progress.at(-1)!.total });
+
+    const csv = join(dir(), 'states.csv');
+    dialogs.csvAnswers.push(csv);
+    const written = (await handlers['reports.exportReconciliation']({ batchId: batch.batchId }))!;
+    expect(written).toEqual({ path: csv, rows: devices.length });
+    const [header, ...rows] = parseCsv(readFileSync(csv, 'utf8'));
+    expect(header).toEqual(['Device name', 'Serial number', 'Wave', 'Expected to check in since', 'Last check-in in the later export', 'State']);
+    const stateOfSerial = new Map(rows.map((row) => [row[1], row[5]]));
+    for (const device of devices) expect([device.serial, stateOfSerial.get(device.serial)]).toEqual([device.serial, RECONCILIATION_STATE_LABELS[expectedState(device)]]);
+    await expect(handlers['reports.exportReconciliation']({ batchId: batch.batchId + 1 })).rejects.toThrow('no longer in the snapshot');
     snapshot.close();
   });
 

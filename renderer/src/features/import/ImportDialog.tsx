@@ -13,7 +13,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  ProgressBar,
   Radio,
   RadioGroup,
   Spinner,
@@ -30,6 +29,7 @@ import {
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { describeRemovedRows, type DateOrder, type ImportedFile } from '../../../../electron/contract/imports';
+import { JobProgress } from '../../app/JobProgress';
 import { formatNumber } from '../../app/format';
 import { RejectedRows } from './RejectedRows';
 import { useImportStore } from './importStore';
@@ -44,10 +44,6 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   fileName: { wordBreak: 'break-all' },
 });
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1_048_576).toFixed(1)} MB`;
-}
 
 const STATUS_BADGES = {
   imported: <Badge color="success" appearance="tint">Imported</Badge>,
@@ -165,11 +161,7 @@ export function ImportDialog() {
               </>
             )}
 
-            {running && (
-              <Field label={progress ? `Reading ${progress.label}` : 'Starting…'} hint={progress ? `${megabytes(progress.done)} of ${megabytes(progress.total)}` : undefined} validationState="none">
-                <ProgressBar value={progress && progress.total ? progress.done / progress.total : undefined} thickness="large" aria-label="Import progress" />
-              </Field>
-            )}
+            {running && <JobProgress progress={progress} label="Import progress" />}
 
             {phase === 'done' && outcome && (
               <>

@@ -7,7 +7,7 @@ import { useImportStore } from '../import/importStore';
 import { useOverviewStore } from './overviewStore';
 
 const useStyles = makeStyles({
-  page: { padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`, overflow: 'auto' },
+  page: { flex: 1, minHeight: 0, padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`, overflow: 'auto' },
   heading: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalL, flexWrap: 'wrap' },
   subtle: { color: tokens.colorNeutralForeground3 },
   importButton: { marginLeft: 'auto' },

@@ -1,16 +1,19 @@
-import { Button, Caption1, Card, CardHeader, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Subtitle2, Switch, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Card, CardHeader, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Subtitle2, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { SaveRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { SEVERITIES } from '../../../../electron/contract/findings';
-import type { ReportPreview } from '../../../../electron/contract/reports';
 import { callApi, messageOf } from '../../api/callApi';
+import { ErrorBar } from '../../app/ErrorBar';
+import { PageHeader } from '../../app/PageHeader';
 import { formatDate, formatNumber } from '../../app/format';
 import { SEVERITY_LABELS, SeverityBadge } from '../findings/severity';
+import { ActorField } from '../wizard/ActorField';
+import { ReconciliationCard } from './ReconciliationCard';
+import { useReportsStore } from './reportsStore';
 
 const useStyles = makeStyles({
   // Children keep their height: the page scrolls instead of squeezing the cards.
-  page: { padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`, overflow: 'auto', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, '& > *': { flexShrink: 0 } },
-  heading: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  page: { flex: 1, minHeight: 0, padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`, overflow: 'auto', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, '& > *': { flexShrink: 0 } },
   subtle: { color: tokens.colorNeutralForeground3 },
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))', gap: tokens.spacingHorizontalL },
   facts: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, margin: 0 },
@@ -22,47 +25,44 @@ const useStyles = makeStyles({
   save: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalXL, flexWrap: 'wrap' },
 });
 
+const LEAD =
+  'The documents handed to the customer, all made from one report model: the checklist, the migration report, the workbook, CSVs, JSON and the deadlines calendar. Later exports show what became of each device.';
+
 /**
  * The Reports page: a preview of the report model (the figures every file of the set shows)
  * and "Save report set…", which writes the same files `mdm-migrate report` does into a folder.
  */
 export function ReportsScreen() {
   const styles = useStyles();
-  const [preview, setPreview] = useState<ReportPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [redact, setRedact] = useState(false);
-  const [paper, setPaper] = useState<'a4' | 'letter'>('a4');
+  const { preview, error, paper, redact, load, setPaper, setRedact, dismissError } = useReportsStore();
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<{ dir: string; files: string[] } | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
 
+  // Built when the page shows, and again after the snapshot changed (the store drops the old one).
   useEffect(() => {
-    callApi('reports.preview', {}).then(setPreview, (failure: unknown) => setError(messageOf(failure)));
-  }, []);
+    if (!preview) void load();
+  }, [preview, load]);
 
   const save = async () => {
     setSaving(true);
-    setError(null);
+    setSaveError(null);
     try {
       const result = await callApi('reports.saveSet', { redact, paper });
       if (result) setSaved(result);
     } catch (failure) {
-      setError(messageOf(failure));
+      setSaveError(messageOf(failure));
     } finally {
       setSaving(false);
     }
   };
 
   return (
-    <div className={styles.page} data-testid="reports">
-      <div className={styles.heading}>
-        <Title3 as="h1">Reports</Title3>
-        {preview && <Caption1 className={styles.subtle}>Data as of {preview.dataAsOf ? formatDate(preview.dataAsOf) : 'unknown'}</Caption1>}
-      </div>
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+    <section className={styles.page} aria-labelledby="reports-title" data-testid="reports">
+      <PageHeader id="reports-title" title="Reports" lead={LEAD}>
+        <ActorField />
+      </PageHeader>
+      {error && <ErrorBar message={error} onDismiss={dismissError} />}
       {!preview && !error && <Spinner label="Building the report model…" />}
       {preview && (
         <>
@@ -77,6 +77,7 @@ export function ReportsScreen() {
                     ['Wizard', `${formatNumber(preview.wizard.done)} of ${formatNumber(preview.wizard.total)} checks done`],
                     ['Waves', formatNumber(preview.waves)],
                     ['Decisions', formatNumber(preview.decisions)],
+                    ['Data as of', preview.dataAsOf ? formatDate(preview.dataAsOf) : 'unknown'],
                     ['Report date', formatDate(preview.reportDate)],
                     ['Snapshot sha256', preview.snapshotHash],
                   ] as const
@@ -120,6 +121,11 @@ export function ReportsScreen() {
                 Save report set…
               </Button>
             </div>
+            {saveError && (
+              <MessageBar intent="error">
+                <MessageBarBody>{saveError}</MessageBarBody>
+              </MessageBar>
+            )}
             {saved && (
               <MessageBar intent="success" data-testid="report-saved">
                 <MessageBarBody>
@@ -140,24 +146,9 @@ export function ReportsScreen() {
               </div>
             ))}
           </Card>
-          {preview.reconciliation.map((batch) => (
-            <Card key={batch.label} data-testid="report-reconciliation">
-              <CardHeader
-                header={<Subtitle2>Reconciliation: {batch.label}</Subtitle2>}
-                description={<Caption1>Baseline MDM devices in this later export: checked in since their wave moved (or the switch), stale, not found, userless pending support.</Caption1>}
-              />
-              {batch.byWave.map(({ wave, counts }) => (
-                <div key={wave} className={styles.row}>
-                  <Text>{wave}</Text>
-                  <Text className={styles.count}>
-                    {formatNumber(counts.checked_in)} checked in · {formatNumber(counts.stale)} stale · {formatNumber(counts.not_found)} not found · {formatNumber(counts.userless_pending_support)} userless, support · of {formatNumber(counts.total)}
-                  </Text>
-                </div>
-              ))}
-            </Card>
-          ))}
+          <ReconciliationCard batches={preview.reconciliation} />
         </>
       )}
-    </div>
+    </section>
   );
 }

@@ -8,7 +8,8 @@ import { useSwitchStatusRefresh } from './useSwitchStatus';
 import { useWizardStore } from './wizardStore';
 
 const useStyles = makeStyles({
-  banner: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0`, paddingBottom: tokens.spacingVerticalS },
+  // Above every page: the page below scrolls, the banner keeps its height.
+  banner: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0`, paddingBottom: tokens.spacingVerticalS, flexShrink: 0 },
   facts: { display: 'flex', columnGap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
   rule: { fontWeight: tokens.fontWeightSemibold },
 });
