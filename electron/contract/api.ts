@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Assessment, ClearDecisionRequest, DecideRequest, DecisionKind, FindingItemsPage, FindingItemsRequest, ItemFinding } from './findings.js';
 import { ImportKindInfo, ImportOutcome, ImportPath, ImportRunRequest, InspectedFile, RejectionRow } from './imports.js';
-import { ImportLaterExportRequest, LaterExportBatch, ReportPreview, SavedReportSet, SaveReportSetRequest } from './reports.js';
+import { ImportLaterExportRequest, LaterExportBatch, ReportPdf, ReportPdfRequest, ReportPreview, SavedReportSet, SaveReportSetRequest } from './reports.js';
 import type { ApiMethod } from './methods.js';
 import { AddUsersRequest, AnswerRequest, ApnsConfirmRequest, CheckTick, CheckView, CreateWaveRequest, OverrideRecord, RecordedEvent, RecordSwitchRequest, RemoveUsersRequest, SetTenantFactRequest, SetWaveStateRequest, SwitchStatus, TenantFact, TickRequest, UserFilter, Wave, WaveDeviceRow, WaveFilterOptions, WaveTickRequest, WaveUserRow, WizardView, OverrideRequest, SignOff, SignOffRequest } from './wizard.js';
 
@@ -194,6 +194,10 @@ export const apiContract = {
   'reports.preview': { request: NoRequest, response: ReportPreview },
   /** Writes the report set into a folder the person picks; null if they cancel. */
   'reports.saveSet': { request: SaveReportSetRequest, response: SavedReportSet.nullable() },
+  /** One PDF of the report set, rendered for the page's preview and print. */
+  'reports.pdf': { request: ReportPdfRequest, response: ReportPdf },
+  /** Writes one PDF where the person picks (the bytes `mdm-migrate report` writes); null if they cancel. */
+  'reports.savePdf': { request: ReportPdfRequest, response: z.object({ path: z.string() }).nullable() },
   /** Asks for a later Intune export and keeps it beside the baseline as a new batch (`job.progress` events); null if cancelled. */
   'reports.importLaterExport': { request: ImportLaterExportRequest, response: LaterExportBatch.nullable() },
   /** Writes each baseline device's state in one later export to a CSV file the person picks; null if they cancel. */

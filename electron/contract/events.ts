@@ -13,7 +13,7 @@ export const AppEvent = z.discriminatedUnion('type', [
     done: z.number(),
     total: z.number(),
   }),
-  z.object({ type: z.literal('menu.command'), command: z.enum(['newSnapshot', 'importExports', 'exportReport', 'about', 'openWizard', 'openWaves', 'openTenant']) }),
+  z.object({ type: z.literal('menu.command'), command: z.enum(['newSnapshot', 'importExports', 'exportReport', 'printReport', 'about', 'openWizard', 'openWaves', 'openTenant']) }),
 ]);
 
 export type AppEvent = z.output<typeof AppEvent>;

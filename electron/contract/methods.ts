@@ -27,6 +27,8 @@ export const API_METHODS = [
   'findings.exportCsv',
   'reports.preview',
   'reports.saveSet',
+  'reports.pdf',
+  'reports.savePdf',
   'reports.importLaterExport',
   'reports.exportReconciliation',
   'import.kinds',

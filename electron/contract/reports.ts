@@ -39,6 +39,14 @@ export type ReportPreview = z.infer<typeof ReportPreview>;
 
 export const PAPERS = ['a4', 'letter'] as const;
 
+/** The set's two PDFs, as the Reports page previews, prints and saves them one at a time. */
+export const PDF_DOCUMENT_NAMES = ['report', 'checklist'] as const;
+
+export const ReportPdfRequest = z.object({ document: z.enum(PDF_DOCUMENT_NAMES), paper: z.enum(PAPERS), redact: z.boolean() }).strict();
+
+/** One PDF, base64-encoded (the call's result crosses IPC and the test bridge as JSON). */
+export const ReportPdf = z.object({ fileName: z.string(), base64: z.string() });
+
 export const SaveReportSetRequest = z.object({ redact: z.boolean(), paper: z.enum(PAPERS) }).strict();
 
 export const SavedReportSet = z.object({ dir: z.string(), files: z.array(z.string()) });

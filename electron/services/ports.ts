@@ -14,6 +14,8 @@ export interface FileDialogs {
   chooseImportFiles(): Promise<string[]>;
   /** Absolute path for an exported CSV file, or null if they cancelled. */
   chooseCsvExportPath(suggestedName: string): Promise<string | null>;
+  /** Absolute path for a saved PDF, or null if they cancelled. */
+  choosePdfExportPath(suggestedName: string): Promise<string | null>;
   /** A folder for a report set (created if the person types a new one), or null if they cancelled. */
   chooseReportFolder(): Promise<string | null>;
   /** Absolute path for an exported iCalendar (.ics) file, or null if they cancelled. */

@@ -1,4 +1,6 @@
+import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { ParsedRequest } from '../contract/api.js';
 import { UserFacingError } from '../core/errors.js';
 import { importLaterExport } from '../core/reconciliation/index.js';
 import { buildReport, REPORT_FILES } from '../core/reports/index.js';
@@ -9,6 +11,14 @@ import { jobProgress } from './jobProgress.js';
 import type { EventSink, FileDialogs } from './ports.js';
 
 type ReportsMethod = Extract<keyof ApiHandlers, `reports.${string}`>;
+
+/** One PDF of the set from a model built with the request's options: what the CLI writes for the same options. */
+async function renderOnePdf(snapshot: Snapshot, request: ParsedRequest<'reports.pdf'>): Promise<{ file: string; bytes: Buffer }> {
+  const { model } = buildReport(snapshot, { redact: request.redact });
+  // Loaded on first use: pdfmake is large, and the window opens without it.
+  const { PDF_DOCUMENTS, renderDocumentPdf } = await import('../core/reports/pdf/documentPdf.js');
+  return { file: PDF_DOCUMENTS[request.document].file, bytes: await renderDocumentPdf(model, request.document, request.paper) };
+}
 
 /**
  * The Reports page: a preview of the report model, the report set written where the person
@@ -49,6 +59,18 @@ export function reportsHandlers(requireSnapshot: () => Snapshot, dialogs: FileDi
       const { writeReportSet } = await import('../core/reports/writeReportSet.js');
       const result = await writeReportSet(snapshot, dir, { redact: request.redact, paper: request.paper, nativeBinding });
       return { dir, files: [...result.files] };
+    },
+    'reports.pdf': async (request) => {
+      const { file, bytes } = await renderOnePdf(requireSnapshot(), request);
+      return { fileName: file, base64: bytes.toString('base64') };
+    },
+    'reports.savePdf': async (request) => {
+      const snapshot = requireSnapshot();
+      const { file, bytes } = await renderOnePdf(snapshot, request);
+      const path = await dialogs.choosePdfExportPath(`${basename(snapshot.path, '.mdmsnap')}-${file}`);
+      if (path === null) return null;
+      await writeFile(path, bytes);
+      return { path };
     },
     'reports.importLaterExport': async (request) => {
       const snapshot = requireSnapshot();

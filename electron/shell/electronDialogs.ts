@@ -37,6 +37,12 @@ export function electronDialogs(window: () => BrowserWindow | undefined): FileDi
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    async choosePdfExportPath(suggestedName) {
+      const parent = window();
+      const options = { title: 'Save as PDF', defaultPath: suggestedName, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
     async chooseReportFolder() {
       const parent = window();
       const options = { title: 'Save report set in folder', buttonLabel: 'Save here', properties: ['openDirectory' as const, 'createDirectory' as const] };

@@ -30,6 +30,7 @@ export function installApplicationMenu(actions: MenuActions): void {
         { type: 'separator' },
         { label: 'Import exports…', accelerator: 'CmdOrCtrl+I', click: () => actions.sendToRenderer('importExports') },
         { label: 'Export report…', accelerator: 'CmdOrCtrl+E', click: () => actions.sendToRenderer('exportReport') },
+        { label: 'Print report…', accelerator: 'CmdOrCtrl+P', click: () => actions.sendToRenderer('printReport') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit', label: 'Quit' },
       ],

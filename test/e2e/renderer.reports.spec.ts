@@ -1,10 +1,12 @@
+import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvText, INTUNE_HEADERS } from '../support/importFixtures';
-import { expect, screenshotPath, shoot, test } from './bridgeFixtures';
+import { expect, shoot, test } from './bridgeFixtures';
 
 test.describe('reports', () => {
-  test('previews the report model and saves the whole set into a chosen folder', async ({ appPage, dialogs, workDir }) => {
+  test('previews the documents page by page, prints their own pages, saves one as PDF and the whole set into a folder', async ({ appPage, dialogs, workDir }) => {
     await appPage.getByRole('button', { name: 'Open the demo tenant' }).click();
     await expect(appPage.getByTestId('overview')).toBeVisible();
     await appPage.getByRole('tab', { name: 'Reports' }).click();
@@ -13,13 +15,56 @@ test.describe('reports', () => {
     const lists = page.getByTestId('report-lists');
     await expect(lists).toContainText('devices-userless.csv');
     await expect(lists).toContainText('devices-category.csv');
-    await appPage.screenshot({ path: screenshotPath('reports') });
+
+    // The migration report's pages, drawn by pdf.js from the PDF the main side rendered.
+    const preview = page.getByRole('region', { name: /^Migration report preview, \d+ pages$/ });
+    await expect(preview).toBeVisible({ timeout: 30_000 });
+    const pageCount = Number((await preview.getAttribute('aria-label'))!.match(/(\d+) pages/)![1]);
+    expect(pageCount).toBeGreaterThan(2);
+    await expect(preview.getByTestId('pdf-page')).toHaveCount(pageCount);
+    await expect(preview.getByTestId('pdf-page').first()).toHaveAttribute('data-drawn', 'true');
+    await page.getByRole('heading', { name: 'Documents' }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    await shoot(appPage, 'reports');
+    const audit = await new AxeBuilder({ page: appPage }).exclude('[data-tabster-dummy]').analyze();
+    expect(audit.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.html.slice(0, 120)).join(' | ')}`)).toEqual([]);
+
+    // Print… hands the native print dialog the document's own pages, one sheet each, and nothing of the app.
+    await appPage.evaluate(() => {
+      window.print = () => document.body.setAttribute('data-printed', 'yes');
+    });
+    await page.getByRole('button', { name: 'Print…' }).click();
+    await expect(appPage.locator('body')).toHaveAttribute('data-printed', 'yes', { timeout: 30_000 });
+    await expect(appPage.getByTestId('print-sheets').locator('img')).toHaveCount(pageCount);
+    const printed = join(workDir, 'printed.pdf');
+    await appPage.emulateMedia({ media: 'print' });
+    writeFileSync(printed, await appPage.pdf({ preferCSSPageSize: true }));
+    await appPage.emulateMedia({ media: 'screen' });
+    const info = execFileSync('pdfinfo', [printed], { encoding: 'utf8' });
+    expect(Number(info.match(/^Pages:\s+(\d+)/m)![1])).toBe(pageCount);
+    expect(info).toMatch(/Page size:\s+59\d\.\d+ x 841\.\d+ pts \(A4\)/);
+    expect(execFileSync('pdftotext', [printed, '-'], { encoding: 'utf8' }).trim()).toBe('');
+
+    // File > Print report… from another page: the Reports page opens and prints once its document is ready.
+    await appPage.evaluate(() => document.body.removeAttribute('data-printed'));
+    await appPage.getByRole('tab', { name: 'Overview' }).click();
+    await appPage.evaluate(() => (window as unknown as { __deliverAppEvent: (event: unknown) => void }).__deliverAppEvent({ type: 'menu.command', command: 'printReport' }));
+    await expect(appPage.locator('body')).toHaveAttribute('data-printed', 'yes', { timeout: 30_000 });
+    await expect(appPage.getByRole('tab', { name: 'Reports' })).toHaveAttribute('aria-selected', 'true');
+
+    await page.getByRole('tab', { name: 'Checklist' }).click();
+    await expect(page.getByRole('region', { name: /^Checklist preview, \d+ pages$/ })).toBeVisible({ timeout: 30_000 });
+    const checklist = join(workDir, 'checklist.pdf');
+    dialogs.pdfAnswers.push(checklist);
+    await page.getByRole('button', { name: 'Save as PDF…' }).click();
+    await expect(page.getByTestId('pdf-saved')).toContainText(`Saved ${checklist}`);
+    expect(execFileSync('pdftotext', [checklist, '-'], { encoding: 'utf8' })).toContain('Sign-off');
 
     const dir = join(workDir, 'report-set');
     mkdirSync(dir);
     dialogs.folderAnswers.push(dir);
     await page.getByRole('switch', { name: /Redact/ }).check();
     await page.getByRole('radio', { name: 'Letter' }).check();
+    await expect(page.getByRole('region', { name: /^Checklist preview, \d+ pages$/ })).toBeVisible({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Save report set…' }).click();
     await expect(page.getByTestId('report-saved')).toContainText(`Saved 8 files in ${dir}`, { timeout: 45_000 });
     for (const file of ['checklist.pdf', 'report.pdf', 'report.xlsx', 'findings.csv', 'devices-userless.csv', 'devices-category.csv', 'report.json', 'deadlines.ics']) {

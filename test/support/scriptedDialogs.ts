@@ -7,6 +7,7 @@ export class ScriptedDialogs implements FileDialogs {
   csvAnswers: (string | null)[] = [];
   importAnswers: string[][] = [];
   folderAnswers: (string | null)[] = [];
+  pdfAnswers: (string | null)[] = [];
   calendarAnswers: (string | null)[] = [];
   async chooseSnapshotToOpen() {
     return this.openAnswers.shift() ?? null;
@@ -19,6 +20,9 @@ export class ScriptedDialogs implements FileDialogs {
   }
   async chooseCsvExportPath() {
     return this.csvAnswers.shift() ?? null;
+  }
+  async choosePdfExportPath() {
+    return this.pdfAnswers.shift() ?? null;
   }
   async chooseReportFolder() {
     return this.folderAnswers.shift() ?? null;

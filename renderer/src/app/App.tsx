@@ -32,7 +32,7 @@ export function App() {
   }, [load]);
 
   useEffect(() => {
-    const command = useNavigationStore.getState().takeCommand();
+    const command = useNavigationStore.getState().takeCommand('newSnapshot', 'about');
     if (command === 'newSnapshot' || command === 'about') setDialog(command);
   }, [pendingCommand]);
 

@@ -1,13 +1,12 @@
-import { Button, Caption1, Card, CardHeader, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Subtitle2, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { SaveRegular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
+import { Caption1, Card, CardHeader, Spinner, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect } from 'react';
 import { SEVERITIES } from '../../../../electron/contract/findings';
-import { callApi, messageOf } from '../../api/callApi';
 import { ErrorBar } from '../../app/ErrorBar';
 import { PageHeader } from '../../app/PageHeader';
 import { formatDate, formatNumber } from '../../app/format';
 import { SEVERITY_LABELS, SeverityBadge } from '../findings/severity';
 import { ActorField } from '../wizard/ActorField';
+import { DocumentsCard } from './DocumentsCard';
 import { ReconciliationCard } from './ReconciliationCard';
 import { useReportsStore } from './reportsStore';
 
@@ -22,7 +21,6 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   row: { display: 'grid', gridTemplateColumns: '76px 1fr auto', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   count: { fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold },
-  save: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalXL, flexWrap: 'wrap' },
 });
 
 const LEAD =
@@ -34,28 +32,12 @@ const LEAD =
  */
 export function ReportsScreen() {
   const styles = useStyles();
-  const { preview, error, paper, redact, load, setPaper, setRedact, dismissError } = useReportsStore();
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState<{ dir: string; files: string[] } | null>(null);
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const { preview, error, load, dismissError } = useReportsStore();
 
   // Built when the page shows, and again after the snapshot changed (the store drops the old one).
   useEffect(() => {
     if (!preview) void load();
   }, [preview, load]);
-
-  const save = async () => {
-    setSaving(true);
-    setSaveError(null);
-    try {
-      const result = await callApi('reports.saveSet', { redact, paper });
-      if (result) setSaved(result);
-    } catch (failure) {
-      setSaveError(messageOf(failure));
-    } finally {
-      setSaving(false);
-    }
-  };
 
   return (
     <section className={styles.page} aria-labelledby="reports-title" data-testid="reports">
@@ -107,33 +89,7 @@ export function ReportsScreen() {
               </Caption1>
             </Card>
           </div>
-          <Card>
-            <CardHeader header={<Subtitle2>Save the report set</Subtitle2>} description={<Caption1>{preview.files.join(', ')}</Caption1>} />
-            <div className={styles.save}>
-              <Field label="Paper">
-                <RadioGroup layout="horizontal" value={paper} onChange={(_event, data) => setPaper(data.value === 'letter' ? 'letter' : 'a4')}>
-                  <Radio value="a4" label="A4" />
-                  <Radio value="letter" label="Letter" />
-                </RadioGroup>
-              </Field>
-              <Switch checked={redact} onChange={(_event, data) => setRedact(data.checked)} label="Redact names, UPNs, serials, IMEIs and Apple IDs" />
-              <Button appearance="primary" icon={saving ? <Spinner size="tiny" /> : <SaveRegular />} disabled={saving} onClick={() => void save()}>
-                Save report set…
-              </Button>
-            </div>
-            {saveError && (
-              <MessageBar intent="error">
-                <MessageBarBody>{saveError}</MessageBarBody>
-              </MessageBar>
-            )}
-            {saved && (
-              <MessageBar intent="success" data-testid="report-saved">
-                <MessageBarBody>
-                  Saved {saved.files.length} files in {saved.dir}
-                </MessageBarBody>
-              </MessageBar>
-            )}
-          </Card>
+          <DocumentsCard files={preview.files} />
           <Card data-testid="report-lists">
             <CardHeader header={<Subtitle2>Flagged lists</Subtitle2>} description={<Caption1>The PDF shows the first rows of each; the workbook and the CSVs hold every item.</Caption1>} />
             {preview.lists.map((list) => (
