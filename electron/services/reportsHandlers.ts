@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type { ParsedRequest } from '../contract/api.js';
 import { UserFacingError } from '../core/errors.js';
 import { importLaterExport } from '../core/reconciliation/index.js';
-import { buildReport, REPORT_FILES } from '../core/reports/index.js';
+import { buildReport, REPORT_FILES, type ReportModel } from '../core/reports/index.js';
 import { writeReconciliationCsv } from '../core/reports/reconciliationCsv.js';
 import type { Snapshot } from '../core/snapshot/openSnapshot.js';
 import type { ApiHandlers } from './apiHandlers.js';
@@ -12,9 +12,27 @@ import type { EventSink, FileDialogs } from './ports.js';
 
 type ReportsMethod = Extract<keyof ApiHandlers, `reports.${string}`>;
 
+/**
+ * The report model of the open snapshot, built again only when its data changed. The page asks
+ * for the preview and each PDF in turn, and a model reads every table (seconds at 250,000
+ * devices). Every change goes through this one connection, so its count of changed rows
+ * (`total_changes()`) tells whether the data is still the same.
+ */
+function reportModels(requireSnapshot: () => Snapshot): (options: { redact: boolean }) => ReportModel {
+  let cached: { snapshot: Snapshot; changes: number; redact: boolean; model: ReportModel } | null = null;
+  const changesOf = (snapshot: Snapshot) => snapshot.db.prepare('SELECT total_changes()').pluck().get() as number;
+  return ({ redact }) => {
+    const snapshot = requireSnapshot();
+    if (cached?.snapshot !== snapshot || cached.changes !== changesOf(snapshot) || cached.redact !== redact) {
+      const { model } = buildReport(snapshot, { redact });
+      cached = { snapshot, changes: changesOf(snapshot), redact, model };
+    }
+    return cached.model;
+  };
+}
+
 /** One PDF of the set from a model built with the request's options: what the CLI writes for the same options. */
-async function renderOnePdf(snapshot: Snapshot, request: ParsedRequest<'reports.pdf'>): Promise<{ file: string; bytes: Buffer }> {
-  const { model } = buildReport(snapshot, { redact: request.redact });
+async function renderOnePdf(model: ReportModel, request: ParsedRequest<'reports.pdf'>): Promise<{ file: string; bytes: Buffer }> {
   // Loaded on first use: pdfmake is large, and the window opens without it.
   const { PDF_DOCUMENTS, renderDocumentPdf } = await import('../core/reports/pdf/documentPdf.js');
   return { file: PDF_DOCUMENTS[request.document].file, bytes: await renderDocumentPdf(model, request.document, request.paper) };
@@ -25,9 +43,10 @@ async function renderOnePdf(snapshot: Snapshot, request: ParsedRequest<'reports.
  * picks, and reconciliation (later exports kept beside the baseline, each device's state as CSV).
  */
 export function reportsHandlers(requireSnapshot: () => Snapshot, dialogs: FileDialogs, emit: EventSink, nativeBinding: string | undefined): Pick<ApiHandlers, ReportsMethod> {
+  const modelOf = reportModels(requireSnapshot);
   return {
     'reports.preview': () => {
-      const { model } = buildReport(requireSnapshot());
+      const model = modelOf({ redact: false });
       return {
         customer: model.engagement.customer,
         dataAsOf: model.engagement.dataAsOf,
@@ -61,12 +80,12 @@ export function reportsHandlers(requireSnapshot: () => Snapshot, dialogs: FileDi
       return { dir, files: [...result.files] };
     },
     'reports.pdf': async (request) => {
-      const { file, bytes } = await renderOnePdf(requireSnapshot(), request);
+      const { file, bytes } = await renderOnePdf(modelOf(request), request);
       return { fileName: file, base64: bytes.toString('base64') };
     },
     'reports.savePdf': async (request) => {
       const snapshot = requireSnapshot();
-      const { file, bytes } = await renderOnePdf(snapshot, request);
+      const { file, bytes } = await renderOnePdf(modelOf(request), request);
       const path = await dialogs.choosePdfExportPath(`${basename(snapshot.path, '.mdmsnap')}-${file}`);
       if (path === null) return null;
       await writeFile(path, bytes);

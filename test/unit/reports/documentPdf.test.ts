@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeReportSet } from '../../../electron/core/reports/writeReportSet.js';
+import { tickCheck } from '../../../electron/core/wizard/index.js';
 import { reportsHandlers } from '../../../electron/services/reportsHandlers.js';
 import { ScriptedDialogs } from '../../support/scriptedDialogs.js';
 import { useTempDir } from '../../support/tempDir.js';
@@ -32,6 +33,23 @@ describe("the Reports page's PDFs", () => {
         }
       }
       expect(await handlers['reports.savePdf']({ document: 'report', paper: 'a4', redact: false })).toBeNull();
+    } finally {
+      snapshot.close();
+    }
+  });
+
+  it('shows a change to the snapshot in the next preview and PDF (the model is built again, not reused)', async () => {
+    const snapshot = engagedDemo(tempDir(), 200);
+    try {
+      const handlers = reportsHandlers(() => snapshot, new ScriptedDialogs(), () => undefined, undefined);
+      const before = handlers['reports.preview']({});
+      const pdfBefore = await handlers['reports.pdf']({ document: 'checklist', paper: 'a4', redact: false });
+      expect(handlers['reports.preview']({})).toEqual(before);
+      tickCheck(snapshot, { checkId: 'm-wave-plan', by: 'Ann Consultant', note: 'Reviewed with the customer', now: new Date('2026-12-08T10:00:00Z') });
+      const after = handlers['reports.preview']({});
+      expect(after.wizard.done).toBe(before.wizard.done + 1);
+      const pdfAfter = await handlers['reports.pdf']({ document: 'checklist', paper: 'a4', redact: false });
+      expect(pdfAfter.base64).not.toBe(pdfBefore.base64);
     } finally {
       snapshot.close();
     }
