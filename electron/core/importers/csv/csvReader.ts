@@ -1,9 +1,11 @@
 import { UserFacingError } from '../../errors.js';
-import { InThreadTokenizer, type ChunkTokenizer } from './chunkTokenizer.js';
+import { InThreadTokenizer, syncChunkTokenizer, tokenizerVariant, type ChunkTokenizer } from './chunkTokenizer.js';
 import { CsvSyntaxError, CsvTokenizer } from './csvTokenizer.js';
 import { OffThreadTokenizer } from './offThreadTokenizer.js';
 import { RecordBatchBuilder, cellsOf, recordCount, type RecordBatch } from './recordBatch.js';
 import type { StageSpec, StagedBatch } from './recordStage.js';
+import { TextBatchBuilder } from './stringStage.js';
+import { StringCsvTokenizer } from './stringTokenizer.js';
 import type { RowMapper } from '../kinds/rowTypes.js';
 
 export type CsvDelimiter = ',' | ';' | '\t';
@@ -171,25 +173,36 @@ export async function openCsv(utf8: AsyncIterable<Buffer>, fileName: string, opt
   // The prefix holds the header whole (readPrefix): only that record is tokenized here. (Were
   // no header line to be found, the whole over-long prefix is, and fails as too long.)
   const firstLine = 1 + lineOffset;
-  const headerTokenizer = new CsvTokenizer(delimiter, MAX_RECORD_BYTES, firstLine);
-  const found = new RecordBatchBuilder();
+  const variant = tokenizerVariant();
+  let dataLine: number;
   let first: RecordBatch;
   try {
-    headerTokenizer.push(prefix.subarray(0, headerRecordEnd(prefix)), found);
-    if (done) headerTokenizer.end(found);
-    first = found.take();
+    if (variant === 'string') {
+      const headerTokenizer = new StringCsvTokenizer(delimiter, MAX_RECORD_BYTES, firstLine);
+      const found = new TextBatchBuilder();
+      headerTokenizer.push(prefix.subarray(0, headerRecordEnd(prefix)), found);
+      if (done) headerTokenizer.end(found);
+      first = found.take();
+      dataLine = headerTokenizer.nextLine();
+    } else {
+      const headerTokenizer = new CsvTokenizer(delimiter, MAX_RECORD_BYTES, firstLine);
+      const found = new RecordBatchBuilder();
+      headerTokenizer.push(prefix.subarray(0, headerRecordEnd(prefix)), found);
+      if (done) headerTokenizer.end(found);
+      first = found.take();
+      dataLine = headerTokenizer.nextLine();
+    }
   } catch (error) {
     throw csvFailure(fileName, error);
   }
   const header = recordCount(first) > 0 ? cellsOf(first, 0) : null;
   if (!header || header.every((value) => value.trim() === '')) throw new UserFacingError('empty_file', `${fileName} is empty: it has no header row.`);
-  const dataLine = headerTokenizer.nextLine();
   const dataStart = offsetAfterLines(prefix, dataLine - firstLine);
 
   const records: ChunkTokenizer =
     options.offThread && !done
-      ? new OffThreadTokenizer({ delimiter, maxRecordBytes: MAX_RECORD_BYTES, firstLine: dataLine })
-      : new InThreadTokenizer(new CsvTokenizer(delimiter, MAX_RECORD_BYTES, dataLine));
+      ? new OffThreadTokenizer({ delimiter, maxRecordBytes: MAX_RECORD_BYTES, firstLine: dataLine, variant })
+      : new InThreadTokenizer(syncChunkTokenizer(variant, delimiter, MAX_RECORD_BYTES, dataLine));
 
   // Batches in file order, with up to CHUNKS_IN_FLIGHT chunks handed over ahead of the batch
   // being yielded. A failed chunk's promise may wait in the queue while the next chunk is
