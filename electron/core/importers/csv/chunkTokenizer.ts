@@ -1,8 +1,6 @@
 import type { RowMapper } from '../kinds/rowTypes.js';
 import { CsvTokenizer } from './csvTokenizer.js';
 import { RecordStage, type StageSpec, type StagedBatch } from './recordStage.js';
-import { TextRecordStage } from './stringStage.js';
-import { StringCsvTokenizer } from './stringTokenizer.js';
 
 /** Turns a CSV export's UTF-8 bytes after the header, chunk by chunk, into staged record batches. */
 export interface ChunkTokenizer {
@@ -16,21 +14,6 @@ export interface ChunkTokenizer {
   close(): void;
 }
 
-/** Tokenizes and stages synchronously, for InThreadTokenizer and the worker. */
-export interface SyncChunkTokenizer {
-  stageWith(spec: StageSpec, mapper: RowMapper | null): void;
-  push(bytes: Uint8Array): StagedBatch;
-  finish(): StagedBatch;
-}
-
-/** Which tokenizer splits the records: over UTF-8 bytes (CsvTokenizer) or over decoded text (StringCsvTokenizer). */
-export type TokenizerVariant = 'bytes' | 'string';
-
-/** The variant an import uses: MDM_CSV_TOKENIZER=string picks the string tokenizer (for measuring the two against each other). */
-export function tokenizerVariant(): TokenizerVariant {
-  return process.env.MDM_CSV_TOKENIZER === 'string' ? 'string' : 'bytes';
-}
-
 /**
  * Tokenizes and stages, synchronously: the work itself, which InThreadTokenizer runs on the
  * calling thread and the worker behind OffThreadTokenizer on its own.
@@ -39,7 +22,7 @@ export function tokenizerVariant(): TokenizerVariant {
  * bytes is a character of the data, not the file's BOM, and is kept. (The header reader strips
  * a BOM left at the start of the first header cell.)
  */
-export class ByteTokenizer implements SyncChunkTokenizer {
+export class SyncTokenizer {
   private stage: RecordStage | null = null;
 
   constructor(private readonly tokenizer: CsvTokenizer) {}
@@ -67,56 +50,24 @@ export class ByteTokenizer implements SyncChunkTokenizer {
   }
 }
 
-/** Tokenizes with a StringCsvTokenizer and stages with a TextRecordStage. */
-export class StringChunkTokenizer implements SyncChunkTokenizer {
-  private stage: TextRecordStage | null = null;
-
-  constructor(private readonly tokenizer: StringCsvTokenizer) {}
-
-  stageWith(spec: StageSpec, mapper: RowMapper | null): void {
-    this.tokenizer.keepOnly(spec.positions);
-    this.stage = new TextRecordStage(spec, mapper);
-  }
-
-  push(bytes: Uint8Array): StagedBatch {
-    const stage = this.stageOrFail();
-    this.tokenizer.push(bytes, stage);
-    return stage.take();
-  }
-
-  finish(): StagedBatch {
-    const stage = this.stageOrFail();
-    this.tokenizer.end(stage);
-    return stage.take();
-  }
-
-  private stageOrFail(): TextRecordStage {
-    if (!this.stage) throw new Error('stageWith must come before the first chunk');
-    return this.stage;
-  }
-}
-
-/** The variant's synchronous tokenizer for the records from `firstLine` on. */
-export function syncChunkTokenizer(variant: TokenizerVariant, delimiter: string, maxRecordLength: number, firstLine: number): SyncChunkTokenizer {
-  return variant === 'string'
-    ? new StringChunkTokenizer(new StringCsvTokenizer(delimiter, maxRecordLength, firstLine))
-    : new ByteTokenizer(new CsvTokenizer(delimiter, maxRecordLength, firstLine));
-}
-
 /** Tokenizes on the calling thread: small files, where a worker's start-up would cost more than it saves. */
 export class InThreadTokenizer implements ChunkTokenizer {
-  constructor(private readonly bytes: SyncChunkTokenizer) {}
+  private readonly tokenizer: SyncTokenizer;
+
+  constructor(tokenizer: CsvTokenizer) {
+    this.tokenizer = new SyncTokenizer(tokenizer);
+  }
 
   stageWith(spec: StageSpec, mapper: RowMapper | null): void {
-    this.bytes.stageWith(spec, mapper);
+    this.tokenizer.stageWith(spec, mapper);
   }
 
   async push(chunk: Uint8Array): Promise<StagedBatch> {
-    return this.bytes.push(chunk);
+    return this.tokenizer.push(chunk);
   }
 
   async finish(): Promise<StagedBatch> {
-    return this.bytes.finish();
+    return this.tokenizer.finish();
   }
 
   close(): void {}

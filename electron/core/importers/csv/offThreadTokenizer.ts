@@ -1,16 +1,15 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../../startWorker.js';
 import type { RowMapper } from '../kinds/rowTypes.js';
-import type { ChunkTokenizer, TokenizerVariant } from './chunkTokenizer.js';
+import type { ChunkTokenizer } from './chunkTokenizer.js';
 import { CsvSyntaxError } from './csvTokenizer.js';
 import type { StageSpec, StagedBatch } from './recordStage.js';
 
 /** What the worker starts from: the records after the header, which starts on `firstLine`. */
 export interface TokenizerStart {
   readonly delimiter: string;
-  readonly maxRecordBytes: number;
+  readonly maxRecordLength: number;
   readonly firstLine: number;
-  readonly variant: TokenizerVariant;
 }
 
 export type TokenizerRequest =
