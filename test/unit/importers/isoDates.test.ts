@@ -32,20 +32,35 @@ describe('isoDateOf', () => {
     expect(isoDateOf(null)).toBeNull();
   });
 
-  it('writes a zone-less date out as the expression reads it (property)', () => {
-    const zoneless = fc
-      .tuple(digits(4, 4), digits(2, 2), digits(2, 2), fc.constantFrom(' ', 'T'), fc.option(fc.tuple(digits(2, 2), digits(2, 2), fc.option(fc.tuple(digits(2, 2), fc.option(digits(1, 9)))))))
-      .map(([y, mo, d, sep, time]) => {
-        const [h, mi, rest] = time ?? ['00', '00', null];
-        const [s, fraction] = rest ?? ['00', null];
-        const written = `${y}-${mo}-${d}${time ? `${sep}${h}:${mi}${rest ? `:${s}${fraction === null ? '' : `.${fraction}`}` : ''}` : ''}`;
-        return { written, iso: `${y}-${mo}-${d}T${h}:${mi}:${s}.${(fraction ?? '').slice(0, 3).padEnd(3, '0')}Z` };
+  it('reads every ISO form, near misses included, as the expression with every part captured reads it (property)', () => {
+    // The expression with each part captured: a zone-less date written out, a zoned one through a Date.
+    const reference = (value: string): string => {
+      const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(value);
+      if (!iso) return value;
+      const [, y, mo, d, h = '00', mi = '00', s = '00', fraction = '', zone] = iso;
+      const local = `${y}-${mo}-${d}T${h}:${mi}:${s}.${fraction.slice(0, 3).padEnd(3, '0')}`;
+      if (!zone) return `${local}Z`;
+      const parsed = new Date(local + zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2'));
+      return Number.isNaN(parsed.getTime()) ? value : parsed.toISOString();
+    };
+    const time = fc.option(fc.tuple(fc.constantFrom(' ', 'T'), digits(2, 2), digits(2, 2), fc.option(fc.tuple(digits(2, 2), fc.option(digits(1, 9))))));
+    const zone = fc.option(fc.tuple(fc.constantFrom('', ' ', '   ', '\t'), fc.constantFrom('Z', '+02:00', '+05:30', '-0530', '+14:00', '-00:00', '+2:00')));
+    const written = fc.tuple(digits(4, 4), digits(2, 2), digits(2, 2), time, zone).map(([y, mo, d, t, z]) => {
+      const clock = t ? `${t[0]}${t[1]}:${t[2]}${t[3] ? `:${t[3][0]}${t[3][1] === null ? '' : `.${t[3][1]}`}` : ''}` : '';
+      return `${y}-${mo}-${d}${clock}${z ? z[0] + z[1] : ''}`;
+    });
+    // Near misses: one character replaced, dropped or added somewhere.
+    const mutated = fc
+      .tuple(written, fc.nat(), fc.constantFrom('', '0', '9', ' ', 'T', 't', '-', '+', ':', '.', 'Z', '/', '\u0663'), fc.boolean())
+      .map(([value, at, char, insert]) => {
+        const i = at % (value.length + 1);
+        return value.slice(0, i) + char + value.slice(insert ? i : i + 1);
       });
     fc.assert(
-      fc.property(zoneless, ({ written, iso }) => {
-        expect(isoDateOf(written)).toBe(iso);
+      fc.property(fc.oneof(written, mutated), (value) => {
+        expect(isoDateOf(value)).toBe(reference(value));
       }),
-      { numRuns: 2000 },
+      { numRuns: 5000 },
     );
   });
 

@@ -80,9 +80,21 @@ export function integerOf(value: string | number | null | undefined): number | n
   return /^-?\d{1,15}$/.test(value.trim()) ? Number(value.trim()) : null;
 }
 
-/** ISO 8601 as exports write it: a date, optionally a time (seconds and a fraction optional), optionally a zone. */
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+/**
+ * ISO 8601 as exports write it: a date, optionally a time (its seconds, and their fraction,
+ * optional), optionally a zone. Every part but the fraction has a fixed width, so each stands at
+ * a fixed place: only the fraction and the zone are captured, as each capture is a string made
+ * for every date read.
+ */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
 const DOTTED_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const COLON = 0x3a;
+const SPACE = 0x20;
+const LETTER_T = 0x54;
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
 
 /**
  * The one reader of export dates: they go into the snapshot as ISO 8601 UTC when the export's
@@ -97,8 +109,12 @@ export function isoDateOf(value: string | null): string | null {
   if (!value) return null;
   const iso = ISO_DATE.exec(value);
   if (iso) {
-    const [, y, mo, d, h = '00', mi = '00', s = '00', fraction = '', zone] = iso;
-    const local = `${y}-${mo}-${d}T${h}:${mi}:${s}.${fraction.slice(0, 3).padEnd(3, '0')}`;
+    const [, fraction = '', zone] = iso;
+    // The date's separator and a digit start a time (a zone after the date starts with none).
+    const separator = value.charCodeAt(10);
+    const hasTime = (separator === SPACE || separator === LETTER_T) && isDigit(value.charCodeAt(11));
+    const seconds = hasTime && value.charCodeAt(16) === COLON ? value.slice(17, 19) : '00';
+    const local = `${value.slice(0, 10)}T${hasTime ? value.slice(11, 16) : '00:00'}:${seconds}.${(fraction + '000').slice(0, 3)}`;
     if (!zone) return `${local}Z`;
     const parsed = new Date(local + zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2'));
     return Number.isNaN(parsed.getTime()) ? value : parsed.toISOString();
