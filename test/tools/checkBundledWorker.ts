@@ -15,7 +15,7 @@ if (!existsSync(entry)) {
   process.exit(1);
 }
 // The worker tokenizes and stages: here with the Intune export's row mapper, which the bundle must carry.
-const worker = new Worker(entry, { workerData: { delimiter: ',', maxRecordLength: 1_000_000, firstLine: 2 }, execArgv: [] });
+const worker = new Worker(entry, { workerData: { delimiter: ',', maxRecordBytes: 1_000_000, firstLine: 2 }, execArgv: [] });
 const answers: TokenizerResponse[] = [];
 worker.on('message', (message) => answers.push(message));
 worker.postMessage({

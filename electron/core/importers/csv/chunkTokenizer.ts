@@ -22,7 +22,7 @@ export interface ChunkTokenizer {
  * bytes is a character of the data, not the file's BOM, and is kept. (The header reader strips
  * a BOM left at the start of the first header cell.)
  */
-export class SyncTokenizer {
+export class ByteTokenizer {
   private stage: RecordStage | null = null;
 
   constructor(private readonly tokenizer: CsvTokenizer) {}
@@ -52,22 +52,22 @@ export class SyncTokenizer {
 
 /** Tokenizes on the calling thread: small files, where a worker's start-up would cost more than it saves. */
 export class InThreadTokenizer implements ChunkTokenizer {
-  private readonly tokenizer: SyncTokenizer;
+  private readonly bytes: ByteTokenizer;
 
   constructor(tokenizer: CsvTokenizer) {
-    this.tokenizer = new SyncTokenizer(tokenizer);
+    this.bytes = new ByteTokenizer(tokenizer);
   }
 
   stageWith(spec: StageSpec, mapper: RowMapper | null): void {
-    this.tokenizer.stageWith(spec, mapper);
+    this.bytes.stageWith(spec, mapper);
   }
 
   async push(chunk: Uint8Array): Promise<StagedBatch> {
-    return this.tokenizer.push(chunk);
+    return this.bytes.push(chunk);
   }
 
   async finish(): Promise<StagedBatch> {
-    return this.tokenizer.finish();
+    return this.bytes.finish();
   }
 
   close(): void {}

@@ -21,11 +21,41 @@ export interface RecordCells {
   text(position: number): string | undefined;
 }
 
+/**
+ * Turns a cell into the value to store, from its bytes where their form allows: a date
+ * written the way exports commonly write it is rewritten byte by byte, any other form is read
+ * as text. Both see the cell trimmed, and never blank.
+ */
+export interface CellConversion {
+  /**
+   * Writes the value of `bytes[start, end)` as UTF-8 into `into` from 0 (room for 64 bytes)
+   * and returns its length, or returns -1 when the bytes are not in a form it reads.
+   */
+  fromBytes(bytes: Buffer, start: number, end: number, into: Buffer): number;
+  fromText(text: string): string | null;
+}
+
+/**
+ * A cell to be handed on from its bytes, trimmed, without being read as text: as it is, or
+ * through a conversion. What a RowMapper returns for a value it passes through (see
+ * RecordStage).
+ */
+export class CellCopy {
+  constructor(
+    readonly position: number,
+    readonly conversion: CellConversion | null = null,
+  ) {}
+}
+
 /** A CSV record seen through a kind's column names. */
 export interface CsvRow<Field extends string> {
   readonly line: number;
   /** The cell trimmed, or null when the column is absent or the cell is blank. */
   get(field: Field): string | null;
+  /** The same value, to be passed through by position; null when the column is absent. */
+  copy(field: Field): CellCopy | null;
+  /** The value converted, to be passed through by position; null when the column is absent. A field takes one conversion. */
+  convert(field: Field, conversion: CellConversion): CellCopy | null;
   /** The header as written in the file, for rejection messages. */
   header(field: Field): string;
   /** Cells in the record, to spot records longer or shorter than the header. */
@@ -50,10 +80,13 @@ export function bindColumns<Field extends string>(spec: ColumnSpec<Field>, heade
     if (!positions.has(key)) positions.set(key, index);
   });
   const index = {} as Record<Field, number>;
+  const copies = {} as Record<Field, CellCopy | null>;
+  const conversions: Partial<Record<Field, CellCopy>> = {};
   const missingRequired: Field[] = [];
   for (const field of Object.keys(spec) as Field[]) {
     const found = spec[field].headers.map((h) => positions.get(normalizeHeader(h))).find((i) => i !== undefined);
     index[field] = found ?? -1;
+    copies[field] = found === undefined ? null : new CellCopy(found);
     if (found === undefined && spec[field].required) missingRequired.push(field);
   }
   let cells: RecordCells | null = null;
@@ -71,6 +104,14 @@ export function bindColumns<Field extends string>(spec: ColumnSpec<Field>, heade
     get(field) {
       const at = index[field];
       return at < 0 ? null : trimmed(cells!.text(at));
+    },
+    copy: (field) => copies[field],
+    convert(field, conversion) {
+      const at = index[field];
+      if (at < 0) return null;
+      let cell = conversions[field];
+      if (cell?.conversion !== conversion) conversions[field] = cell = new CellCopy(at, conversion);
+      return cell;
     },
     header(field) {
       const at = index[field];

@@ -26,10 +26,10 @@ export interface CsvTable {
 }
 
 /**
- * A record longer than this (in characters) is a quote that never closes (a truncated file),
- * not a real row: the tokenizer would otherwise buffer the rest of a 1 GB file into one field.
+ * A record longer than this is a quote that never closes (a truncated file), not a real
+ * row: the tokenizer would otherwise buffer the rest of a 1 GB file into one field.
  */
-const MAX_RECORD_LENGTH = 1_000_000;
+const MAX_RECORD_BYTES = 1_000_000;
 
 const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
 
@@ -67,7 +67,7 @@ async function readPrefix(chunks: AsyncIterator<Buffer>): Promise<{ prefix: Buff
   for (;;) {
     if (headerLineEnd(prefix) !== -1 && !hasOpenQuote(prefix.subarray(0, prefix.lastIndexOf(NEWLINE)))) return { prefix, done: false };
     // A header that long is no header: let the parser fail on it rather than buffer on.
-    if (prefix.length > MAX_RECORD_LENGTH) return { prefix, done: false };
+    if (prefix.length > MAX_RECORD_BYTES) return { prefix, done: false };
     const next = await chunks.next();
     if (next.done) return { prefix, done: true };
     prefix = Buffer.concat([prefix, next.value]);
@@ -171,7 +171,7 @@ export async function openCsv(utf8: AsyncIterable<Buffer>, fileName: string, opt
   // The prefix holds the header whole (readPrefix): only that record is tokenized here. (Were
   // no header line to be found, the whole over-long prefix is, and fails as too long.)
   const firstLine = 1 + lineOffset;
-  const headerTokenizer = new CsvTokenizer(delimiter, MAX_RECORD_LENGTH, firstLine);
+  const headerTokenizer = new CsvTokenizer(delimiter, MAX_RECORD_BYTES, firstLine);
   const found = new RecordBatchBuilder();
   let first: RecordBatch;
   try {
@@ -188,8 +188,8 @@ export async function openCsv(utf8: AsyncIterable<Buffer>, fileName: string, opt
 
   const records: ChunkTokenizer =
     options.offThread && !done
-      ? new OffThreadTokenizer({ delimiter, maxRecordLength: MAX_RECORD_LENGTH, firstLine: dataLine })
-      : new InThreadTokenizer(new CsvTokenizer(delimiter, MAX_RECORD_LENGTH, dataLine));
+      ? new OffThreadTokenizer({ delimiter, maxRecordBytes: MAX_RECORD_BYTES, firstLine: dataLine })
+      : new InThreadTokenizer(new CsvTokenizer(delimiter, MAX_RECORD_BYTES, dataLine));
 
   // Batches in file order, with up to CHUNKS_IN_FLIGHT chunks handed over ahead of the batch
   // being yielded. A failed chunk's promise may wait in the queue while the next chunk is

@@ -1,4 +1,5 @@
 import type { RecordSink } from './recordBatch.js';
+import { wellFormedUtf8 } from '../input/utf8Bytes.js';
 
 export class CsvSyntaxError extends Error {
   constructor(
@@ -11,34 +12,46 @@ export class CsvSyntaxError extends Error {
 
 const QUOTE = 0x22;
 const CR = 0x0d;
+const LF = 0x0a;
+const EMPTY = Buffer.alloc(0);
 
 /**
- * An incremental CSV tokenizer over text (RFC 4180, plus what real exports do): quoted fields
- * with doubled quotes, delimiters and line breaks inside; CRLF or LF; a stray quote inside an
- * unquoted field kept literally. Each chunk of UTF-8 bytes is decoded with a streaming
- * TextDecoder, which carries a character cut at the chunk's end over to the next chunk and
- * reads an invalid sequence as U+FFFD; field ends are found with `indexOf`.
+ * An incremental CSV tokenizer over UTF-8 bytes (RFC 4180, plus what real exports do): quoted
+ * fields with doubled quotes, delimiters and line breaks inside; CRLF or LF; a stray quote
+ * inside an unquoted field kept literally. The delimiter, quote and line break are ASCII bytes,
+ * which never occur inside a longer UTF-8 character, so the bytes are split without being
+ * decoded: a cell is handed on as a byte range, and only the cells a kind reads ever become
+ * strings. (csv-parse makes a string of every cell, and alone takes most of the import's time
+ * budget: see docs/benchmarks.md.)
+ *
+ * Bytes that are not well-formed UTF-8 are read as a TextDecoder reads them, each invalid
+ * sequence a U+FFFD, so what is stored is always text.
  */
 export class CsvTokenizer {
-  /** The chunks continue a text already begun: a U+FEFF at a chunk's start is data, not a BOM. */
-  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  private text = '';
+  private buffer: Buffer = EMPTY;
+  /** Leading bytes of `buffer` already made well-formed (see push). */
+  private checked = 0;
   private line: number;
+  private readonly delimiter: number;
   /** Columns whose values are wanted (see keepOnly); null keeps every value. */
   private wanted: readonly boolean[] | null = null;
+  /** Quoted values of the record being read that had to be rewritten (doubled quotes): the sink reads them from here. */
+  private scratch = Buffer.allocUnsafe(1 << 12);
+  private scratchLength = 0;
 
   /** `firstLine` is the file line the first pushed bytes start on (2 after a skipped `#TYPE` line). */
   constructor(
-    private readonly delimiter: string,
-    private readonly maxRecordLength: number,
+    delimiter: string,
+    private readonly maxRecordBytes: number,
     firstLine = 1,
   ) {
+    this.delimiter = delimiter.charCodeAt(0);
     this.line = firstLine;
   }
 
   /**
    * From now on, values of the other columns are read as '' (records keep their width): an
-   * importer reads 20 of an Intune export's 48 columns, and every value cut out is a string.
+   * importer reads 20 of an Intune export's 48 columns, and every value handed on is copied.
    */
   keepOnly(columns: readonly number[]): void {
     const wanted: boolean[] = [];
@@ -48,17 +61,23 @@ export class CsvTokenizer {
 
   /** Adds bytes and appends the records they complete to `out`; an unfinished record waits for more. */
   push(bytes: Uint8Array, out: RecordSink): void {
-    const text = this.decoder.decode(bytes, { stream: true });
-    this.text = this.text.length === 0 ? text : this.text + text;
-    this.text = this.text.slice(this.scan(out, false));
-    if (this.text.length > this.maxRecordLength) throw new CsvSyntaxError('record_too_long', this.line);
+    const chunk = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    // Up to the last line feed the bytes hold whole characters; a character cut at the chunk's
+    // end is checked with the next chunk.
+    this.makeWellFormed(this.buffer.lastIndexOf(LF) + 1);
+    const consumed = this.scan(out, false);
+    this.buffer = this.buffer.subarray(consumed);
+    this.checked -= consumed;
+    if (this.buffer.length > this.maxRecordBytes) throw new CsvSyntaxError('record_too_long', this.line);
   }
 
   /** Finishes the bytes: the last record may lack its line break, but not a closing quote. */
   end(out: RecordSink): void {
-    this.text += this.decoder.decode();
+    this.makeWellFormed(this.buffer.length);
     this.scan(out, true);
-    this.text = '';
+    this.buffer = EMPTY;
+    this.checked = 0;
   }
 
   /** The line after the last complete record and the blank lines after it: where the next record starts. */
@@ -66,27 +85,22 @@ export class CsvTokenizer {
     return this.line;
   }
 
-  /**
-   * Parses whole records from the text; returns how many characters they used. The next
-   * delimiter and the next line feed are each searched once and remembered until passed, so
-   * a record costs one scan of its text however many fields it has.
-   */
+  private makeWellFormed(end: number): void {
+    if (end <= this.checked) return;
+    const part = this.buffer.subarray(this.checked, end);
+    const wellFormed = wellFormedUtf8(part);
+    if (wellFormed !== part) this.buffer = Buffer.concat([this.buffer.subarray(0, this.checked), wellFormed, this.buffer.subarray(end)]);
+    this.checked += wellFormed.length;
+  }
+
+  /** Parses whole records from the buffer; returns how many bytes they used. Each byte is looked at once. */
   private scan(out: RecordSink, final: boolean): number {
-    const text = this.text;
-    const length = text.length;
+    const bytes = this.buffer;
+    const length = bytes.length;
     const delimiter = this.delimiter;
-    const delimiterCode = delimiter.charCodeAt(0);
     const wanted = this.wanted;
-    let nextDelimiter = -1;
-    let nextLineFeed = -1;
-    /** Index of the delimiter or line feed that ends the field at `from`, or the text's length. */
-    const fieldEnd = (from: number): number => {
-      if (nextDelimiter < from) nextDelimiter = indexOrLength(text, delimiter, from);
-      if (nextLineFeed < from) nextLineFeed = indexOrLength(text, '\n', from);
-      return nextDelimiter < nextLineFeed ? nextDelimiter : nextLineFeed;
-    };
     let start = 0;
-    // An unfinished record's cells are dropped from `out` before returning to wait for more text.
+    // An unfinished record's cells are dropped from `out` before returning to wait for more bytes.
     const unfinished = (): number => {
       out.discardRecord();
       return start;
@@ -94,55 +108,63 @@ export class CsvTokenizer {
     while (start < length) {
       let at = start;
       let breaks = 0;
+      let complete = false;
       let column = 0;
       let firstEnd = -1; // where an unquoted first field ends
+      this.scratchLength = 0;
       for (;;) {
         const keep = wanted === null || wanted[column] === true;
-        if (text.charCodeAt(at) === QUOTE) {
-          // Quoted field: find the closing quote, past doubled ones. (A quote that ends the text
-          // may be the first of a doubled pair: the field-end check below waits for more.)
-          let close = at;
+        if (bytes[at] === QUOTE) {
+          // Quoted field: find the closing quote, past doubled ones, counting the line feeds inside.
+          let close = at + 1;
           let doubled = false;
           for (;;) {
-            close = text.indexOf('"', close + 1);
-            if (close === -1) {
+            while (close < length && bytes[close] !== QUOTE) if (bytes[close++] === LF) breaks++;
+            if (close >= length || (close === length - 1 && !final)) {
               if (final) throw new CsvSyntaxError('unclosed_quote', this.line);
               return unfinished();
             }
-            if (text.charCodeAt(close + 1) !== QUOTE) break;
+            if (bytes[close + 1] !== QUOTE) break;
             doubled = true;
-            close++;
+            close += 2;
           }
-          for (let lineFeed = text.indexOf('\n', at); lineFeed !== -1 && lineFeed < close; lineFeed = text.indexOf('\n', lineFeed + 1)) breaks++;
           // Text after the closing quote up to the next delimiter is kept (`"a"b` reads as `ab`).
-          const next = fieldEnd(close + 1);
+          const next = fieldEnd(bytes, close + 1, delimiter);
           if (next === length && !final) return unfinished();
-          if (!keep) out.cell('');
+          if (!keep) out.cell(bytes, at, at);
+          else if (!doubled && (next === close + 1 || (next === close + 2 && bytes[close + 1] === CR))) out.cell(bytes, at + 1, close);
           else {
-            const quoted = text.slice(at + 1, close);
-            const after = next > close + 1 ? text.slice(close + 1, text.charCodeAt(next - 1) === CR ? next - 1 : next) : '';
-            out.cell((doubled ? quoted.replaceAll('""', '"') : quoted) + after);
+            const from = this.unfold(bytes, at + 1, close, next);
+            out.cell(this.scratch, from, this.scratchLength);
           }
           at = next;
         } else {
-          const next = fieldEnd(at);
+          const next = fieldEnd(bytes, at, delimiter);
           if (next === length && !final) return unfinished();
           // A field that ends the line loses the CR of its CRLF.
-          if (!keep || next === at) out.cell('');
-          else out.cell(text.slice(at, text.charCodeAt(next - 1) === CR && text.charCodeAt(next) !== delimiterCode ? next - 1 : next));
+          if (!keep || next === at) out.cell(bytes, at, at);
+          else out.cell(bytes, at, bytes[next - 1] === CR && bytes[next] !== delimiter ? next - 1 : next);
           if (column === 0) firstEnd = next;
           at = next;
         }
         column++;
-        // The field ends at a delimiter, a line feed or the end of the final text (a field that
-        // reached the end of more text to come has returned above, to wait for it).
-        if (text.charCodeAt(at) !== delimiterCode) break;
-        at++;
+        if (at >= length) {
+          complete = final;
+          break;
+        }
+        if (bytes[at] === delimiter) {
+          at++;
+          if (at >= length && !final) return unfinished();
+          continue;
+        }
+        at++; // the line break
+        complete = true;
+        break;
       }
-      at++; // past the line feed (or the end of the final text)
+      if (!complete) return unfinished();
       // A blank line is one empty unquoted field: skipped, but it still counts as a line.
       // (Judged by position, not value: a column read as '' by keepOnly is not blank.)
-      const blank = column === 1 && (firstEnd === start || (firstEnd === start + 1 && text.charCodeAt(start) === CR));
+      const blank = column === 1 && (firstEnd === start || (firstEnd === start + 1 && bytes[start] === CR));
       if (blank) out.discardRecord();
       else out.endRecord(this.line);
       this.line += breaks + 1;
@@ -150,9 +172,40 @@ export class CsvTokenizer {
     }
     return start;
   }
+
+  /**
+   * Writes a quoted value into the scratch buffer: `bytes[from, close)` with doubled quotes
+   * made single, then the text after the closing quote up to `next`, less a trailing CR.
+   * Returns where it starts there.
+   */
+  private unfold(bytes: Buffer, from: number, close: number, next: number): number {
+    const needed = this.scratchLength + (close - from) + (next - close);
+    if (needed > this.scratch.length) {
+      // A new buffer rather than a grown copy: cells already handed on still read the old one.
+      this.scratch = Buffer.allocUnsafe(Math.max(needed, this.scratch.length * 2));
+      this.scratchLength = 0;
+    }
+    const scratch = this.scratch;
+    const start = this.scratchLength;
+    let to = start;
+    for (let i = from; i < close; i++) {
+      scratch[to++] = bytes[i]!;
+      if (bytes[i] === QUOTE) i++;
+    }
+    let afterEnd = next;
+    if (afterEnd > close + 1 && bytes[afterEnd - 1] === CR) afterEnd--;
+    for (let i = close + 1; i < afterEnd; i++) scratch[to++] = bytes[i]!;
+    this.scratchLength = to;
+    return start;
+  }
 }
 
-function indexOrLength(text: string, search: string, from: number): number {
-  const found = text.indexOf(search, from);
-  return found === -1 ? text.length : found;
+/** Index of the delimiter or line feed that ends the field at `from`, or the bytes' length. */
+function fieldEnd(bytes: Buffer, from: number, delimiter: number): number {
+  const length = bytes.length;
+  for (let at = from; at < length; at++) {
+    const byte = bytes[at];
+    if (byte === delimiter || byte === LF) return at;
+  }
+  return length;
 }

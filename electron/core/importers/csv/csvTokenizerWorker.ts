@@ -2,13 +2,13 @@
 // writes the records of the previous chunks into SQLite (see offThreadTokenizer.ts for the protocol).
 import { parentPort, workerData } from 'node:worker_threads';
 import { rowMapperById } from '../kinds/rowMappers.js';
-import { SyncTokenizer } from './chunkTokenizer.js';
+import { ByteTokenizer } from './chunkTokenizer.js';
 import { CsvSyntaxError, CsvTokenizer } from './csvTokenizer.js';
 import type { TokenizerRequest, TokenizerResponse, TokenizerStart } from './offThreadTokenizer.js';
 import { stagedBuffers } from './recordStage.js';
 
 const start = workerData as TokenizerStart;
-const tokenizer = new SyncTokenizer(new CsvTokenizer(start.delimiter, start.maxRecordLength, start.firstLine));
+const tokenizer = new ByteTokenizer(new CsvTokenizer(start.delimiter, start.maxRecordBytes, start.firstLine));
 let failed = false;
 
 function reply(response: TokenizerResponse): void {

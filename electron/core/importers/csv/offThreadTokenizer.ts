@@ -8,7 +8,7 @@ import type { StageSpec, StagedBatch } from './recordStage.js';
 /** What the worker starts from: the records after the header, which starts on `firstLine`. */
 export interface TokenizerStart {
   readonly delimiter: string;
-  readonly maxRecordLength: number;
+  readonly maxRecordBytes: number;
   readonly firstLine: number;
 }
 

@@ -1,5 +1,6 @@
 import type { MappedRow } from '../kinds/rowTypes.js';
 import type { RecordCells } from './columns.js';
+import { utf8Text, writeUtf8 } from '../input/utf8Bytes.js';
 
 /**
  * Records as the tokenizer hands them up: one string holding every kept cell of the batch
@@ -87,56 +88,119 @@ export function mappedRowView(): { at(batch: RecordBatch, record: number): Mappe
 
 /** Where a tokenizer puts what it reads: cell after cell, record after record. */
 export interface RecordSink {
-  /** Adds a cell to the record being built. */
-  cell(value: string): void;
+  /**
+   * Adds a cell to the record being built: `bytes[start, end)`, UTF-8. The bytes stay as they
+   * are until the record ends or is discarded, so a sink may read them then.
+   */
+  cell(bytes: Buffer, start: number, end: number): void;
   /** Ends the record of the cells added since the last call; `line` is where it started. */
   endRecord(line: number): void;
   /** Drops the cells added since the last endRecord (a record that turned out incomplete). */
   discardRecord(): void;
 }
 
-/** Collects records cell by cell; `take()` hands over what it has as one batch, its cells joined into one text, and starts afresh. */
+/**
+ * Collects records cell by cell, copying each cell's bytes into one growing buffer; `take()`
+ * hands over what it has as one batch, its bytes decoded in one go, and starts afresh. Cells
+ * come as byte ranges (a tokenizer's, or a record stage passing a cell on) or as text (a value
+ * a stage mapped). No cell becomes a string of its own: a batch's thousands of cell strings
+ * were most of what the worker's garbage collector had to do.
+ */
 export class RecordBatchBuilder implements RecordSink {
-  private cells: string[] = [];
-  private cellEnds = new Uint32Array(1 << 12);
+  private bytes = Buffer.allocUnsafe(1 << 16);
   private length = 0;
+  /** `length` when the record being built started. */
+  private recordStart = 0;
+  private cellEnds = new Uint32Array(1 << 12);
+  private cellCount = 0;
   private readonly recordStarts: number[] = [0];
   private readonly recordLines: number[] = [];
 
-  cell(value: string): void {
-    const at = this.cells.length;
-    if (at === this.cellEnds.length) {
-      const grown = new Uint32Array(at * 2);
-      grown.set(this.cellEnds);
-      this.cellEnds = grown;
-    }
-    this.cells.push(value);
-    this.length += value.length;
-    this.cellEnds[at] = this.length;
+  cell(source: Buffer, start: number, end: number): void {
+    const size = end - start;
+    this.reserve(size);
+    const bytes = this.bytes;
+    let at = this.length;
+    // Most cells are a few dozen bytes, for which a loop beats a call into native code.
+    if (size < 64) for (let i = start; i < end; i++) bytes[at++] = source[i]!;
+    else at += source.copy(bytes, at, start, end);
+    this.length = at;
+    this.endCell();
+  }
+
+  /** Adds a cell of text. */
+  text(value: string): void {
+    // A UTF-16 code unit takes at most three UTF-8 bytes.
+    this.reserve(value.length * 3);
+    this.length = writeUtf8(value, this.bytes, this.length);
+    this.endCell();
   }
 
   endRecord(line: number): void {
-    this.recordStarts.push(this.cells.length);
+    this.recordStart = this.length;
+    this.recordStarts.push(this.cellCount);
     this.recordLines.push(line);
   }
 
   discardRecord(): void {
-    const kept = this.recordStarts[this.recordStarts.length - 1]!;
-    this.cells.length = kept;
-    this.length = kept === 0 ? 0 : this.cellEnds[kept - 1]!;
+    this.length = this.recordStart;
+    this.cellCount = this.recordStarts[this.recordStarts.length - 1]!;
   }
 
   take(): RecordBatch {
+    const text = utf8Text(this.bytes, 0, this.length);
+    const cellEnds = this.cellEnds.slice(0, this.cellCount);
+    // The ends count bytes; the text's offsets count UTF-16 code units, which differ only
+    // after a character outside ASCII.
+    if (text.length !== this.length) toTextOffsets(this.bytes, cellEnds);
     const batch: RecordBatch = {
-      text: this.cells.join(''),
-      cellEnds: this.cellEnds.slice(0, this.cells.length),
+      text,
+      cellEnds,
       recordStarts: Uint32Array.from(this.recordStarts),
       recordLines: Uint32Array.from(this.recordLines),
     };
-    this.cells = [];
+    // The buffers are kept, not replaced: growing them afresh for every batch is garbage the
+    // worker would collect.
     this.length = 0;
+    this.recordStart = 0;
+    this.cellCount = 0;
     this.recordStarts.length = 1;
     this.recordLines.length = 0;
     return batch;
+  }
+
+  private endCell(): void {
+    if (this.cellCount === this.cellEnds.length) {
+      const grown = new Uint32Array(this.cellEnds.length * 2);
+      grown.set(this.cellEnds);
+      this.cellEnds = grown;
+    }
+    this.cellEnds[this.cellCount++] = this.length;
+  }
+
+  private reserve(size: number): void {
+    if (this.length + size <= this.bytes.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.length + size));
+    this.bytes.copy(grown, 0, 0, this.length);
+    this.bytes = grown;
+  }
+}
+
+/**
+ * Turns byte offsets into well-formed UTF-8 `bytes` (ascending) into the offsets of the same
+ * places in its decoded text: a character of four bytes is two UTF-16 code units, a shorter
+ * one a single unit.
+ */
+function toTextOffsets(bytes: Uint8Array, offsets: Uint32Array): void {
+  let byte = 0;
+  let unit = 0;
+  for (let i = 0; i < offsets.length; i++) {
+    const end = offsets[i]!;
+    for (; byte < end; byte++) {
+      const lead = bytes[byte]!;
+      // Continuation bytes (10xxxxxx) add nothing; a four-byte lead (11110xxx) adds two.
+      if (lead < 0x80 || lead >= 0xc0) unit += lead >= 0xf0 ? 2 : 1;
+    }
+    offsets[i] = unit;
   }
 }

@@ -1,6 +1,7 @@
-import { bindColumns, type RecordCells } from './columns.js';
+import { CellCopy, bindColumns, type RecordCells } from './columns.js';
 import type { RowIssues, RowMapper } from '../kinds/rowTypes.js';
 import { RecordBatchBuilder, type RecordBatch, type RecordSink } from './recordBatch.js';
+import { utf8Text } from '../input/utf8Bytes.js';
 
 /**
  * What the record stage needs to know of a file and its kind: plain data, so that it can
@@ -37,19 +38,32 @@ export function stagedBuffers(batch: StagedBatch): ArrayBuffer[] {
   return [cellEnds.buffer, recordStarts.buffer, recordLines.buffer];
 }
 
+const EMPTY = Buffer.alloc(0);
+
+/** ASCII whitespace, which trimming removes; String.prototype.trim removes more, all of it non-ASCII. */
+function isAsciiSpace(byte: number): boolean {
+  return byte === 0x20 || (byte >= 0x09 && byte <= 0x0d);
+}
+
 /**
  * Checks every record and, for a mapped kind, maps it, as the tokenizer completes it: a
- * RecordSink in front of the batch the records go out in, and the RecordCells a mapper's
- * CsvRow reads. It runs wherever the file is tokenized, on the tokenizer's worker for a big
- * file, so the import thread is left with writing. One stage serves one file, in order: a
- * mapper may remember what it has reported.
+ * RecordSink in front of the batch the records go out in. It runs wherever the file is
+ * tokenized, on the tokenizer's worker for a big file, so the import thread is left with
+ * writing. One stage serves one file, in order: a mapper may remember what it has reported.
+ *
+ * The record being read is held as the tokenizer's byte ranges; it is also the RecordCells a
+ * mapper's CsvRow reads, so a cell becomes a string only when the mapper asks for its text.
  */
 export class RecordStage implements RecordSink, RecordCells {
-  private readonly cells: string[] = [];
+  private sources: Buffer[] = [];
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
   /** Cells of the record being read. */
   width = 0;
   line = 0;
   private readonly out = new RecordBatchBuilder();
+  /** Where a CellCopy's conversion writes its value. */
+  private readonly converted = Buffer.allocUnsafe(64);
   private issues: StagedIssue[] = [];
   private readonly headerWidth: number;
   private readonly row;
@@ -75,8 +89,19 @@ export class RecordStage implements RecordSink, RecordCells {
     this.map = mapper ? mapper.create() : null;
   }
 
-  cell(value: string): void {
-    this.cells[this.width++] = value;
+  cell(bytes: Buffer, start: number, end: number): void {
+    const at = this.width++;
+    if (at === this.starts.length) {
+      const starts = new Int32Array(at * 2);
+      const ends = new Int32Array(at * 2);
+      starts.set(this.starts);
+      ends.set(this.ends);
+      this.starts = starts;
+      this.ends = ends;
+    }
+    this.sources[at] = bytes;
+    this.starts[at] = start;
+    this.ends[at] = end;
   }
 
   discardRecord(): void {
@@ -88,12 +113,12 @@ export class RecordStage implements RecordSink, RecordCells {
     this.rejected = false;
     if (this.isWellFormed()) {
       if (!this.map) {
-        for (let at = 0; at < this.width; at++) this.out.cell(this.cells[at]!);
+        for (let at = 0; at < this.width; at++) this.out.cell(this.sources[at]!, this.starts[at]!, this.ends[at]!);
         this.out.endRecord(line);
       } else {
         const values = this.map(this.row!, this.rowIssues);
         if (values && !this.rejected) {
-          for (const value of values) this.out.cell(value === null ? '' : typeof value === 'number' ? String(value) : value);
+          for (const value of values) this.stageValue(value);
           this.out.endRecord(line);
         }
       }
@@ -102,7 +127,7 @@ export class RecordStage implements RecordSink, RecordCells {
   }
 
   text(position: number): string | undefined {
-    return position < this.width ? this.cells[position] : undefined;
+    return position < this.width ? utf8Text(this.sources[position]!, this.starts[position]!, this.ends[position]!) : undefined;
   }
 
   /** The records staged since the last call, and their issues. */
@@ -112,6 +137,40 @@ export class RecordStage implements RecordSink, RecordCells {
     return { records: this.out.take(), issues };
   }
 
+  private stageValue(value: string | number | null | CellCopy): void {
+    if (value instanceof CellCopy) this.stageCell(value);
+    else if (value === null) this.out.cell(EMPTY, 0, 0);
+    else this.out.text(typeof value === 'number' ? String(value) : value);
+  }
+
+  /** The cell as CsvRow.get reads it (trimmed), as it is or converted, passed on as bytes where the bytes allow. */
+  private stageCell({ position, conversion }: CellCopy): void {
+    const bytes = this.sources[position]!;
+    let start = this.starts[position]!;
+    let end = this.ends[position]!;
+    while (start < end && isAsciiSpace(bytes[start]!)) start++;
+    while (end > start && isAsciiSpace(bytes[end - 1]!)) end--;
+    // Ending in a non-ASCII character, which may be whitespace that trim() removes.
+    if (end > start && (bytes[start]! >= 0x80 || bytes[end - 1]! >= 0x80)) {
+      const text = utf8Text(bytes, start, end).trim();
+      return this.stageValue(conversion && text ? conversion.fromText(text) : text);
+    }
+    if (!conversion || start === end) return this.out.cell(bytes, start, end);
+    const length = conversion.fromBytes(bytes, start, end, this.converted);
+    if (length >= 0) this.out.cell(this.converted, 0, length);
+    else this.stageValue(conversion.fromText(utf8Text(bytes, start, end)));
+  }
+
+  private isBlank(position: number): boolean {
+    const bytes = this.sources[position]!;
+    for (let at = this.starts[position]!; at < this.ends[position]!; at++) {
+      const byte = bytes[at]!;
+      if (byte >= 0x80) return !this.text(position)!.trim();
+      if (!isAsciiSpace(byte)) return false;
+    }
+    return true;
+  }
+
   /** The record has as many cells as the header, and none of the required ones is blank. */
   private isWellFormed(): boolean {
     if (this.width !== this.headerWidth) {
@@ -119,7 +178,7 @@ export class RecordStage implements RecordSink, RecordCells {
       return false;
     }
     for (const { position, header } of this.spec.required) {
-      if (!this.cells[position]!.trim()) {
+      if (this.isBlank(position)) {
         this.rowIssues.reject(header, `${header} is empty`);
         return false;
       }

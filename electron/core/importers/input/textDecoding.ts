@@ -42,7 +42,7 @@ const SNIFF_BYTES = 4096;
 
 /**
  * Turns an export's bytes into UTF-8 chunk by chunk, never holding the whole file. UTF-8 input
- * passes through untouched (minus its BOM), to be decoded where it is parsed (a big CSV's
+ * passes through untouched (minus its BOM), to be checked where it is parsed (a big CSV's
  * records on the tokenizer's worker thread, which reads an invalid byte as U+FFFD). UTF-16
  * and Windows-1252 go through a streaming TextDecoder, which carries a character split across
  * chunks over to the next one.

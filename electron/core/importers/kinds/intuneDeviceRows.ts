@@ -1,7 +1,11 @@
 import type { Platform } from '../../../contract/labels.js';
-import { COMPLIANCE_LABELS, MANAGEMENT_AGENT_LABELS, OWNERSHIP_LABELS, isoDateOf, labelKey, platformOf } from './labelMaps.js';
+import { COMPLIANCE_LABELS, ISO_DATE_CELL, MANAGEMENT_AGENT_LABELS, OWNERSHIP_LABELS, labelKey, platformOf } from './labelMaps.js';
 import type { RowIssues, RowMapper } from './rowTypes.js';
 import { deviceFactValues, type DeviceFacts } from '../../snapshot/deviceColumns.js';
+import type { CellCopy } from '../csv/columns.js';
+
+/** Facts of which some are cells the mapper passes through as they are (see CellCopy). */
+type PassedThrough<Facts> = { readonly [Fact in keyof Facts]?: Facts[Fact] | CellCopy | null };
 
 const COLUMNS = {
   deviceId: { headers: ['Device ID'], required: true },
@@ -71,37 +75,35 @@ export const intuneDeviceRows: RowMapper<IntuneDeviceField> = {
     const compliance = labelMapper(COMPLIANCE_LABELS, 'Compliance');
     const platform = platformMapper();
     return (row, issues) => {
+      // Values stored as written are copied as bytes (row.copy), dates rewritten from their
+      // bytes (row.convert); only the labels mapped here are read as text.
       const os = row.get('os');
-      const ownershipRaw = row.get('ownership');
-      const enrollmentType = row.get('enrollmentType');
-      const managedByRaw = row.get('managedBy');
-      const complianceRaw = row.get('compliance');
-      const facts: DeviceFacts = {
-        intuneDeviceId: row.get('deviceId'),
-        entraDeviceId: row.get('entraDeviceId'),
-        serialNumber: row.get('serialNumber'),
-        imei: row.get('imei'),
-        meid: row.get('meid'),
-        name: row.get('deviceName'),
-        managementName: row.get('managementName'),
+      const facts: PassedThrough<DeviceFacts> = {
+        intuneDeviceId: row.copy('deviceId'),
+        entraDeviceId: row.copy('entraDeviceId'),
+        serialNumber: row.copy('serialNumber'),
+        imei: row.copy('imei'),
+        meid: row.copy('meid'),
+        name: row.copy('deviceName'),
+        managementName: row.copy('managementName'),
         platform: platform(os),
-        os,
-        osVersion: row.get('osVersion'),
-        model: row.get('model'),
-        manufacturer: row.get('manufacturer'),
-        ownership: ownership(ownershipRaw, issues, row.header('ownership')) as DeviceFacts['ownership'],
-        ownershipRaw,
-        enrollmentType,
-        enrollmentTypeRaw: enrollmentType,
-        managementAgent: managedBy(managedByRaw, issues, row.header('managedBy')),
-        managementAgentRaw: managedByRaw,
-        category: row.get('category'),
-        primaryUserUpn: row.get('upn'),
-        lastCheckIn: isoDateOf(row.get('lastCheckIn')),
-        enrolledAt: isoDateOf(row.get('enrolledAt')),
-        mdmCertExpiresAt: isoDateOf(row.get('certExpiresAt')),
-        compliance: compliance(complianceRaw, issues, row.header('compliance')),
-        complianceRaw,
+        os: row.copy('os'),
+        osVersion: row.copy('osVersion'),
+        model: row.copy('model'),
+        manufacturer: row.copy('manufacturer'),
+        ownership: ownership(row.get('ownership'), issues, row.header('ownership')) as DeviceFacts['ownership'],
+        ownershipRaw: row.copy('ownership'),
+        enrollmentType: row.copy('enrollmentType'),
+        enrollmentTypeRaw: row.copy('enrollmentType'),
+        managementAgent: managedBy(row.get('managedBy'), issues, row.header('managedBy')),
+        managementAgentRaw: row.copy('managedBy'),
+        category: row.copy('category'),
+        primaryUserUpn: row.copy('upn'),
+        lastCheckIn: row.convert('lastCheckIn', ISO_DATE_CELL),
+        enrolledAt: row.convert('enrolledAt', ISO_DATE_CELL),
+        mdmCertExpiresAt: row.convert('certExpiresAt', ISO_DATE_CELL),
+        compliance: compliance(row.get('compliance'), issues, row.header('compliance')),
+        complianceRaw: row.copy('compliance'),
       };
       return deviceFactValues(facts);
     };

@@ -1,4 +1,4 @@
-import type { ColumnSpec, CsvRow } from '../csv/columns.js';
+import type { CellCopy, ColumnSpec, CsvRow } from '../csv/columns.js';
 
 // The row-level contracts shared by the kinds, the record stage and the stores. They live
 // apart from importKind.ts and rowMappers.ts because those import the stores and the Intune
@@ -21,9 +21,10 @@ export interface RowMapper<Field extends string = string> {
   readonly columns: ColumnSpec<Field>;
   /**
    * A mapping for one file: the row's values, or null when it rejected the row through
-   * `issues`. A number crosses as its text.
+   * `issues`. A number crosses as its text; a value passed through unchanged is best returned
+   * as `row.copy(field)`, whose bytes are copied without being read as text.
    */
-  create(): (row: CsvRow<Field>, issues: RowIssues) => readonly (string | number | null)[] | null;
+  create(): (row: CsvRow<Field>, issues: RowIssues) => readonly (string | number | null | CellCopy)[] | null;
 }
 
 /**
