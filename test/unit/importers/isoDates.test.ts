@@ -26,6 +26,13 @@ describe('isoDateOf', () => {
     expect(isoDateOf('2024-03-01 08:15:00.123456')).toBe('2024-03-01T08:15:00.123Z');
   });
 
+  it('keeps the first three fraction digits and drops the rest, never rounding, in the zone-less form and the others', () => {
+    expect(isoDateOf('2024-03-01 08:15:00.9999999')).toBe('2024-03-01T08:15:00.999Z');
+    expect(isoDateOf('2024-03-01T08:15:00.9999999Z')).toBe('2024-03-01T08:15:00.999Z');
+    expect(isoDateOf('2024-03-01 08:15:00.99999999')).toBe('2024-03-01T08:15:00.999Z');
+    expect(isoDateOf('2019-06-14T09:15:43.797191-08:00')).toBe('2019-06-14T17:15:43.797Z');
+  });
+
   it('leaves other forms to the zone-aware and dotted readers', () => {
     expect(isoDateOf('2024-03-01 08:15:00.')).toBe('2024-03-01 08:15:00.');
     expect(isoDateOf('2024-03-01 08:15:00.123456789')).toBe('2024-03-01T08:15:00.123Z');
@@ -52,6 +59,24 @@ describe('isoDateOf', () => {
         expect(plainFromBytes(value, offset)).toBe(expected);
         // isoDateOf takes the same form the same way; other forms go on to its other readers.
         if (expected !== null) expect(isoDateOf(value)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads one instant alike, to the millisecond, written without a zone (from bytes or text) or with one (property)', () => {
+    const instant = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true });
+    fc.assert(
+      fc.property(instant, digits(0, 4), fc.integer({ min: -12, max: 14 }), (date, subMillis, offsetHours) => {
+        const utc = date.toISOString();
+        const fraction = utc.slice(20, 23) + subMillis;
+        const zoneless = `${utc.slice(0, 10)} ${utc.slice(11, 19)}.${fraction}`;
+        const local = new Date(date.getTime() + offsetHours * 3_600_000).toISOString();
+        const zone = `${offsetHours < 0 ? '-' : '+'}${String(Math.abs(offsetHours)).padStart(2, '0')}:00`;
+        expect(isoDateOf(zoneless)).toBe(utc);
+        expect(plainFromBytes(zoneless, 3)).toBe(utc);
+        expect(isoDateOf(`${local.slice(0, 19)}.${fraction}${zone}`)).toBe(utc);
+        expect(isoDateOf(`${utc.slice(0, 19)}.${fraction}Z`)).toBe(utc);
       }),
       { numRuns: 2000 },
     );

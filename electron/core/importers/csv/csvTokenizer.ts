@@ -108,7 +108,6 @@ export class CsvTokenizer {
     while (start < length) {
       let at = start;
       let breaks = 0;
-      let complete = false;
       let column = 0;
       let firstEnd = -1; // where an unquoted first field ends
       this.scratchLength = 0;
@@ -116,11 +115,13 @@ export class CsvTokenizer {
         const keep = wanted === null || wanted[column] === true;
         if (bytes[at] === QUOTE) {
           // Quoted field: find the closing quote, past doubled ones, counting the line feeds inside.
+          // (A quote that ends the bytes may be the first of a doubled pair: the field-end check
+          // below waits for more.)
           let close = at + 1;
           let doubled = false;
           for (;;) {
             while (close < length && bytes[close] !== QUOTE) if (bytes[close++] === LF) breaks++;
-            if (close >= length || (close === length - 1 && !final)) {
+            if (close >= length) {
               if (final) throw new CsvSyntaxError('unclosed_quote', this.line);
               return unfinished();
             }
@@ -148,20 +149,12 @@ export class CsvTokenizer {
           at = next;
         }
         column++;
-        if (at >= length) {
-          complete = final;
-          break;
-        }
-        if (bytes[at] === delimiter) {
-          at++;
-          if (at >= length && !final) return unfinished();
-          continue;
-        }
-        at++; // the line break
-        complete = true;
-        break;
+        // The field ends at a delimiter, a line feed or the end of the final bytes (a field that
+        // reached the end of more bytes to come has returned above, to wait for them).
+        if (bytes[at] !== delimiter) break;
+        at++;
       }
-      if (!complete) return unfinished();
+      at++; // past the line feed (or the end of the final bytes)
       // A blank line is one empty unquoted field: skipped, but it still counts as a line.
       // (Judged by position, not value: a column read as '' by keepOnly is not blank.)
       const blank = column === 1 && (firstEnd === start || (firstEnd === start + 1 && bytes[start] === CR));
