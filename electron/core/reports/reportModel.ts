@@ -446,7 +446,7 @@ export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): Re
  * assessing again. The redaction key and the date come from the model.
  */
 export function reportData(snapshot: Snapshot, model: ReportModel): ReportData {
-  const redactor = model.meta.redacted ? new Redactor(model.meta.snapshotHash) : null;
+  const redactor = reportRedactor(model);
   const now = new Date(model.meta.reportDate);
   const assessOptions = { staleDays: model.meta.staleDays, now };
   const redactItem = (item: FindingItem): FindingItem => (redactor ? redactFindingItem(redactor, item) : item);
@@ -458,6 +458,11 @@ export function reportData(snapshot: Snapshot, model: ReportModel): ReportData {
     decisions: () => iterateDecisions(snapshot, -1, redactor),
     calendar: () => snapshotCalendar(snapshot, now),
   };
+}
+
+/** The report's redactor, keyed by its snapshot's content hash; null when it is not redacted. */
+export function reportRedactor(model: ReportModel): Redactor | null {
+  return model.meta.redacted ? new Redactor(model.meta.snapshotHash) : null;
 }
 
 function latest(dates: readonly (string | null)[]): string | null {
@@ -595,7 +600,7 @@ function* iterateDecisions(snapshot: Snapshot, limit: number, redactor: Redactor
   }
 }
 
-function* iterateDevices(snapshot: Snapshot, redactor: Redactor | null): Generator<DeviceRow> {
+export function* iterateDevices(snapshot: Snapshot, redactor: Redactor | null): Generator<DeviceRow> {
   const statement = snapshot.db.prepare(
     `SELECT id, name, serial_number AS serialNumber, imei, intune_device_id AS intuneDeviceId, platform, os_version AS osVersion,
             ownership, enrollment_type AS enrollmentType, category, primary_user_upn AS userPrincipalName, last_check_in AS lastCheckIn
@@ -614,7 +619,7 @@ function* iterateDevices(snapshot: Snapshot, redactor: Redactor | null): Generat
   }
 }
 
-function* iterateUsers(snapshot: Snapshot, redactor: Redactor | null): Generator<UserRow> {
+export function* iterateUsers(snapshot: Snapshot, redactor: Redactor | null): Generator<UserRow> {
   // The device count reads the partial owner index; the wave is one primary-key look-up.
   const statement = snapshot.db.prepare(
     `SELECT u.id, u.upn AS userPrincipalName, u.display_name AS displayName, u.cm_unique_user_name AS onPremisesAccount,

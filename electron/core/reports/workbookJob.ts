@@ -6,7 +6,8 @@ export interface WorkbookJob {
   readonly snapshotPath: string;
   /** better-sqlite3's native binding, where the app loads its Electron build of it. */
   readonly nativeBinding?: string;
-  readonly model: ReportModel;
+  /** Pseudonymise the workbook: its devices and users sheets then wait for the model's key. */
+  readonly redact: boolean;
   readonly outPath: string;
   /** SQLite page cache of the worker's connection (negative: KiB). */
   readonly cacheKib: number;
@@ -14,13 +15,17 @@ export interface WorkbookJob {
 
 export type WorkbookOutcome = { readonly ok: true } | { readonly ok: false; readonly message: string };
 
-/** A running workbook worker: `done` settles when report.xlsx is written; `stop` ends it early. */
+/**
+ * A running workbook worker: `sendModel` hands it the finished report model, `done` settles
+ * when report.xlsx is written, `stop` ends it early.
+ */
 export interface WorkbookRun {
   readonly done: Promise<void>;
+  sendModel(model: ReportModel): void;
   stop(): Promise<void>;
 }
 
-/** Writes report.xlsx on a worker thread (workbookWorker.ts) from a finished model. */
+/** Writes report.xlsx on a worker thread (workbookWorker.ts), started before the model is built. */
 export function startWorkbookWorker(job: WorkbookJob): WorkbookRun {
   // A small young generation, as for the import's worker: its garbage is short-lived row text,
   // and two threads share the report's 500 MB budget.
@@ -34,6 +39,9 @@ export function startWorkbookWorker(job: WorkbookJob): WorkbookRun {
   done.catch(() => undefined);
   return {
     done,
+    sendModel(model) {
+      worker.postMessage(model);
+    },
     async stop() {
       await worker.terminate();
     },

@@ -1,21 +1,19 @@
-// The workbook's worker thread (writeReportSet.ts): report.xlsx is the slowest file of a report
+// The workbook's worker thread (writeReportSet.ts): report.xlsx is the largest file of a report
 // set, so it is written on its own connection to the snapshot while the main thread writes the
-// PDFs, CSVs and JSON. It receives the finished report model and streams the lists itself.
+// PDFs, CSVs and JSON. It starts before the report model exists: the devices and users sheets
+// need only the snapshot, and the model arrives as the one message the main thread sends.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openSnapshot } from '../snapshot/openSnapshot.js';
-import { reportData } from './reportModel.js';
+import type { ReportModel } from './reportModel.js';
 import type { WorkbookJob, WorkbookOutcome } from './workbookJob.js';
 import { writeWorkbook } from './workbook.js';
 
-// exceljs's zip library (archiver 5) calls the deprecated `Buffer()`; Node stays quiet about it
-// inside node_modules, but not once bundled, and the CLI's stderr would print the warning.
-process.noDeprecation = true;
-
 async function run(job: WorkbookJob): Promise<WorkbookOutcome> {
+  const model = new Promise<ReportModel>((resolve) => parentPort!.once('message', resolve));
   const snapshot = openSnapshot(job.snapshotPath, { mustExist: true, nativeBinding: job.nativeBinding });
   try {
     snapshot.db.pragma(`cache_size = ${job.cacheKib}`);
-    await writeWorkbook(reportData(snapshot, job.model), job.outPath);
+    await writeWorkbook(snapshot, model, job.redact, job.outPath);
     return { ok: true };
   } catch (error) {
     return { ok: false, message: (error as Error).message };

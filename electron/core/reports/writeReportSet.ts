@@ -57,30 +57,32 @@ async function writeJsonAndCsvs(data: ReportData, dir: string): Promise<void> {
 const REPORT_CACHE_KIB = -32768;
 
 async function writeFiles(snapshot: Snapshot, dir: string, paper: Paper, options: ReportSetOptions): Promise<ReportSetResult> {
-  const data = buildReport(snapshot, options);
-  // The workbook, the slowest file, is written on a worker thread with its own connection while
-  // this thread writes the others; each thread reads one list at a time from its connection.
+  // The workbook, the largest file, is written on a worker thread with its own connection while
+  // this thread builds the model and writes the others; each thread reads one list at a time
+  // from its connection. It starts first: its devices and users sheets need no model.
   const workbook = startWorkbookWorker({
     snapshotPath: snapshot.path,
     nativeBinding: options.nativeBinding,
-    model: data.model,
+    redact: options.redact ?? false,
     outPath: join(dir, REPORT_FILES.workbook),
     cacheKib: REPORT_CACHE_KIB,
   });
-  const steps: [string, () => Promise<unknown>][] = [
-    [REPORT_FILES.checklistPdf, async () => writeFile(join(dir, REPORT_FILES.checklistPdf), await renderPdf(checklistDocument(data.model, paper)))],
-    [REPORT_FILES.reportPdf, async () => writeFile(join(dir, REPORT_FILES.reportPdf), await renderPdf(reportDocument(data.model, paper)))],
-    [`${REPORT_FILES.json} and the CSVs`, () => writeJsonAndCsvs(data, dir)],
-    [REPORT_FILES.calendar, () => writeFile(join(dir, REPORT_FILES.calendar), data.calendar())],
-    [REPORT_FILES.workbook, () => workbook.done],
-  ];
   try {
+    const data = buildReport(snapshot, options);
+    workbook.sendModel(data.model);
+    const steps: [string, () => Promise<unknown>][] = [
+      [REPORT_FILES.checklistPdf, async () => writeFile(join(dir, REPORT_FILES.checklistPdf), await renderPdf(checklistDocument(data.model, paper)))],
+      [REPORT_FILES.reportPdf, async () => writeFile(join(dir, REPORT_FILES.reportPdf), await renderPdf(reportDocument(data.model, paper)))],
+      [`${REPORT_FILES.json} and the CSVs`, () => writeJsonAndCsvs(data, dir)],
+      [REPORT_FILES.calendar, () => writeFile(join(dir, REPORT_FILES.calendar), data.calendar())],
+      [REPORT_FILES.workbook, () => workbook.done],
+    ];
     for (const [index, [file, write]] of steps.entries()) {
       options.onProgress?.({ file, index, total: steps.length });
       await write();
     }
+    return { model: data.model, files: Object.values(REPORT_FILES) };
   } finally {
     await workbook.stop();
   }
-  return { model: data.model, files: Object.values(REPORT_FILES) };
 }
