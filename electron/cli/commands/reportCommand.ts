@@ -42,7 +42,7 @@ export const reportCommand: CliCommand = {
       if (!statSync(out).isDirectory()) throw new UserFacingError('invalid_input', `${out} is a file, not a folder.`);
       // Progress goes to stderr, and only on a terminal: piped output stays clean.
       const tty = io.stderr.isTTY === true;
-      // The PDF writer (pdfmake) and the workbook's worker load only when a report is written,
+      // The PDF writer (pdfmake) and the report's lists worker load only when a report is written,
       // so every other command, and --help, starts without parsing them.
       const { writeReportSet } = await import('../../core/reports/writeReportSet.js');
       const result = await writeReportSet(snapshot, out, {

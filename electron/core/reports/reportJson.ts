@@ -1,19 +1,29 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { chunkedWriter } from '../chunkedWriter.js';
-import { writeFindingsArray } from './findingsJson.js';
+import { findingsArrayWriter, type FindingsArrayWriter } from './findingsJson.js';
 import type { ReportData } from './reportModel.js';
+
+/** report.json being written: each finding and its items, in order, then `close`. */
+export interface ReportJsonWriter extends Pick<FindingsArrayWriter, 'finding' | 'item'> {
+  close(): Promise<void>;
+}
 
 /**
  * report.json (docs/report-json.md): the report model's facts, every decision, then the
- * `findings` array of `assess --json` with every item. Everything but the model is streamed;
- * the key order is fixed and no clock is read, so the same snapshot gives the same bytes.
- * `onItem` sees each item as it goes by (the CSVs are written in the same pass).
+ * `findings` array of `assess --json` with every item. Opening it writes the facts and the
+ * decisions; the caller then hands it each finding and its items (reportLists.ts, in the pass
+ * that also writes the workbook's item sheets and the CSVs). Everything but the model is
+ * streamed; the key order is fixed and no clock is read, so the same snapshot gives the same bytes.
  */
-export async function writeReportJson(data: ReportData, outPath: string, onItem?: Parameters<typeof writeFindingsArray>[3]): Promise<void> {
+export async function openReportJson(data: ReportData, outPath: string): Promise<ReportJsonWriter> {
   const { model } = data;
   const out = createWriteStream(outPath, { encoding: 'utf8' });
   const writer = chunkedWriter(out);
+  const closeFile = async () => {
+    out.end();
+    await once(out, 'close');
+  };
   try {
     const { lists, decisions, ...facts } = model;
     const head = JSON.stringify({
@@ -38,11 +48,22 @@ export async function writeReportJson(data: ReportData, outPath: string, onItem?
       first = false;
     }
     await writer.push('\n]},\n"findings":');
-    await writeFindingsArray(writer, model.readiness.findings, data.items, onItem);
-    await writer.push('}\n');
-    await writer.flush();
-  } finally {
-    out.end();
-    await once(out, 'close');
+  } catch (error) {
+    await closeFile();
+    throw error;
   }
+  const findings = findingsArrayWriter(writer);
+  return {
+    finding: findings.finding,
+    item: findings.item,
+    async close() {
+      try {
+        await findings.end();
+        await writer.push('}\n');
+        await writer.flush();
+      } finally {
+        await closeFile();
+      }
+    },
+  };
 }

@@ -4,6 +4,7 @@ import { explainFinding, iterateFindingItems, type Assessment, type DecisionKind
 import { SEVERITIES } from '../rules/types.js';
 import { parseItemKey } from '../rules/itemKinds.js';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
+import { iterateRows } from '../snapshot/sqliteDatabase.js';
 import {
   activePlaybook,
   assessForWizard,
@@ -269,8 +270,6 @@ export interface UserRow {
 export interface ReportData {
   readonly model: ReportModel;
   items(rule: string): Iterable<FindingItem>;
-  devices(): Iterable<DeviceRow>;
-  users(): Iterable<UserRow>;
   decisions(): Iterable<ReportDecision>;
   /** deadlines.ics, stamped with the report date. */
   calendar(): string;
@@ -442,7 +441,7 @@ export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): Re
 
 /**
  * The iterators of a report whose model is built: what a second connection to the same
- * snapshot (the workbook's worker thread) needs to stream the lists, without hashing or
+ * snapshot (the lists worker thread, reportLists.ts) needs to stream the lists, without hashing or
  * assessing again. The redaction key and the date come from the model.
  */
 export function reportData(snapshot: Snapshot, model: ReportModel): ReportData {
@@ -453,8 +452,6 @@ export function reportData(snapshot: Snapshot, model: ReportModel): ReportData {
   return {
     model,
     items: (rule) => mapIterable(iterateFindingItems(snapshot, rule, assessOptions), redactItem),
-    devices: () => iterateDevices(snapshot, redactor),
-    users: () => iterateUsers(snapshot, redactor),
     decisions: () => iterateDecisions(snapshot, -1, redactor),
     calendar: () => snapshotCalendar(snapshot, now),
   };
@@ -600,13 +597,14 @@ function* iterateDecisions(snapshot: Snapshot, limit: number, redactor: Redactor
   }
 }
 
+/** Every device (the workbook's Devices sheet), by id; redacted on the way when `redactor` is given. */
 export function* iterateDevices(snapshot: Snapshot, redactor: Redactor | null): Generator<DeviceRow> {
   const statement = snapshot.db.prepare(
     `SELECT id, name, serial_number AS serialNumber, imei, intune_device_id AS intuneDeviceId, platform, os_version AS osVersion,
             ownership, enrollment_type AS enrollmentType, category, primary_user_upn AS userPrincipalName, last_check_in AS lastCheckIn
      FROM devices ORDER BY id`,
   );
-  for (const row of statement.iterate() as IterableIterator<DeviceRow>) {
+  for (const row of iterateRows<DeviceRow>(statement)) {
     yield redactor
       ? {
           ...row,
@@ -619,6 +617,7 @@ export function* iterateDevices(snapshot: Snapshot, redactor: Redactor | null): 
   }
 }
 
+/** Every user (the workbook's Users sheet), by id, with its device count and wave. */
 export function* iterateUsers(snapshot: Snapshot, redactor: Redactor | null): Generator<UserRow> {
   // The device count reads the partial owner index; the wave is one primary-key look-up.
   const statement = snapshot.db.prepare(
@@ -628,7 +627,7 @@ export function* iterateUsers(snapshot: Snapshot, redactor: Redactor | null): Ge
             (SELECT w.name FROM wave_users wu JOIN waves w ON w.id = wu.wave_id WHERE wu.user_id = u.id) AS wave
      FROM users u ORDER BY u.id`,
   );
-  for (const row of statement.iterate() as IterableIterator<Omit<UserRow, 'inEntra' | 'intuneLicensed'> & { inEntra: number; intuneLicensed: number }>) {
+  for (const row of iterateRows<Omit<UserRow, 'inEntra' | 'intuneLicensed'> & { inEntra: number; intuneLicensed: number }>(statement)) {
     yield {
       ...row,
       inEntra: row.inEntra === 1,

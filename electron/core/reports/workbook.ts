@@ -2,20 +2,21 @@ import type { FindingItem, ItemKindName } from '../rules/index.js';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
 import { REDACTED_MARK } from './findingsCsv.js';
 import { DECISION_LABEL, SEVERITY_LABEL } from './labels.js';
+import type { Redactor } from './redaction.js';
 import {
   iterateDevices,
   iterateUsers,
-  reportData,
-  reportRedactor,
   type DeviceRow,
+  type FlaggedList,
   type ImportBatchRow,
+  type ReportData,
   type ReportDecision,
   type ReportFinding,
   type ReportModel,
   type ReportWave,
   type UserRow,
 } from './reportModel.js';
-import { XlsxWriter, type XlsxCell as Cell } from './xlsx/xlsxWriter.js';
+import type { XlsxCell as Cell, XlsxWriter } from './xlsx/xlsxWriter.js';
 
 interface SheetColumn<Row> {
   readonly header: string;
@@ -78,6 +79,7 @@ function appleColumns(): SheetColumn<FindingItem>[] {
   ];
 }
 
+/** report.xlsx's sheets: their columns, and the rows each reads (reportLists.ts writes them). */
 const FINDING_COLUMNS: readonly SheetColumn<ReportFinding>[] = [
   { header: 'Severity', width: 10, value: (f) => SEVERITY_LABEL[f.severity] },
   { header: 'Rule', width: 30, value: (f) => f.rule },
@@ -88,37 +90,6 @@ const FINDING_COLUMNS: readonly SheetColumn<ReportFinding>[] = [
   { header: 'Open', width: 9, value: (f) => (f.evaluated ? f.openCount : null) },
   { header: 'Not evaluated: needs', width: 60, value: (f) => f.needs },
 ];
-
-/**
- * report.xlsx (xlsx/xlsxWriter.ts streams each sheet into the zip as its rows are read, so
- * 250,000 devices never sit in memory). Sheets: Summary, Findings, one per finding with items
- * (named by rule id), Devices, Users, Waves, Decisions, Imports. Header rows are bold and
- * frozen, with an autofilter.
- *
- * The Devices and Users sheets need nothing from the model but the redaction key, so they are
- * written first, while the main thread still builds the model (`model` settles when it is
- * done); a redacted workbook waits for it, for the key.
- */
-export async function writeWorkbook(snapshot: Snapshot, model: Promise<ReportModel>, redact: boolean, outPath: string): Promise<void> {
-  const xlsx = new XlsxWriter(outPath);
-  try {
-    const redactor = redact ? reportRedactor(await model) : null;
-    await addTable(xlsx, 'Devices', DEVICE_COLUMNS, iterateDevices(snapshot, redactor));
-    await addTable(xlsx, 'Users', USER_COLUMNS, iterateUsers(snapshot, redactor));
-    const data = reportData(snapshot, await model);
-    await xlsx.addSheet('Summary', { widths: [34, 72], rows: summaryRows(data.model) });
-    await addTable(xlsx, 'Findings', FINDING_COLUMNS, data.model.readiness.findings);
-    for (const list of data.model.lists) await addTable(xlsx, list.sheet, ITEM_COLUMNS[list.itemType], data.items(list.rule));
-    await addTable(xlsx, 'Waves', WAVE_COLUMNS, data.model.waves);
-    await addTable(xlsx, 'Decisions', DECISION_COLUMNS, data.decisions());
-    await addTable(xlsx, 'Imports', IMPORT_COLUMNS, data.model.imports);
-    const order = ['Summary', 'Findings', ...data.model.lists.map((list) => list.sheet), 'Devices', 'Users', 'Waves', 'Decisions', 'Imports'];
-    await xlsx.close(order, { creator: data.model.meta.generator, created: new Date(data.model.meta.reportDate) });
-  } catch (error) {
-    await xlsx.abort();
-    throw error;
-  }
-}
 
 const DEVICE_COLUMNS: readonly SheetColumn<DeviceRow>[] = [
   { header: 'Device ID', width: 10, value: (d) => d.id },
@@ -199,13 +170,46 @@ function summaryRows(model: ReportModel): Cell[][] {
   return [[`Migration readiness report: ${model.engagement.customer || 'MDM migration'}${model.meta.redacted ? ` (${REDACTED_MARK})` : ''}`], [], ...facts];
 }
 
-/** One sheet: a header row (bold, frozen, with an autofilter), then one row per record. */
+/** The Devices and Users sheets: they need nothing from the model but the redaction key. */
+export async function writeInventorySheets(xlsx: XlsxWriter, snapshot: Snapshot, redactor: Redactor | null): Promise<void> {
+  await addTable(xlsx, 'Devices', DEVICE_COLUMNS, iterateDevices(snapshot, redactor));
+  await addTable(xlsx, 'Users', USER_COLUMNS, iterateUsers(snapshot, redactor));
+}
+
+/** A finding's sheet (named by its rule id), fed one item at a time by the pass over the items. */
+export function openItemSheet(xlsx: XlsxWriter, list: FlaggedList): { row(item: FindingItem): Promise<void>; close(): Promise<void> } {
+  const columns = ITEM_COLUMNS[list.itemType];
+  const sheet = xlsx.openSheet(list.sheet, table(columns));
+  return {
+    row: (item) => sheet.row(columns.map((column) => column.value(item))),
+    close: () => sheet.close(),
+  };
+}
+
+/**
+ * The workbook's other sheets (Summary, Findings, Waves, Decisions, Imports), then its parts,
+ * listing the sheets in reading order: Summary, Findings, one per finding (userless and
+ * category-bound devices first), Devices, Users, Waves, Decisions, Imports.
+ */
+export async function finishWorkbook(xlsx: XlsxWriter, data: ReportData): Promise<void> {
+  const { model } = data;
+  await xlsx.addSheet('Summary', { widths: [34, 72], rows: summaryRows(model) });
+  await addTable(xlsx, 'Findings', FINDING_COLUMNS, model.readiness.findings);
+  await addTable(xlsx, 'Waves', WAVE_COLUMNS, model.waves);
+  await addTable(xlsx, 'Decisions', DECISION_COLUMNS, data.decisions());
+  await addTable(xlsx, 'Imports', IMPORT_COLUMNS, model.imports);
+  const order = ['Summary', 'Findings', ...model.lists.map((list) => list.sheet), 'Devices', 'Users', 'Waves', 'Decisions', 'Imports'];
+  await xlsx.close(order, { creator: model.meta.generator, created: new Date(model.meta.reportDate) });
+}
+
+/** A header row (bold, frozen, with an autofilter) and the column widths. */
+function table<Row>(columns: readonly SheetColumn<Row>[]): { widths: number[]; header: string[] } {
+  return { widths: columns.map((column) => column.width), header: columns.map((column) => column.header) };
+}
+
+/** One sheet: the table's header, then one row per record. */
 function addTable<Row>(xlsx: XlsxWriter, name: string, columns: readonly SheetColumn<Row>[], rows: Iterable<Row>): Promise<void> {
-  return xlsx.addSheet(name, {
-    widths: columns.map((column) => column.width),
-    header: columns.map((column) => column.header),
-    rows: mapRows(rows, columns),
-  });
+  return xlsx.addSheet(name, { ...table(columns), rows: mapRows(rows, columns) });
 }
 
 function* mapRows<Row>(rows: Iterable<Row>, columns: readonly SheetColumn<Row>[]): Generator<Cell[]> {

@@ -1,18 +1,16 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
-import { openReportCsvs } from './findingsCsv.js';
 import { checklistDocument } from './pdf/checklistPdf.js';
 import type { Paper } from './pdf/pdfParts.js';
 import { renderPdf } from './pdf/renderPdf.js';
 import { reportDocument } from './pdf/reportPdf.js';
-import { writeReportJson } from './reportJson.js';
-import { buildReport, REPORT_FILES, type ReportData, type ReportModel, type ReportOptions } from './reportModel.js';
-import { startWorkbookWorker } from './workbookJob.js';
+import { startReportListsWorker } from './reportListsJob.js';
+import { buildReport, REPORT_FILES, type ReportModel, type ReportOptions } from './reportModel.js';
 
 export interface ReportSetOptions extends ReportOptions {
   readonly paper?: Paper;
-  /** better-sqlite3's native binding for the workbook worker's connection (the app's Electron build). */
+  /** better-sqlite3's native binding for the lists worker's connection (the app's Electron build). */
   readonly nativeBinding?: string;
   /** Called before each step, with what it writes (a file name) and its position (for progress). */
   readonly onProgress?: (step: { readonly file: string; readonly index: number; readonly total: number }) => void;
@@ -26,8 +24,10 @@ export interface ReportSetResult {
 
 /**
  * Writes the whole report set into `dir` (which must exist): both PDFs, the workbook, the
- * three CSVs, report.json and deadlines.ics, all from one report model. On this thread the
- * writers run one after another, because each streams its lists from the same connection.
+ * three CSVs, report.json and deadlines.ics, all from one report model. The work is shared by
+ * two threads, each with its own connection: this one builds the model and writes the PDFs and
+ * the calendar; a worker (reportLists.ts) writes the files that stream lists (the workbook,
+ * report.json and the CSVs, from one read of the items), starting before the model is done.
  */
 export async function writeReportSet(snapshot: Snapshot, dir: string, options: ReportSetOptions = {}): Promise<ReportSetResult> {
   const paper = options.paper ?? 'a4';
@@ -43,39 +43,25 @@ export async function writeReportSet(snapshot: Snapshot, dir: string, options: R
   }
 }
 
-/** report.json and the three CSVs, from one pass over the items. */
-async function writeJsonAndCsvs(data: ReportData, dir: string): Promise<void> {
-  const csvs = openReportCsvs(data, dir);
-  try {
-    await writeReportJson(data, join(dir, REPORT_FILES.json), csvs.onItem);
-  } finally {
-    await csvs.close();
-  }
-}
-
 /** SQLite's page cache while a report set is written: 32 MB (negative: in KiB). */
 const REPORT_CACHE_KIB = -32768;
 
 async function writeFiles(snapshot: Snapshot, dir: string, paper: Paper, options: ReportSetOptions): Promise<ReportSetResult> {
-  // The workbook, the largest file, is written on a worker thread with its own connection while
-  // this thread builds the model and writes the others; each thread reads one list at a time
-  // from its connection. It starts first: its devices and users sheets need no model.
-  const workbook = startWorkbookWorker({
+  const lists = startReportListsWorker({
     snapshotPath: snapshot.path,
     nativeBinding: options.nativeBinding,
     redact: options.redact ?? false,
-    outPath: join(dir, REPORT_FILES.workbook),
+    dir,
     cacheKib: REPORT_CACHE_KIB,
   });
   try {
     const data = buildReport(snapshot, options);
-    workbook.sendModel(data.model);
+    lists.sendModel(data.model);
     const steps: [string, () => Promise<unknown>][] = [
       [REPORT_FILES.checklistPdf, async () => writeFile(join(dir, REPORT_FILES.checklistPdf), await renderPdf(checklistDocument(data.model, paper)))],
       [REPORT_FILES.reportPdf, async () => writeFile(join(dir, REPORT_FILES.reportPdf), await renderPdf(reportDocument(data.model, paper)))],
-      [`${REPORT_FILES.json} and the CSVs`, () => writeJsonAndCsvs(data, dir)],
       [REPORT_FILES.calendar, () => writeFile(join(dir, REPORT_FILES.calendar), data.calendar())],
-      [REPORT_FILES.workbook, () => workbook.done],
+      [`${REPORT_FILES.workbook}, ${REPORT_FILES.json} and the CSVs`, () => lists.done],
     ];
     for (const [index, [file, write]] of steps.entries()) {
       options.onProgress?.({ file, index, total: steps.length });
@@ -83,6 +69,6 @@ async function writeFiles(snapshot: Snapshot, dir: string, paper: Paper, options
     }
     return { model: data.model, files: Object.values(REPORT_FILES) };
   } finally {
-    await workbook.stop();
+    await lists.stop();
   }
 }

@@ -1,6 +1,12 @@
+import { Utf8Chunks } from '../../chunkedWriter.js';
 import { ZipWriter } from './zipWriter.js';
 
 export type XlsxCell = string | number | null;
+
+export interface XlsxSheetWriter {
+  row(cells: readonly XlsxCell[]): Promise<void>;
+  close(): Promise<void>;
+}
 
 export interface XlsxSheet {
   /** Column widths, in characters (Excel's unit). */
@@ -14,7 +20,7 @@ const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PACKAGE_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-/** Characters of sheet XML gathered before they go to the zip: few, large writes. */
+/** Bytes of sheet XML gathered before they go to the zip: few, large writes. */
 const CHUNK = 256 * 1024;
 /** Style 1 of styles.xml: the header row's bold font. */
 const HEADER_STYLE = 1;
@@ -54,7 +60,15 @@ export class XlsxWriter {
     this.zip = new ZipWriter(path);
   }
 
+  /** A whole sheet from its rows. */
   async addSheet(name: string, sheet: XlsxSheet): Promise<void> {
+    const writer = this.openSheet(name, sheet);
+    for (const row of sheet.rows) await writer.row(row);
+    await writer.close();
+  }
+
+  /** A sheet written row by row; it must be closed before the next one is opened. */
+  openSheet(name: string, sheet: Omit<XlsxSheet, 'rows'>): XlsxSheetWriter {
     if (name.length === 0 || name.length > 31 || BAD_SHEET_NAME.test(name)) throw new Error(`"${name}" cannot name a worksheet.`);
     if (this.sheets.some((other) => other.name.toLowerCase() === name.toLowerCase())) throw new Error(`Two worksheets are named "${name}".`);
     const file = `xl/worksheets/sheet${this.sheets.length + 1}.xml`;
@@ -64,25 +78,28 @@ export class XlsxWriter {
       ? '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
       : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
     const cols = sheet.widths.map((width, index) => `<col min="${index + 1}" max="${index + 1}" width="${width}" customWidth="1"/>`).join('');
-    let xml = `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${views}<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`;
+    const xml = new Utf8Chunks(CHUNK);
+    xml.add(`${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${views}<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`);
     let rowNumber = 0;
-    if (sheet.header) xml += rowXml(++rowNumber, columns, sheet.header, ` s="${HEADER_STYLE}"`);
-    for (const row of sheet.rows) {
-      xml += rowXml(++rowNumber, columns, row, '');
-      if (xml.length >= CHUNK) {
-        await entry.write(xml);
-        xml = '';
-      }
-    }
-    xml += '</sheetData>';
-    let filter: string | null = null;
-    if (sheet.header) {
-      filter = `$A$1:$${columns[sheet.header.length - 1]}$${rowNumber}`;
-      xml += `<autoFilter ref="${filter.replace(/\$/g, '')}"/>`;
-    }
-    await entry.write(`${xml}</worksheet>`);
-    await entry.close();
-    this.sheets.push({ name, file, filter });
+    if (sheet.header) xml.add(rowXml(++rowNumber, columns, sheet.header, ` s="${HEADER_STYLE}"`));
+    return {
+      row: async (cells) => {
+        const full = xml.add(rowXml(++rowNumber, columns, cells, ''));
+        if (full) await entry.write(full);
+      },
+      close: async () => {
+        let filter: string | null = null;
+        let end = '</sheetData>';
+        if (sheet.header) {
+          filter = `$A$1:$${columns[sheet.header.length - 1]}$${rowNumber}`;
+          end += `<autoFilter ref="${filter.replace(/\$/g, '')}"/>`;
+        }
+        xml.add(`${end}</worksheet>`);
+        for (let rest = xml.take(); rest; rest = xml.take()) await entry.write(rest);
+        await entry.close();
+        this.sheets.push({ name, file, filter });
+      },
+    };
   }
 
   /** Writes the workbook's parts, its sheets in `order` (every sheet written, by name), and closes the file. */

@@ -72,7 +72,8 @@ export class ZipWriter {
     this.raw(header);
     this.raw(nameBytes);
 
-    const deflater: DeflateRaw = createDeflateRaw({ level: this.level, memLevel: 9, strategy: constants.Z_DEFAULT_STRATEGY });
+    // Output room for a whole written chunk's deflated bytes, so each write is one round on zlib's thread.
+    const deflater: DeflateRaw = createDeflateRaw({ level: this.level, memLevel: 9, strategy: constants.Z_DEFAULT_STRATEGY, chunkSize: 128 * 1024 });
     this.deflater = deflater;
     let crc = 0;
     let size = 0;

@@ -1,0 +1,50 @@
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../startWorker.js';
+import type { ReportModel } from './reportModel.js';
+
+export interface ReportListsJob {
+  readonly snapshotPath: string;
+  /** better-sqlite3's native binding, where the app loads its Electron build of it. */
+  readonly nativeBinding?: string;
+  /** Pseudonymise the lists: the first ones then wait for the model, which carries the key. */
+  readonly redact: boolean;
+  /** The report set's folder. */
+  readonly dir: string;
+  /** SQLite page cache of the worker's connection (negative: KiB). */
+  readonly cacheKib: number;
+}
+
+export type ReportListsOutcome = { readonly ok: true } | { readonly ok: false; readonly message: string };
+
+/**
+ * The running lists worker: `sendModel` hands it the finished report model, `done` settles when
+ * its files are written, `stop` ends it early.
+ */
+export interface ReportListsRun {
+  readonly done: Promise<void>;
+  sendModel(model: ReportModel): void;
+  stop(): Promise<void>;
+}
+
+/** Writes the report set's lists (reportLists.ts) on a worker thread (reportListsWorker.ts), started before the model is built. */
+export function startReportListsWorker(job: ReportListsJob): ReportListsRun {
+  // A small young generation, as for the import's worker: its garbage is short-lived row text,
+  // and two threads share the report's 500 MB budget.
+  const worker: Worker = startWorker(import.meta.url, 'reportListsWorker', { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
+  const done = new Promise<void>((resolve, reject) => {
+    worker.once('message', (outcome: ReportListsOutcome) => (outcome.ok ? resolve() : reject(new Error(`The report's lists could not be written: ${outcome.message}`))));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`The report's lists worker stopped (exit code ${code}) before its files were written.`)));
+  });
+  // A rejection nobody waits for yet (the main thread is still on other files) is not unhandled.
+  done.catch(() => undefined);
+  return {
+    done,
+    sendModel(model) {
+      worker.postMessage(model);
+    },
+    async stop() {
+      await worker.terminate();
+    },
+  };
+}
