@@ -4,6 +4,13 @@ import { once } from 'node:events';
 const CHUNK = 64 * 1024;
 
 /**
+ * Bytes a file (or zlib) stream may queue before its writer waits for it: several chunks, so the
+ * writing thread builds the next ones while the disk or the deflater, on their own threads, take
+ * these. At Node's default (16 KB) every chunk would wait for the one before.
+ */
+export const WRITE_AHEAD = 1 << 20;
+
+/**
  * Text gathered as UTF-8 bytes, for writers that emit many short strings (a row, a cell): each
  * string is encoded into the chunk as it comes, so it dies young. Joined into one long string
  * instead, they would outlive garbage collections until the whole chunk was encoded at once.

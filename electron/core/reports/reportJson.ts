@@ -1,31 +1,48 @@
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { chunkedWriter } from '../chunkedWriter.js';
+import { chunkedWriter, WRITE_AHEAD } from '../chunkedWriter.js';
 import { findingsArrayWriter, type FindingsArrayWriter } from './findingsJson.js';
-import type { ReportData } from './reportModel.js';
+import type { ReportDecision, ReportModel } from './reportModel.js';
 
-/** report.json being written: each finding and its items, in order, then `close`. */
-export interface ReportJsonWriter extends Pick<FindingsArrayWriter, 'finding' | 'item'> {
+/** report.json's `findings` array being written into a file of its own: each finding and its items, in order, then `close`. */
+export interface FindingsPartWriter extends Pick<FindingsArrayWriter, 'finding' | 'item'> {
   close(): Promise<void>;
 }
 
 /**
- * report.json (docs/report-json.md): the report model's facts, every decision, then the
- * `findings` array of `assess --json` with every item. Opening it writes the facts and the
- * decisions; the caller then hands it each finding and its items (reportLists.ts, in the pass
- * that also writes the workbook's item sheets and the CSVs). Everything but the model is
- * streamed; the key order is fixed and no clock is read, so the same snapshot gives the same bytes.
+ * report.json's `findings` array (the `assess --json` one), written by the pass over the items
+ * (reportLists.ts) before the rest of the model exists; writeReportJson then puts it after the
+ * model's facts.
  */
-export async function openReportJson(data: ReportData, outPath: string): Promise<ReportJsonWriter> {
-  const { model } = data;
-  const out = createWriteStream(outPath, { encoding: 'utf8' });
+export function openFindingsPart(path: string): FindingsPartWriter {
+  const out = createWriteStream(path, { highWaterMark: WRITE_AHEAD });
   const writer = chunkedWriter(out);
-  const closeFile = async () => {
-    out.end();
-    await once(out, 'close');
+  const array = findingsArrayWriter(writer);
+  return {
+    finding: array.finding,
+    item: array.item,
+    async close() {
+      try {
+        await array.end();
+        await writer.flush();
+      } finally {
+        out.end();
+        await once(out, 'close');
+      }
+    },
   };
+}
+
+/**
+ * report.json (docs/report-json.md): the report model's facts, every decision, then the
+ * `findings` array from `findingsPath` (openFindingsPart). Everything but the model is streamed;
+ * the key order is fixed and no clock is read, so the same snapshot gives the same bytes.
+ */
+export async function writeReportJson(model: ReportModel, decisions: Iterable<ReportDecision>, findingsPath: string, outPath: string): Promise<void> {
+  const out = createWriteStream(outPath, { highWaterMark: WRITE_AHEAD });
+  const writer = chunkedWriter(out);
   try {
-    const { lists, decisions, ...facts } = model;
+    const { lists, decisions: counts, ...facts } = model;
     const head = JSON.stringify({
       report: { format: facts.format, ...facts.meta },
       engagement: facts.engagement,
@@ -41,29 +58,21 @@ export async function openReportJson(data: ReportData, outPath: string): Promise
       imports: facts.imports,
       lists: lists.map((list) => ({ rule: list.rule, count: list.count, sheet: list.sheet, csv: list.csv })),
     });
-    await writer.push(`${head.slice(0, -1)},\n"decisions":{"total":${decisions.total},"acceptedRisk":${decisions.acceptedRisk},"resolvedOutside":${decisions.resolvedOutside},"rows":[`);
+    await writer.push(`${head.slice(0, -1)},\n"decisions":{"total":${counts.total},"acceptedRisk":${counts.acceptedRisk},"resolvedOutside":${counts.resolvedOutside},"rows":[`);
     let first = true;
-    for (const decision of data.decisions()) {
+    for (const decision of decisions) {
       await writer.push(`${first ? '' : ','}\n${JSON.stringify(decision)}`);
       first = false;
     }
     await writer.push('\n]},\n"findings":');
-  } catch (error) {
-    await closeFile();
-    throw error;
+    await writer.flush();
+    for await (const chunk of createReadStream(findingsPath, { highWaterMark: 1 << 20 })) {
+      if (!out.write(chunk)) await once(out, 'drain');
+    }
+    await writer.push('}\n');
+    await writer.flush();
+  } finally {
+    out.end();
+    await once(out, 'close');
   }
-  const findings = findingsArrayWriter(writer);
-  return {
-    finding: findings.finding,
-    item: findings.item,
-    async close() {
-      try {
-        await findings.end();
-        await writer.push('}\n');
-        await writer.flush();
-      } finally {
-        await closeFile();
-      }
-    },
-  };
 }

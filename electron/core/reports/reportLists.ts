@@ -1,10 +1,17 @@
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
 import { openReportCsvs } from './findingsCsv.js';
-import { openReportJson } from './reportJson.js';
-import { REPORT_FILES, reportData, reportRedactor, type ReportData, type ReportModel } from './reportModel.js';
+import { openFindingsPart, writeReportJson } from './reportJson.js';
+import { listSource, outlineRedactor, REPORT_FILES, type ListSource, type ReportModel, type ReportOutline } from './reportModel.js';
 import { finishWorkbook, openItemSheet, writeInventorySheets } from './workbook.js';
 import { XlsxWriter } from './xlsx/xlsxWriter.js';
+
+/** What the main thread hands the lists as it builds the model: first the outline, then the model. */
+export interface ReportListsInput {
+  readonly outline: Promise<ReportOutline>;
+  readonly model: Promise<ReportModel>;
+}
 
 /**
  * The files of a report set that stream lists from SQL: report.xlsx, report.json, findings.csv
@@ -12,34 +19,41 @@ import { XlsxWriter } from './xlsx/xlsxWriter.js';
  * (reportListsWorker.ts) while the main thread builds the model and writes the PDFs.
  *
  * The Devices and Users sheets need nothing from the model but the redaction key, so they come
- * first, while the main thread still builds the model (`model` settles when it arrives); a
- * redacted set waits for it, for the key. Then one pass reads each finding's items once and
- * writes each item into report.json, the CSVs and the finding's sheet.
+ * first, while the main thread is still assessing; a redacted set waits for the outline, which
+ * carries the key. Then one pass reads each finding's items once and writes each item into the
+ * CSVs, the finding's sheet and report.json's findings (kept apart until the model is done: the
+ * file opens with the model's facts). The model completes report.json and the workbook.
  */
-export async function writeReportLists(snapshot: Snapshot, model: Promise<ReportModel>, redact: boolean, dir: string): Promise<void> {
+export async function writeReportLists(snapshot: Snapshot, input: ReportListsInput, redact: boolean, dir: string): Promise<void> {
   const xlsx = new XlsxWriter(join(dir, REPORT_FILES.workbook));
+  const findingsPart = join(dir, `${REPORT_FILES.json}.findings`);
   try {
-    await writeInventorySheets(xlsx, snapshot, redact ? reportRedactor(await model) : null);
-    const data = reportData(snapshot, await model);
-    await writeItems(data, xlsx, dir);
-    await finishWorkbook(xlsx, data);
+    await writeInventorySheets(xlsx, snapshot, redact ? outlineRedactor(await input.outline) : null);
+    const outline = await input.outline;
+    const source = listSource(snapshot, outline);
+    await writeItems(outline, source, xlsx, dir, findingsPart);
+    const model = await input.model;
+    await writeReportJson(model, source.decisions(), findingsPart, join(dir, REPORT_FILES.json));
+    await finishWorkbook(xlsx, model, source.decisions());
   } catch (error) {
     await xlsx.abort();
     throw error;
+  } finally {
+    await rm(findingsPart, { force: true });
   }
 }
 
-/** Every finding's items, in assessment order (blockers first), into report.json, the CSVs and the finding's sheet. */
-async function writeItems(data: ReportData, xlsx: XlsxWriter, dir: string): Promise<void> {
-  const lists = new Map(data.model.lists.map((list) => [list.rule, list]));
-  const json = await openReportJson(data, join(dir, REPORT_FILES.json));
-  const csvs = openReportCsvs(data, dir);
+/** Every finding's items, in assessment order (blockers first), into report.json's findings, the CSVs and the finding's sheet. */
+async function writeItems(outline: ReportOutline, source: ListSource, xlsx: XlsxWriter, dir: string, findingsPart: string): Promise<void> {
+  const lists = new Map(outline.lists.map((list) => [list.rule, list]));
+  const json = openFindingsPart(findingsPart);
+  const csvs = openReportCsvs(outline.redactionKey !== null, dir);
   try {
-    for (const finding of data.model.readiness.findings) {
+    for (const finding of outline.findings) {
       await json.finding(finding);
       const list = lists.get(finding.rule);
       const sheet = list ? openItemSheet(xlsx, list) : null;
-      for (const item of data.items(finding.rule)) {
+      for (const item of source.items(finding.rule)) {
         await json.item(item);
         await csvs.onItem(finding, item);
         await sheet?.row(item);

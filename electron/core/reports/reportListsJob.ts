@@ -1,12 +1,12 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../startWorker.js';
-import type { ReportModel } from './reportModel.js';
+import type { ReportModel, ReportOutline } from './reportModel.js';
 
 export interface ReportListsJob {
   readonly snapshotPath: string;
   /** better-sqlite3's native binding, where the app loads its Electron build of it. */
   readonly nativeBinding?: string;
-  /** Pseudonymise the lists: the first ones then wait for the model, which carries the key. */
+  /** Pseudonymise the lists: the first ones then wait for the outline, which carries the key. */
   readonly redact: boolean;
   /** The report set's folder. */
   readonly dir: string;
@@ -16,12 +16,16 @@ export interface ReportListsJob {
 
 export type ReportListsOutcome = { readonly ok: true } | { readonly ok: false; readonly message: string };
 
+/** What the main thread sends the worker, in this order. */
+export type ReportListsMessage = { readonly type: 'outline'; readonly outline: ReportOutline } | { readonly type: 'model'; readonly model: ReportModel };
+
 /**
- * The running lists worker: `sendModel` hands it the finished report model, `done` settles when
+ * The running lists worker: it gets the model's outline, then the model; `done` settles when
  * its files are written, `stop` ends it early.
  */
 export interface ReportListsRun {
   readonly done: Promise<void>;
+  sendOutline(outline: ReportOutline): void;
   sendModel(model: ReportModel): void;
   stop(): Promise<void>;
 }
@@ -40,8 +44,11 @@ export function startReportListsWorker(job: ReportListsJob): ReportListsRun {
   done.catch(() => undefined);
   return {
     done,
+    sendOutline(outline) {
+      worker.postMessage({ type: 'outline', outline } satisfies ReportListsMessage);
+    },
     sendModel(model) {
-      worker.postMessage(model);
+      worker.postMessage({ type: 'model', model } satisfies ReportListsMessage);
     },
     async stop() {
       await worker.terminate();

@@ -1,20 +1,28 @@
 // The report set's second thread (writeReportSet.ts): it writes every file that streams lists
 // from SQL (report.xlsx, report.json and the CSVs; reportLists.ts) on its own connection to the
 // snapshot, while the main thread builds the report model and writes the PDFs. It starts before
-// the model exists, and the model arrives as the one message the main thread sends.
+// the model exists; the main thread sends the model's outline, then the model.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openSnapshot, type Snapshot } from '../snapshot/openSnapshot.js';
 import { writeReportLists } from './reportLists.js';
-import type { ReportListsJob, ReportListsOutcome } from './reportListsJob.js';
-import type { ReportModel } from './reportModel.js';
+import type { ReportListsJob, ReportListsMessage, ReportListsOutcome } from './reportListsJob.js';
+import type { ReportModel, ReportOutline } from './reportModel.js';
 
 async function run(job: ReportListsJob): Promise<ReportListsOutcome> {
-  const model = new Promise<ReportModel>((resolve) => parentPort!.once('message', resolve));
+  let resolveOutline!: (outline: ReportOutline) => void;
+  let resolveModel!: (model: ReportModel) => void;
+  const input = { outline: new Promise<ReportOutline>((resolve) => (resolveOutline = resolve)), model: new Promise<ReportModel>((resolve) => (resolveModel = resolve)) };
+  const listen = (message: ReportListsMessage) => {
+    if (message.type === 'outline') return resolveOutline(message.outline);
+    resolveModel(message.model);
+    parentPort!.off('message', listen);
+  };
+  parentPort!.on('message', listen);
   let snapshot: Snapshot | undefined;
   try {
     snapshot = openSnapshot(job.snapshotPath, { readOnly: true, nativeBinding: job.nativeBinding });
     snapshot.db.pragma(`cache_size = ${job.cacheKib}`);
-    await writeReportLists(snapshot, model, job.redact, job.dir);
+    await writeReportLists(snapshot, input, job.redact, job.dir);
     return { ok: true };
   } catch (error) {
     return { ok: false, message: (error as Error).message };

@@ -58,15 +58,19 @@ export interface ReportOptions {
 /** A finding as `assess` summarises it; `why` is the one paragraph `assess --json` gives (explainFinding). */
 export type ReportFinding = Omit<FindingSummary, 'family' | 'conflict'>;
 
-/** One finding's items as the PDF shows them: the first rows, and where the rest are. */
-export interface FlaggedList extends Pick<ReportFinding, 'rule' | 'severity' | 'title' | 'count' | 'openCount' | 'remediation'> {
+/** A finding with items, and the workbook sheet and the CSV file that hold every one. */
+export interface ListPlace {
+  readonly rule: string;
   readonly itemType: ItemKindName;
+  readonly sheet: string;
+  readonly csv: string;
+}
+
+/** One finding's items as the PDF shows them: the first rows, and where the rest are. */
+export interface FlaggedList extends ListPlace, Pick<ReportFinding, 'severity' | 'title' | 'count' | 'openCount' | 'remediation'> {
   readonly rows: readonly FindingItem[];
   /** Items not in `rows`. */
   readonly more: number;
-  /** The workbook sheet and the CSV file that hold every item. */
-  readonly sheet: string;
-  readonly csv: string;
 }
 
 export interface ReportDecision {
@@ -262,28 +266,51 @@ export interface UserRow {
   readonly wave: string | null;
 }
 
-/**
- * A report set's source: the model, and the long lists as iterators that step SQLite as they
- * are read (redacted on the way when the report is). Each iterator holds the connection while
- * it runs, so writers read one list at a time.
- */
+/** A report's model, and its calendar. */
 export interface ReportData {
   readonly model: ReportModel;
-  items(rule: string): Iterable<FindingItem>;
-  decisions(): Iterable<ReportDecision>;
   /** deadlines.ics, stamped with the report date. */
   calendar(): string;
+}
+
+/**
+ * What the lists of a report need, known before the rest of the model: the date and threshold
+ * the items are selected with, the redaction key, and the findings in report order. buildReport
+ * hands it on as soon as it has it (`onOutline`), so the lists can start streaming while the
+ * content hash and the wizard view are still being built.
+ */
+export interface ReportOutline {
+  readonly reportDate: string;
+  readonly staleDays: number;
+  /** The snapshot's content hash, the pseudonyms' key, when the report is redacted; otherwise null. */
+  readonly redactionKey: string | null;
+  /** Every rule, as the model's `readiness.findings`. */
+  readonly findings: readonly ReportFinding[];
+  /** The findings with items, in the order of the model's `lists`. */
+  readonly lists: readonly ListPlace[];
+}
+
+/**
+ * The long lists of a report as iterators that step SQLite as they are read (redacted on the
+ * way when the report is). Each iterator holds the connection while it runs, so writers read one
+ * list at a time.
+ */
+export interface ListSource {
+  items(rule: string): Iterable<FindingItem>;
+  decisions(): Iterable<ReportDecision>;
 }
 
 const DEFAULT_PREVIEW_ROWS = 15;
 const DAY_MS = 86_400_000;
 
-/** Builds the report model of a snapshot and the iterators its writers stream lists from. */
-export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): ReportData {
+/** Builds the report model of a snapshot; `onOutline` gets what the lists need as soon as it is known. */
+export function buildReport(snapshot: Snapshot, options: ReportOptions = {}, onOutline?: (outline: ReportOutline) => void): ReportData {
   const db = snapshot.db;
   const previewRows = options.previewRows ?? DEFAULT_PREVIEW_ROWS;
-  const snapshotHash = snapshotContentHash(snapshot);
-  const redactor = options.redact ? new Redactor(snapshotHash) : null;
+  // A redacted report needs the content hash, its pseudonyms' key, before anything names a
+  // person or device; otherwise it is computed after the outline has gone out.
+  const redactionKey = options.redact ? snapshotContentHash(snapshot) : null;
+  const redactor = redactionKey === null ? null : new Redactor(redactionKey);
   const text = (value: string | null) => (redactor ? redactor.text(value) : value);
 
   const engagementRow = db.prepare('SELECT customer, consultant, data_as_of AS dataAsOf, planned_switch_date AS plannedSwitchDate, is_demo AS isDemo FROM engagement WHERE id = 1').get() as
@@ -296,8 +323,26 @@ export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): Re
   // The wizard's assessment names the checks that can confirm a rule the data cannot evaluate.
   const assessment = assessForWizard(snapshot, assessOptions);
   const redactItem = (item: FindingItem): FindingItem => (redactor ? redactFindingItem(redactor, item) : item);
+  const findings: ReportFinding[] = assessment.findings.map((finding) => ({
+    rule: finding.rule,
+    severity: finding.severity,
+    title: finding.title,
+    why: explainFinding(finding),
+    remediation: finding.remediation,
+    sources: finding.sources,
+    evaluated: finding.evaluated,
+    needs: finding.needs,
+    itemType: finding.itemType,
+    count: finding.count,
+    decidedCount: finding.decidedCount,
+    openCount: finding.openCount,
+    confirmation: finding.confirmation ? { ...finding.confirmation, confirmedBy: text(finding.confirmation.confirmedBy) ?? '', note: text(finding.confirmation.note) ?? '' } : null,
+  }));
+  const listed = listedFindings(assessment);
+  onOutline?.({ reportDate, staleDays: assessment.staleDays, redactionKey, findings, lists: listed.map(listPlace) });
+  const snapshotHash = redactionKey ?? snapshotContentHash(snapshot);
 
-  const lists = flaggedLists(assessment, previewRows, (rule) => iterateFindingItems(snapshot, rule, assessOptions), redactItem);
+  const lists = flaggedLists(listed, previewRows, (rule) => iterateFindingItems(snapshot, rule, assessOptions), redactItem);
   const wizard = getWizard(snapshot, { assessment, now });
   const steps = new Map(wizard.phases.flatMap((phase) => phase.steps.map((step) => [step.id, step.title] as const)));
   const apns = snapshotApnsReminder(snapshot, now);
@@ -332,21 +377,7 @@ export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): Re
       blocksSwitch: assessment.findings
         .filter((finding) => finding.severity === 'blocker' && (!finding.evaluated || finding.openCount > 0))
         .map((finding) => ({ rule: finding.rule, title: finding.title, openCount: finding.openCount, evaluated: finding.evaluated })),
-      findings: assessment.findings.map((finding) => ({
-        rule: finding.rule,
-        severity: finding.severity,
-        title: finding.title,
-        why: explainFinding(finding),
-        remediation: finding.remediation,
-        sources: finding.sources,
-        evaluated: finding.evaluated,
-        needs: finding.needs,
-        itemType: finding.itemType,
-        count: finding.count,
-        decidedCount: finding.decidedCount,
-        openCount: finding.openCount,
-        confirmation: finding.confirmation ? { ...finding.confirmation, confirmedBy: text(finding.confirmation.confirmedBy) ?? '', note: text(finding.confirmation.note) ?? '' } : null,
-      })),
+      findings,
     },
     lists,
     decisions: { ...decisionCounts(snapshot), rows: [...iterateDecisions(snapshot, previewRows * 2, redactor)] },
@@ -436,30 +467,27 @@ export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): Re
       .all() as ImportBatchRow[],
   };
 
-  return reportData(snapshot, model);
+  return { model, calendar: () => snapshotCalendar(snapshot, now) };
 }
 
 /**
- * The iterators of a report whose model is built: what a second connection to the same
- * snapshot (the lists worker thread, reportLists.ts) needs to stream the lists, without hashing or
- * assessing again. The redaction key and the date come from the model.
+ * The lists of a report whose outline is known, read through `snapshot`: what a second
+ * connection to the same snapshot (the lists worker thread, reportLists.ts) needs to stream
+ * them, without assessing again.
  */
-export function reportData(snapshot: Snapshot, model: ReportModel): ReportData {
-  const redactor = reportRedactor(model);
-  const now = new Date(model.meta.reportDate);
-  const assessOptions = { staleDays: model.meta.staleDays, now };
+export function listSource(snapshot: Snapshot, outline: Pick<ReportOutline, 'reportDate' | 'staleDays' | 'redactionKey'>): ListSource {
+  const redactor = outlineRedactor(outline);
+  const assessOptions = { staleDays: outline.staleDays, now: new Date(outline.reportDate) };
   const redactItem = (item: FindingItem): FindingItem => (redactor ? redactFindingItem(redactor, item) : item);
   return {
-    model,
     items: (rule) => mapIterable(iterateFindingItems(snapshot, rule, assessOptions), redactItem),
     decisions: () => iterateDecisions(snapshot, -1, redactor),
-    calendar: () => snapshotCalendar(snapshot, now),
   };
 }
 
-/** The report's redactor, keyed by its snapshot's content hash; null when it is not redacted. */
-export function reportRedactor(model: ReportModel): Redactor | null {
-  return model.meta.redacted ? new Redactor(model.meta.snapshotHash) : null;
+/** The report's redactor; null when it is not redacted. */
+export function outlineRedactor(outline: Pick<ReportOutline, 'redactionKey'>): Redactor | null {
+  return outline.redactionKey === null ? null : new Redactor(outline.redactionKey);
 }
 
 function latest(dates: readonly (string | null)[]): string | null {
@@ -475,16 +503,29 @@ function* mapIterable<T, U>(source: Iterable<T>, map: (value: T) => U): Generato
   for (const value of source) yield map(value);
 }
 
+/** The findings with items, DEV_USERLESS and DEV_DEVICE_CATEGORY first, then in assessment order. */
+function listedFindings(assessment: Assessment): Assessment['findings'] {
+  const priority = new Map(PRIORITY_LISTS.map((list, index) => [list.rule, index]));
+  const withItems = assessment.findings.filter((finding) => finding.evaluated && finding.count > 0 && finding.itemType !== null);
+  return [...withItems].sort((a, b) => (priority.get(a.rule) ?? priority.size) - (priority.get(b.rule) ?? priority.size));
+}
+
+function listPlace(finding: Assessment['findings'][number]): ListPlace {
+  return {
+    rule: finding.rule,
+    itemType: finding.itemType!,
+    sheet: finding.rule,
+    csv: PRIORITY_LISTS.find((list) => list.rule === finding.rule)?.csv ?? REPORT_FILES.findingsCsv,
+  };
+}
+
 function flaggedLists(
-  assessment: Assessment,
+  listed: Assessment['findings'],
   previewRows: number,
   items: (rule: string) => Iterable<FindingItem>,
   redact: (item: FindingItem) => FindingItem,
 ): FlaggedList[] {
-  const priority = new Map(PRIORITY_LISTS.map((list, index) => [list.rule, index]));
-  const withItems = assessment.findings.filter((finding) => finding.evaluated && finding.count > 0 && finding.itemType !== null);
-  const ordered = [...withItems].sort((a, b) => (priority.get(a.rule) ?? priority.size) - (priority.get(b.rule) ?? priority.size));
-  return ordered.map((finding) => {
+  return listed.map((finding) => {
     const rows: FindingItem[] = [];
     // Leaving the loop early closes the SQLite iterator, so only the preview rows are read.
     for (const item of items(finding.rule)) {
@@ -492,17 +533,14 @@ function flaggedLists(
       rows.push(redact(item));
     }
     return {
-      rule: finding.rule,
+      ...listPlace(finding),
       severity: finding.severity,
       title: finding.title,
-      itemType: finding.itemType!,
       count: finding.count,
       openCount: finding.openCount,
       remediation: finding.remediation,
       rows,
       more: finding.count - rows.length,
-      sheet: finding.rule,
-      csv: PRIORITY_LISTS.find((list) => list.rule === finding.rule)?.csv ?? REPORT_FILES.findingsCsv,
     };
   });
 }

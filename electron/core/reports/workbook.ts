@@ -7,9 +7,8 @@ import {
   iterateDevices,
   iterateUsers,
   type DeviceRow,
-  type FlaggedList,
   type ImportBatchRow,
-  type ReportData,
+  type ListPlace,
   type ReportDecision,
   type ReportFinding,
   type ReportModel,
@@ -177,7 +176,7 @@ export async function writeInventorySheets(xlsx: XlsxWriter, snapshot: Snapshot,
 }
 
 /** A finding's sheet (named by its rule id), fed one item at a time by the pass over the items. */
-export function openItemSheet(xlsx: XlsxWriter, list: FlaggedList): { row(item: FindingItem): Promise<void>; close(): Promise<void> } {
+export function openItemSheet(xlsx: XlsxWriter, list: ListPlace): { row(item: FindingItem): Promise<void>; close(): Promise<void> } {
   const columns = ITEM_COLUMNS[list.itemType];
   const sheet = xlsx.openSheet(list.sheet, table(columns));
   return {
@@ -191,12 +190,11 @@ export function openItemSheet(xlsx: XlsxWriter, list: FlaggedList): { row(item: 
  * listing the sheets in reading order: Summary, Findings, one per finding (userless and
  * category-bound devices first), Devices, Users, Waves, Decisions, Imports.
  */
-export async function finishWorkbook(xlsx: XlsxWriter, data: ReportData): Promise<void> {
-  const { model } = data;
+export async function finishWorkbook(xlsx: XlsxWriter, model: ReportModel, decisions: Iterable<ReportDecision>): Promise<void> {
   await xlsx.addSheet('Summary', { widths: [34, 72], rows: summaryRows(model) });
   await addTable(xlsx, 'Findings', FINDING_COLUMNS, model.readiness.findings);
   await addTable(xlsx, 'Waves', WAVE_COLUMNS, model.waves);
-  await addTable(xlsx, 'Decisions', DECISION_COLUMNS, data.decisions());
+  await addTable(xlsx, 'Decisions', DECISION_COLUMNS, decisions);
   await addTable(xlsx, 'Imports', IMPORT_COLUMNS, model.imports);
   const order = ['Summary', 'Findings', ...model.lists.map((list) => list.sheet), 'Devices', 'Users', 'Waves', 'Decisions', 'Imports'];
   await xlsx.close(order, { creator: model.meta.generator, created: new Date(model.meta.reportDate) });

@@ -55,7 +55,7 @@ async function writeFiles(snapshot: Snapshot, dir: string, paper: Paper, options
     cacheKib: REPORT_CACHE_KIB,
   });
   try {
-    const data = buildReport(snapshot, options);
+    const data = buildReport(snapshot, options, (outline) => lists.sendOutline(outline));
     lists.sendModel(data.model);
     const steps: [string, () => Promise<unknown>][] = [
       [REPORT_FILES.checklistPdf, async () => writeFile(join(dir, REPORT_FILES.checklistPdf), await renderPdf(checklistDocument(data.model, paper)))],

@@ -1,6 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { constants, crc32, createDeflateRaw, type DeflateRaw } from 'node:zlib';
+import { crc32, createDeflateRaw, type DeflateRaw, type ZlibOptions } from 'node:zlib';
+import { WRITE_AHEAD } from '../../chunkedWriter.js';
 
 /** One entry of the archive being written; `write` waits while the deflater or the disk is behind. */
 export interface ZipEntryWriter {
@@ -46,7 +47,7 @@ export class ZipWriter {
     /** zlib's deflate level: the sheets are repetitive XML that level 1 already shrinks about fivefold. */
     private readonly level = 1,
   ) {
-    this.out = createWriteStream(path);
+    this.out = createWriteStream(path, { highWaterMark: WRITE_AHEAD });
     // A write error (a full disk) ends the entry being deflated with it, so no one waits for a drain that never comes.
     this.out.on('error', (error) => {
       this.failure ??= error;
@@ -72,8 +73,10 @@ export class ZipWriter {
     this.raw(header);
     this.raw(nameBytes);
 
-    // Output room for a whole written chunk's deflated bytes, so each write is one round on zlib's thread.
-    const deflater: DeflateRaw = createDeflateRaw({ level: this.level, memLevel: 9, strategy: constants.Z_DEFAULT_STRATEGY, chunkSize: 128 * 1024 });
+    // Output room for a whole written chunk's deflated bytes, so each write is one round on
+    // zlib's thread. (zlib streams take the stream options too; its option type leaves them out.)
+    const options: ZlibOptions & { highWaterMark: number } = { level: this.level, memLevel: 9, chunkSize: 128 * 1024, highWaterMark: WRITE_AHEAD };
+    const deflater: DeflateRaw = createDeflateRaw(options);
     this.deflater = deflater;
     let crc = 0;
     let size = 0;
