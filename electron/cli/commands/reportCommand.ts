@@ -1,7 +1,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { UserFacingError } from '../../core/errors.js';
 import type { Paper } from '../../core/reports/index.js';
-import { REPORT_FILES } from '../../core/reports/reportModel.js';
+import { REPORT_FILES } from '../../core/reports/reportFiles.js';
 import { DEFAULT_STALE_DAYS } from '../../core/rules/index.js';
 import { openSnapshot } from '../../core/snapshot/openSnapshot.js';
 import { UsageError, type CliCommand } from '../cliCommand.js';

@@ -3,7 +3,7 @@ import type { CsvValue } from '../csv/csvCell.js';
 import { openCsvFile, writeCsvFile, type CsvFileWriter } from '../csv/writeCsvFile.js';
 import { getRule, iterateFindingItems, type AssessOptions, type FindingItem } from '../rules/index.js';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
-import { PRIORITY_LISTS, REPORT_FILES } from './reportModel.js';
+import { PRIORITY_LISTS, REPORT_FILES } from './reportFiles.js';
 
 const HEADER = ['Rule', 'Severity', 'Item type', 'Item key', 'Name', 'User principal name', 'Serial number', 'Intune device ID', 'ConfigMgr ID', 'Detail', 'Decision', 'Decision note', 'Decided by', 'Decided at'];
 

@@ -4,6 +4,7 @@
  * PDF library and the lists worker, which nothing else needs at start-up.
  */
 export { writeFindingCsv, REDACTED_MARK } from './findingsCsv.js';
-export { buildReport, PRIORITY_LISTS, REPORT_FILES, REPORT_FORMAT, type ReportData, type ReportModel, type ReportOptions } from './reportModel.js';
+export { PRIORITY_LISTS, REPORT_FILES } from './reportFiles.js';
+export { buildReport, REPORT_FORMAT, type ReportData, type ReportModel, type ReportOptions } from './reportModel.js';
 export { snapshotContentHash } from './snapshotHash.js';
 export type { Paper } from './pdf/pdfParts.js';

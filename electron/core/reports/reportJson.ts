@@ -2,7 +2,8 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { chunkedWriter, WRITE_AHEAD } from '../chunkedWriter.js';
 import { findingsArrayWriter, type FindingsArrayWriter } from './findingsJson.js';
-import type { ReportDecision, ReportModel } from './reportModel.js';
+import type { ReportModel } from './reportModel.js';
+import type { ReportDecision } from './reportRows.js';
 
 /** report.json's `findings` array being written into a file of its own: each finding and its items, in order, then `close`. */
 export interface FindingsPartWriter extends Pick<FindingsArrayWriter, 'finding' | 'item'> {

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
 import { openReportCsvs } from './findingsCsv.js';
 import { openFindingsPart, writeReportJson } from './reportJson.js';
-import { listSource, outlineRedactor, REPORT_FILES, type ListSource, type ReportModel, type ReportOutline } from './reportModel.js';
+import { REPORT_FILES } from './reportFiles.js';
+import type { ReportModel, ReportOutline } from './reportModel.js';
+import { listRedactor, listSource, type ListSource } from './reportRows.js';
 import { finishWorkbook, openItemSheet, writeInventorySheets } from './workbook.js';
 import { XlsxWriter } from './xlsx/xlsxWriter.js';
 
@@ -28,7 +30,7 @@ export async function writeReportLists(snapshot: Snapshot, input: ReportListsInp
   const xlsx = new XlsxWriter(join(dir, REPORT_FILES.workbook));
   const findingsPart = join(dir, `${REPORT_FILES.json}.findings`);
   try {
-    await writeInventorySheets(xlsx, snapshot, redact ? outlineRedactor(await input.outline) : null);
+    await writeInventorySheets(xlsx, snapshot, redact ? listRedactor(await input.outline) : null);
     const outline = await input.outline;
     const source = listSource(snapshot, outline);
     await writeItems(outline, source, xlsx, dir, findingsPart);

@@ -3,18 +3,8 @@ import type { Snapshot } from '../snapshot/openSnapshot.js';
 import { REDACTED_MARK } from './findingsCsv.js';
 import { DECISION_LABEL, SEVERITY_LABEL } from './labels.js';
 import type { Redactor } from './redaction.js';
-import {
-  iterateDevices,
-  iterateUsers,
-  type DeviceRow,
-  type ImportBatchRow,
-  type ListPlace,
-  type ReportDecision,
-  type ReportFinding,
-  type ReportModel,
-  type ReportWave,
-  type UserRow,
-} from './reportModel.js';
+import type { ImportBatchRow, ListPlace, ReportFinding, ReportModel, ReportWave } from './reportModel.js';
+import { iterateDevices, iterateUsers, type DeviceRow, type ReportDecision, type UserRow } from './reportRows.js';
 import type { XlsxCell as Cell, XlsxWriter } from './xlsx/xlsxWriter.js';
 
 interface SheetColumn<Row> {

@@ -6,7 +6,8 @@ import type { Paper } from './pdf/pdfParts.js';
 import { renderPdf } from './pdf/renderPdf.js';
 import { reportDocument } from './pdf/reportPdf.js';
 import { startReportListsWorker } from './reportListsJob.js';
-import { buildReport, REPORT_FILES, type ReportModel, type ReportOptions } from './reportModel.js';
+import { REPORT_FILES } from './reportFiles.js';
+import { buildReport, type ReportModel, type ReportOptions } from './reportModel.js';
 
 export interface ReportSetOptions extends ReportOptions {
   readonly paper?: Paper;
