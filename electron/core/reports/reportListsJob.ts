@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../startWorker.js';
 import type { ReportModel, ReportOutline } from './reportModel.js';
+import type { PreparedSheet } from './xlsx/xlsxWriter.js';
 
 export interface ReportListsJob {
   readonly snapshotPath: string;
@@ -17,16 +18,20 @@ export interface ReportListsJob {
 export type ReportListsOutcome = { readonly ok: true } | { readonly ok: false; readonly message: string };
 
 /** What the main thread sends the worker, in this order. */
-export type ReportListsMessage = { readonly type: 'outline'; readonly outline: ReportOutline } | { readonly type: 'model'; readonly model: ReportModel };
+export type ReportListsMessage =
+  | { readonly type: 'outline'; readonly outline: ReportOutline }
+  | { readonly type: 'model'; readonly model: ReportModel }
+  | { readonly type: 'users'; readonly sheet: PreparedSheet };
 
 /**
- * The running lists worker: it gets the model's outline, then the model; `done` settles when
- * its files are written, `stop` ends it early.
+ * The running lists worker: it gets the model's outline, the model, then the workbook's Users
+ * sheet; `done` settles when its files are written, `stop` ends it early.
  */
 export interface ReportListsRun {
   readonly done: Promise<void>;
   sendOutline(outline: ReportOutline): void;
   sendModel(model: ReportModel): void;
+  sendUsers(sheet: PreparedSheet): void;
   stop(): Promise<void>;
 }
 
@@ -49,6 +54,9 @@ export function startReportListsWorker(job: ReportListsJob): ReportListsRun {
     },
     sendModel(model) {
       worker.postMessage({ type: 'model', model } satisfies ReportListsMessage);
+    },
+    sendUsers(sheet) {
+      worker.postMessage({ type: 'users', sheet } satisfies ReportListsMessage);
     },
     async stop() {
       await worker.terminate();

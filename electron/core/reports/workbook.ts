@@ -5,7 +5,7 @@ import { DECISION_LABEL, SEVERITY_LABEL } from './labels.js';
 import type { Redactor } from './redaction.js';
 import type { ImportBatchRow, ListPlace, ReportFinding, ReportModel, ReportWave } from './reportModel.js';
 import { iterateDevices, iterateUsers, type DeviceRow, type ReportDecision, type UserRow } from './reportRows.js';
-import type { XlsxCell as Cell, XlsxWriter } from './xlsx/xlsxWriter.js';
+import type { PreparedSheet, XlsxCell as Cell, XlsxSheet, XlsxWriter } from './xlsx/xlsxWriter.js';
 
 interface SheetColumn<Row> {
   readonly header: string;
@@ -159,10 +159,14 @@ function summaryRows(model: ReportModel): Cell[][] {
   return [[`Migration readiness report: ${model.engagement.customer || 'MDM migration'}${model.meta.redacted ? ` (${REDACTED_MARK})` : ''}`], [], ...facts];
 }
 
-/** The Devices and Users sheets: they need nothing from the model but the redaction key. */
-export async function writeInventorySheets(xlsx: XlsxWriter, snapshot: Snapshot, redactor: Redactor | null): Promise<void> {
-  await addTable(xlsx, 'Devices', DEVICE_COLUMNS, iterateDevices(snapshot, redactor));
-  await addTable(xlsx, 'Users', USER_COLUMNS, iterateUsers(snapshot, redactor));
+/** The Devices sheet: it needs nothing from the model but the redaction key. */
+export function devicesSheet(snapshot: Snapshot, redactor: Redactor | null): XlsxSheet {
+  return tableSheet(DEVICE_COLUMNS, iterateDevices(snapshot, redactor));
+}
+
+/** The Users sheet: it needs nothing from the model but the redaction key. */
+export function usersSheet(snapshot: Snapshot, redactor: Redactor | null): XlsxSheet {
+  return tableSheet(USER_COLUMNS, iterateUsers(snapshot, redactor));
 }
 
 /** A finding's sheet (named by its rule id), fed one item at a time by the pass over the items. */
@@ -176,11 +180,13 @@ export function openItemSheet(xlsx: XlsxWriter, list: ListPlace): { row(item: Fi
 }
 
 /**
- * The workbook's other sheets (Summary, Findings, Waves, Decisions, Imports), then its parts,
- * listing the sheets in reading order: Summary, Findings, one per finding (userless and
- * category-bound devices first), Devices, Users, Waves, Decisions, Imports.
+ * The workbook's other sheets (Users, written by the main thread, then Summary, Findings,
+ * Waves, Decisions, Imports), then its parts, listing the sheets in reading order: Summary,
+ * Findings, one per finding (userless and category-bound devices first), Devices, Users, Waves,
+ * Decisions, Imports.
  */
-export async function finishWorkbook(xlsx: XlsxWriter, model: ReportModel, decisions: Iterable<ReportDecision>): Promise<void> {
+export async function finishWorkbook(xlsx: XlsxWriter, model: ReportModel, decisions: Iterable<ReportDecision>, users: PreparedSheet): Promise<void> {
+  await xlsx.addPreparedSheet('Users', users);
   await xlsx.addSheet('Summary', { widths: [34, 72], rows: summaryRows(model) });
   await addTable(xlsx, 'Findings', FINDING_COLUMNS, model.readiness.findings);
   await addTable(xlsx, 'Waves', WAVE_COLUMNS, model.waves);
@@ -195,9 +201,13 @@ function table<Row>(columns: readonly SheetColumn<Row>[]): { widths: number[]; h
   return { widths: columns.map((column) => column.width), header: columns.map((column) => column.header) };
 }
 
-/** One sheet: the table's header, then one row per record. */
+/** A table: its header, then one row per record. */
+function tableSheet<Row>(columns: readonly SheetColumn<Row>[], rows: Iterable<Row>): XlsxSheet {
+  return { ...table(columns), rows: mapRows(rows, columns) };
+}
+
 function addTable<Row>(xlsx: XlsxWriter, name: string, columns: readonly SheetColumn<Row>[], rows: Iterable<Row>): Promise<void> {
-  return xlsx.addSheet(name, { ...table(columns), rows: mapRows(rows, columns) });
+  return xlsx.addSheet(name, tableSheet(columns, rows));
 }
 
 function* mapRows<Row>(rows: Iterable<Row>, columns: readonly SheetColumn<Row>[]): Generator<Cell[]> {

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
 import { checklistDocument } from './pdf/checklistPdf.js';
@@ -8,6 +8,9 @@ import { reportDocument } from './pdf/reportPdf.js';
 import { startReportListsWorker } from './reportListsJob.js';
 import { REPORT_FILES } from './reportFiles.js';
 import { buildReport, type ReportModel, type ReportOptions } from './reportModel.js';
+import { listRedactor } from './reportRows.js';
+import { usersSheet } from './workbook.js';
+import { prepareSheet } from './xlsx/xlsxWriter.js';
 
 export interface ReportSetOptions extends ReportOptions {
   readonly paper?: Paper;
@@ -26,9 +29,10 @@ export interface ReportSetResult {
 /**
  * Writes the whole report set into `dir` (which must exist): both PDFs, the workbook, the
  * three CSVs, report.json and deadlines.ics, all from one report model. The work is shared by
- * two threads, each with its own connection: this one builds the model and writes the PDFs and
- * the calendar; a worker (reportLists.ts) writes the files that stream lists (the workbook,
- * report.json and the CSVs, from one read of the items), starting before the model is done.
+ * two threads, each with its own connection: this one builds the model and writes the PDFs, the
+ * calendar and the workbook's Users sheet; a worker (reportLists.ts) writes the files that
+ * stream lists (the rest of the workbook, report.json and the CSVs, from one read of the
+ * items), starting before the model is done.
  */
 export async function writeReportSet(snapshot: Snapshot, dir: string, options: ReportSetOptions = {}): Promise<ReportSetResult> {
   const paper = options.paper ?? 'a4';
@@ -55,13 +59,19 @@ async function writeFiles(snapshot: Snapshot, dir: string, paper: Paper, options
     dir,
     cacheKib: REPORT_CACHE_KIB,
   });
+  const usersPart = join(dir, `.${REPORT_FILES.workbook}.users.part`);
   try {
-    const data = buildReport(snapshot, options, (outline) => lists.sendOutline(outline));
+    let redactionKey: string | null = null;
+    const data = buildReport(snapshot, options, (outline) => {
+      redactionKey = outline.redactionKey;
+      lists.sendOutline(outline);
+    });
     lists.sendModel(data.model);
     const steps: [string, () => Promise<unknown>][] = [
       [REPORT_FILES.checklistPdf, async () => writeFile(join(dir, REPORT_FILES.checklistPdf), await renderPdf(checklistDocument(data.model, paper)))],
       [REPORT_FILES.reportPdf, async () => writeFile(join(dir, REPORT_FILES.reportPdf), await renderPdf(reportDocument(data.model, paper)))],
       [REPORT_FILES.calendar, () => writeFile(join(dir, REPORT_FILES.calendar), data.calendar())],
+      [`${REPORT_FILES.workbook}: Users`, async () => lists.sendUsers(await prepareSheet(usersPart, usersSheet(snapshot, listRedactor({ redactionKey }))))],
       [`${REPORT_FILES.workbook}, ${REPORT_FILES.json} and the CSVs`, () => lists.done],
     ];
     for (const [index, [file, write]] of steps.entries()) {
@@ -71,5 +81,6 @@ async function writeFiles(snapshot: Snapshot, dir: string, paper: Paper, options
     return { model: data.model, files: Object.values(REPORT_FILES) };
   } finally {
     await lists.stop();
+    await rm(usersPart, { force: true });
   }
 }

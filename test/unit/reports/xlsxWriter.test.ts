@@ -5,7 +5,7 @@ import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { XlsxWriter, type XlsxCell } from '../../../electron/core/reports/xlsx/xlsxWriter.js';
+import { prepareSheet, XlsxWriter, type XlsxCell } from '../../../electron/core/reports/xlsx/xlsxWriter.js';
 import { ZipWriter } from '../../../electron/core/reports/xlsx/zipWriter.js';
 
 /** Every entry of a zip with its bytes, read by yauzl (which checks sizes and the directory). */
@@ -101,6 +101,28 @@ describe('xlsx writer', () => {
     expect(later.autoFilter).toBe('A1:C7');
     expect(later.getColumn(2).width).toBe(40);
     expect(first.views[0]?.state ?? 'normal').toBe('normal');
+  });
+
+  it('takes in a sheet prepared apart (as the main thread writes the Users sheet) as if it had written it', async () => {
+    const rows: XlsxCell[][] = Array.from({ length: 5000 }, (_, index) => [index, `user-${index}@contoso.com`, index % 3 === 0 ? null : 'yes']);
+    const prepared = await prepareSheet(join(root, 'users.part'), { widths: [9, 32, 9], header: ['User ID', 'User principal name', 'In Entra'], rows });
+    expect(prepared.filter).toBe('$A$1:$C$5001');
+    const path = join(root, 'prepared.xlsx');
+    const xlsx = new XlsxWriter(path);
+    await xlsx.addSheet('Devices', { widths: [10], header: ['Device ID'], rows: [[1], [2]] });
+    await xlsx.addPreparedSheet('Users', prepared);
+    await xlsx.close(['Users', 'Devices'], CREATED);
+    const entries = await unzip(path);
+    for (const { data, crc } of entries.values()) expect(crc32(data)).toBe(crc);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Users', 'Devices']);
+    const users = workbook.getWorksheet('Users')!;
+    expect(users.actualRowCount).toBe(5001);
+    expect(users.getRow(5001).values).toEqual([undefined, 4999, 'user-4999@contoso.com', 'yes']);
+    expect(users.getCell('C2').value).toBe(null);
+    expect(users.autoFilter).toBe('A1:C5001');
+    expect(workbook.getWorksheet('Devices')!.getCell('A3').value).toBe(2);
   });
 
   it('gives the same bytes for the same content', async () => {

@@ -1,5 +1,5 @@
 import { Utf8Chunks } from '../../chunkedWriter.js';
-import { ZipWriter } from './zipWriter.js';
+import { deflatedFile, ZipWriter, type ByteSink, type DeflatedFile } from './zipWriter.js';
 
 export type XlsxCell = string | number | null;
 
@@ -69,37 +69,24 @@ export class XlsxWriter {
 
   /** A sheet written row by row; it must be closed before the next one is opened. */
   openSheet(name: string, sheet: Omit<XlsxSheet, 'rows'>): XlsxSheetWriter {
-    if (name.length === 0 || name.length > 31 || BAD_SHEET_NAME.test(name)) throw new Error(`"${name}" cannot name a worksheet.`);
-    if (this.sheets.some((other) => other.name.toLowerCase() === name.toLowerCase())) throw new Error(`Two worksheets are named "${name}".`);
-    const file = `xl/worksheets/sheet${this.sheets.length + 1}.xml`;
-    const columns = Array.from({ length: Math.max(sheet.widths.length, sheet.header?.length ?? 0) }, (_, index) => columnName(index + 1));
-    const entry = this.zip.entry(file);
-    const views = sheet.header
-      ? '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
-      : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
-    const cols = sheet.widths.map((width, index) => `<col min="${index + 1}" max="${index + 1}" width="${width}" customWidth="1"/>`).join('');
-    const xml = new Utf8Chunks(CHUNK);
-    xml.add(`${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${views}<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`);
-    let rowNumber = 0;
-    if (sheet.header) xml.add(rowXml(++rowNumber, columns, sheet.header, ` s="${HEADER_STYLE}"`));
+    this.checkName(name);
+    const file = this.nextFile();
+    const xml = sheetXml(this.zip.entry(file), sheet);
     return {
-      row: async (cells) => {
-        const full = xml.add(rowXml(++rowNumber, columns, cells, ''));
-        if (full) await entry.write(full);
-      },
+      row: xml.row,
       close: async () => {
-        let filter: string | null = null;
-        let end = '</sheetData>';
-        if (sheet.header) {
-          filter = `$A$1:$${columns[sheet.header.length - 1]}$${rowNumber}`;
-          end += `<autoFilter ref="${filter.replace(/\$/g, '')}"/>`;
-        }
-        xml.add(`${end}</worksheet>`);
-        for (let rest = xml.take(); rest; rest = xml.take()) await entry.write(rest);
-        await entry.close();
+        const { filter } = await xml.close();
         this.sheets.push({ name, file, filter });
       },
     };
+  }
+
+  /** A sheet another thread wrote into a file of its own (prepareSheet), taken in whole. */
+  async addPreparedSheet(name: string, prepared: PreparedSheet): Promise<void> {
+    this.checkName(name);
+    const file = this.nextFile();
+    await this.zip.addDeflated(file, prepared.data);
+    this.sheets.push({ name, file, filter: prepared.filter });
   }
 
   /** Writes the workbook's parts, its sheets in `order` (every sheet written, by name), and closes the file. */
@@ -168,6 +155,65 @@ export class XlsxWriter {
   abort(): Promise<void> {
     return this.zip.abort();
   }
+
+  private checkName(name: string): void {
+    if (name.length === 0 || name.length > 31 || BAD_SHEET_NAME.test(name)) throw new Error(`"${name}" cannot name a worksheet.`);
+    if (this.sheets.some((other) => other.name.toLowerCase() === name.toLowerCase())) throw new Error(`Two worksheets are named "${name}".`);
+  }
+
+  private nextFile(): string {
+    return `xl/worksheets/sheet${this.sheets.length + 1}.xml`;
+  }
+}
+
+/** A sheet written by another thread (prepareSheet): its deflated XML, and its autofilter. */
+export interface PreparedSheet {
+  readonly data: DeflatedFile;
+  readonly filter: string | null;
+}
+
+/**
+ * One sheet's XML deflated into a file of its own at `path`, for the thread that writes the
+ * workbook to take in (XlsxWriter.addPreparedSheet): so two threads can each write sheets of
+ * one workbook.
+ */
+export async function prepareSheet(path: string, sheet: XlsxSheet): Promise<PreparedSheet> {
+  const xml = sheetXml(deflatedFile(path), sheet);
+  for (const row of sheet.rows) await xml.row(row);
+  const { filter, closed } = await xml.close();
+  return { data: closed, filter };
+}
+
+/** A sheet's XML, row by row, into `sink`; `close` ends it and the sink. */
+function sheetXml<Closed>(sink: ByteSink<Closed>, sheet: Omit<XlsxSheet, 'rows'>) {
+  const columns = Array.from({ length: Math.max(sheet.widths.length, sheet.header?.length ?? 0) }, (_, index) => columnName(index + 1));
+  const views = sheet.header
+    ? '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
+    : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+  const cols = sheet.widths.map((width, index) => `<col min="${index + 1}" max="${index + 1}" width="${width}" customWidth="1"/>`).join('');
+  const xml = new Utf8Chunks(CHUNK);
+  xml.add(`${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${views}<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`);
+  let rowNumber = 0;
+  if (sheet.header) xml.add(rowXml(++rowNumber, columns, sheet.header, ` s="${HEADER_STYLE}"`));
+  return {
+    async row(cells: readonly XlsxCell[]): Promise<void> {
+      const full = xml.add(rowXml(++rowNumber, columns, cells, ''));
+      if (full) await sink.write(full);
+    },
+    /** Ends the sheet; `filter` is its autofilter's range, for the workbook's defined name. */
+    async close(): Promise<{ filter: string | null; closed: Closed }> {
+      let filter: string | null = null;
+      let end = '</sheetData>';
+      if (sheet.header) {
+        filter = `$A$1:$${columns[sheet.header.length - 1]}$${rowNumber}`;
+        end += `<autoFilter ref="${filter.replace(/\$/g, '')}"/>`;
+      }
+      xml.add(`${end}</worksheet>`);
+      const rest = xml.take();
+      if (rest) await sink.write(rest);
+      return { filter, closed: await sink.close() };
+    },
+  };
 }
 
 /** One row's XML; empty cells (null, or a number that is not finite) are left out, as Excel does. */
