@@ -39,6 +39,24 @@ const DOS_TIME = 0;
 const LEVEL = 1;
 
 /**
+ * The fields an entry's local header (at 4) and its central directory record (at 6) share, from
+ * "version needed" to the name's length; `sizes` null leaves the CRC and sizes zero.
+ */
+function entryFields(header: Buffer, at: number, nameLength: number, sizes: DeflatedSizes | null): void {
+  header.writeUInt16LE(VERSION, at);
+  header.writeUInt16LE(FLAGS, at + 2);
+  header.writeUInt16LE(DEFLATE, at + 4);
+  header.writeUInt16LE(DOS_TIME, at + 6);
+  header.writeUInt16LE(DOS_DATE, at + 8);
+  if (sizes) {
+    header.writeUInt32LE(sizes.crc, at + 10);
+    header.writeUInt32LE(sizes.compressedSize, at + 14);
+    header.writeUInt32LE(sizes.size, at + 18);
+  }
+  header.writeUInt16LE(nameLength, at + 22);
+}
+
+/**
  * Bytes deflated into `out` as they are written (zlib works on its own threads, so the caller
  * keeps building the next ones), their CRC-32 taken with zlib's native crc32 on the way.
  */
@@ -157,15 +175,7 @@ export class ZipWriter {
       const header = Buffer.alloc(46);
       header.writeUInt32LE(0x02014b50, 0);
       header.writeUInt16LE(VERSION, 4);
-      header.writeUInt16LE(VERSION, 6);
-      header.writeUInt16LE(FLAGS, 8);
-      header.writeUInt16LE(DEFLATE, 10);
-      header.writeUInt16LE(DOS_TIME, 12);
-      header.writeUInt16LE(DOS_DATE, 14);
-      header.writeUInt32LE(record.crc, 16);
-      header.writeUInt32LE(record.compressedSize, 20);
-      header.writeUInt32LE(record.size, 24);
-      header.writeUInt16LE(record.name.length, 28);
+      entryFields(header, 6, record.name.length, record);
       // Extra field, comment, disk number and attributes (30–41) stay zero.
       header.writeUInt32LE(record.offset, 42);
       this.raw(header);
@@ -200,13 +210,8 @@ export class ZipWriter {
     const offset = this.offset;
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(VERSION, 4);
-    header.writeUInt16LE(FLAGS, 6);
-    header.writeUInt16LE(DEFLATE, 8);
-    header.writeUInt16LE(DOS_TIME, 10);
-    header.writeUInt16LE(DOS_DATE, 12);
-    // CRC and sizes (14–25) stay zero: the data descriptor after the data holds them.
-    header.writeUInt16LE(nameBytes.length, 26);
+    // CRC and sizes stay zero: the data descriptor after the data holds them.
+    entryFields(header, 4, nameBytes.length, null);
     this.raw(header);
     this.raw(nameBytes);
     this.entryOpen = true;
