@@ -61,17 +61,14 @@ async function writeFiles(snapshot: Snapshot, dir: string, paper: Paper, options
   });
   const usersPart = join(dir, `.${REPORT_FILES.workbook}.users.part`);
   try {
-    let redactionKey: string | null = null;
-    const data = buildReport(snapshot, options, (outline) => {
-      redactionKey = outline.redactionKey;
-      lists.sendOutline(outline);
-    });
+    const data = buildReport(snapshot, options, (outline) => lists.sendOutline(outline));
     lists.sendModel(data.model);
+    const redactor = listRedactor({ redactionKey: data.model.meta.redacted ? data.model.meta.snapshotHash : null });
     const steps: [string, () => Promise<unknown>][] = [
       [REPORT_FILES.checklistPdf, async () => writeFile(join(dir, REPORT_FILES.checklistPdf), await renderPdf(checklistDocument(data.model, paper)))],
       [REPORT_FILES.reportPdf, async () => writeFile(join(dir, REPORT_FILES.reportPdf), await renderPdf(reportDocument(data.model, paper)))],
       [REPORT_FILES.calendar, () => writeFile(join(dir, REPORT_FILES.calendar), data.calendar())],
-      [`${REPORT_FILES.workbook}: Users`, async () => lists.sendUsers(await prepareSheet(usersPart, usersSheet(snapshot, listRedactor({ redactionKey }))))],
+      [`${REPORT_FILES.workbook}: Users`, async () => lists.sendUsers(await prepareSheet(usersPart, usersSheet(snapshot, redactor)))],
       [`${REPORT_FILES.workbook}, ${REPORT_FILES.json} and the CSVs`, () => lists.done],
     ];
     for (const [index, [file, write]] of steps.entries()) {
