@@ -6,14 +6,14 @@ import { openFindingsPart, writeReportJson } from './reportJson.js';
 import { REPORT_FILES } from './reportFiles.js';
 import type { ReportModel, ReportOutline } from './reportModel.js';
 import { listRedactor, listSource, type ListSource } from './reportRows.js';
-import { devicesSheet, finishWorkbook, openItemSheet } from './workbook.js';
-import { XlsxWriter, type PreparedSheet } from './xlsx/xlsxWriter.js';
+import { finishWorkbook, inventorySheet, mainThreadSheets, openItemSheet, type PreparedInventorySheet } from './workbook.js';
+import { XlsxWriter } from './xlsx/xlsxWriter.js';
 
-/** What the main thread hands the lists, in this order: the model's outline, the model, the workbook's Users sheet. */
+/** What the main thread hands the lists, in this order: the model's outline, the model, the inventory sheets it wrote. */
 export interface ReportListsInput {
   readonly outline: Promise<ReportOutline>;
   readonly model: Promise<ReportModel>;
-  readonly users: Promise<PreparedSheet>;
+  readonly sheets: Promise<readonly PreparedInventorySheet[]>;
 }
 
 /**
@@ -21,24 +21,25 @@ export interface ReportListsInput {
  * and the two device lists. They are written on a worker thread with its own connection
  * (reportListsWorker.ts) while the main thread builds the model and writes the PDFs.
  *
- * The Devices sheet needs nothing from the model but the redaction key, so it comes first,
- * while the main thread is still assessing; a redacted set waits for the outline, which carries
- * the key. Then one pass reads each finding's items once and writes each item into the CSVs, the
- * finding's sheet and report.json's findings (kept apart until the model is done: the file opens
- * with the model's facts). The model completes report.json, and with the Users sheet, which the
- * main thread writes once it has written the PDFs (so each thread has its share), the workbook.
+ * The inventory sheets the main thread does not write (mainThreadSheets: Devices, unless the
+ * set is redacted) come first, while the main thread is still assessing. Then one pass reads
+ * each finding's items once, as soon as the model's outline arrives, and writes each item into
+ * the CSVs, the finding's sheet and report.json's findings (kept apart until the model is done:
+ * the file opens with the model's facts). The model completes report.json, and with the main
+ * thread's sheets, the workbook.
  */
 export async function writeReportLists(snapshot: Snapshot, input: ReportListsInput, redact: boolean, dir: string): Promise<void> {
   const xlsx = new XlsxWriter(join(dir, REPORT_FILES.workbook));
   const findingsPart = join(dir, `.${REPORT_FILES.json}.findings.part`);
   try {
-    await xlsx.addSheet('Devices', devicesSheet(snapshot, redact ? listRedactor(await input.outline) : null));
+    const own = (['Devices', 'Users'] as const).filter((name) => !mainThreadSheets(redact).includes(name));
+    for (const name of own) await xlsx.addSheet(name, inventorySheet(name, snapshot, redact ? listRedactor(await input.outline) : null));
     const outline = await input.outline;
     const source = listSource(snapshot, outline);
     await writeItems(outline, source, xlsx, dir, findingsPart);
     const model = await input.model;
     await writeReportJson(model, source.decisions(), findingsPart, join(dir, REPORT_FILES.json));
-    await finishWorkbook(xlsx, model, source.decisions(), await input.users);
+    await finishWorkbook(xlsx, model, source.decisions(), await input.sheets);
   } catch (error) {
     await xlsx.abort();
     throw error;

@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../startWorker.js';
 import type { ReportModel, ReportOutline } from './reportModel.js';
-import type { PreparedSheet } from './xlsx/xlsxWriter.js';
+import type { PreparedInventorySheet } from './workbook.js';
 
 export interface ReportListsJob {
   readonly snapshotPath: string;
@@ -21,17 +21,17 @@ export type ReportListsOutcome = { readonly ok: true } | { readonly ok: false; r
 export type ReportListsMessage =
   | { readonly type: 'outline'; readonly outline: ReportOutline }
   | { readonly type: 'model'; readonly model: ReportModel }
-  | { readonly type: 'users'; readonly sheet: PreparedSheet };
+  | { readonly type: 'sheets'; readonly sheets: readonly PreparedInventorySheet[] };
 
 /**
- * The running lists worker: it gets the model's outline, the model, then the workbook's Users
- * sheet; `done` settles when its files are written, `stop` ends it early.
+ * The running lists worker: it gets the model's outline, the model, then the inventory sheets
+ * the main thread wrote; `done` settles when its files are written, `stop` ends it early.
  */
 export interface ReportListsRun {
   readonly done: Promise<void>;
   sendOutline(outline: ReportOutline): void;
   sendModel(model: ReportModel): void;
-  sendUsers(sheet: PreparedSheet): void;
+  sendSheets(sheets: readonly PreparedInventorySheet[]): void;
   stop(): Promise<void>;
 }
 
@@ -55,8 +55,8 @@ export function startReportListsWorker(job: ReportListsJob): ReportListsRun {
     sendModel(model) {
       worker.postMessage({ type: 'model', model } satisfies ReportListsMessage);
     },
-    sendUsers(sheet) {
-      worker.postMessage({ type: 'users', sheet } satisfies ReportListsMessage);
+    sendSheets(sheets) {
+      worker.postMessage({ type: 'sheets', sheets } satisfies ReportListsMessage);
     },
     async stop() {
       await worker.terminate();

@@ -2,27 +2,27 @@
 // from SQL (report.xlsx, report.json and the CSVs; reportLists.ts) on its own connection to the
 // snapshot, while the main thread builds the report model and writes the PDFs. It starts before
 // the model exists; the main thread sends the model's outline, the model, then the workbook's
-// Users sheet.
+// sheets it wrote.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openSnapshot, type Snapshot } from '../snapshot/openSnapshot.js';
 import { writeReportLists } from './reportLists.js';
 import type { ReportListsJob, ReportListsMessage, ReportListsOutcome } from './reportListsJob.js';
 import type { ReportModel, ReportOutline } from './reportModel.js';
-import type { PreparedSheet } from './xlsx/xlsxWriter.js';
+import type { PreparedInventorySheet } from './workbook.js';
 
 async function run(job: ReportListsJob): Promise<ReportListsOutcome> {
   let resolveOutline!: (outline: ReportOutline) => void;
   let resolveModel!: (model: ReportModel) => void;
-  let resolveUsers!: (sheet: PreparedSheet) => void;
+  let resolveSheets!: (sheets: readonly PreparedInventorySheet[]) => void;
   const input = {
     outline: new Promise<ReportOutline>((resolve) => (resolveOutline = resolve)),
     model: new Promise<ReportModel>((resolve) => (resolveModel = resolve)),
-    users: new Promise<PreparedSheet>((resolve) => (resolveUsers = resolve)),
+    sheets: new Promise<readonly PreparedInventorySheet[]>((resolve) => (resolveSheets = resolve)),
   };
   const listen = (message: ReportListsMessage) => {
     if (message.type === 'outline') return resolveOutline(message.outline);
     if (message.type === 'model') return resolveModel(message.model);
-    resolveUsers(message.sheet);
+    resolveSheets(message.sheets);
     parentPort!.off('message', listen);
   };
   parentPort!.on('message', listen);

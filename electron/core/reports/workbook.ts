@@ -159,14 +159,27 @@ function summaryRows(model: ReportModel): Cell[][] {
   return [[`Migration readiness report: ${model.engagement.customer || 'MDM migration'}${model.meta.redacted ? ` (${REDACTED_MARK})` : ''}`], [], ...facts];
 }
 
-/** The Devices sheet: it needs nothing from the model but the redaction key. */
-export function devicesSheet(snapshot: Snapshot, redactor: Redactor | null): XlsxSheet {
-  return tableSheet(DEVICE_COLUMNS, iterateDevices(snapshot, redactor));
+/** The sheets of every device and every user: they need nothing from the model but the redaction key. */
+export type InventorySheet = 'Devices' | 'Users';
+
+export function inventorySheet(name: InventorySheet, snapshot: Snapshot, redactor: Redactor | null): XlsxSheet {
+  return name === 'Devices' ? tableSheet(DEVICE_COLUMNS, iterateDevices(snapshot, redactor)) : tableSheet(USER_COLUMNS, iterateUsers(snapshot, redactor));
 }
 
-/** The Users sheet: it needs nothing from the model but the redaction key. */
-export function usersSheet(snapshot: Snapshot, redactor: Redactor | null): XlsxSheet {
-  return tableSheet(USER_COLUMNS, iterateUsers(snapshot, redactor));
+/**
+ * The inventory sheets the main thread writes (writeReportSet.ts), once its PDFs are done, so
+ * each thread has about half of the work: Users; for a redacted set Devices too, since the lists
+ * worker could start on it only once the content hash (the pseudonyms' key) is known, and the
+ * main thread then has the less left to do. The worker writes the others first thing.
+ */
+export function mainThreadSheets(redact: boolean): readonly InventorySheet[] {
+  return redact ? ['Users', 'Devices'] : ['Users'];
+}
+
+/** An inventory sheet the main thread wrote into a file of its own. */
+export interface PreparedInventorySheet {
+  readonly name: InventorySheet;
+  readonly sheet: PreparedSheet;
 }
 
 /** A finding's sheet (named by its rule id), fed one item at a time by the pass over the items. */
@@ -180,13 +193,13 @@ export function openItemSheet(xlsx: XlsxWriter, list: ListPlace): { row(item: Fi
 }
 
 /**
- * The workbook's other sheets (Users, written by the main thread, then Summary, Findings,
- * Waves, Decisions, Imports), then its parts, listing the sheets in reading order: Summary,
- * Findings, one per finding (userless and category-bound devices first), Devices, Users, Waves,
+ * The workbook's other sheets (those the main thread wrote, then Summary, Findings, Waves,
+ * Decisions, Imports), then its parts, listing the sheets in reading order: Summary, Findings,
+ * one per finding (userless and category-bound devices first), Devices, Users, Waves,
  * Decisions, Imports.
  */
-export async function finishWorkbook(xlsx: XlsxWriter, model: ReportModel, decisions: Iterable<ReportDecision>, users: PreparedSheet): Promise<void> {
-  await xlsx.addPreparedSheet('Users', users);
+export async function finishWorkbook(xlsx: XlsxWriter, model: ReportModel, decisions: Iterable<ReportDecision>, prepared: readonly PreparedInventorySheet[]): Promise<void> {
+  for (const { name, sheet } of prepared) await xlsx.addPreparedSheet(name, sheet);
   await xlsx.addSheet('Summary', { widths: [34, 72], rows: summaryRows(model) });
   await addTable(xlsx, 'Findings', FINDING_COLUMNS, model.readiness.findings);
   await addTable(xlsx, 'Waves', WAVE_COLUMNS, model.waves);

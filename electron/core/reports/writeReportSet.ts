@@ -9,7 +9,7 @@ import { startReportListsWorker } from './reportListsJob.js';
 import { REPORT_FILES } from './reportFiles.js';
 import { buildReport, type ReportModel, type ReportOptions } from './reportModel.js';
 import { listRedactor } from './reportRows.js';
-import { usersSheet } from './workbook.js';
+import { inventorySheet, mainThreadSheets, type PreparedInventorySheet } from './workbook.js';
 import { prepareSheet } from './xlsx/xlsxWriter.js';
 
 export interface ReportSetOptions extends ReportOptions {
@@ -30,9 +30,9 @@ export interface ReportSetResult {
  * Writes the whole report set into `dir` (which must exist): both PDFs, the workbook, the
  * three CSVs, report.json and deadlines.ics, all from one report model. The work is shared by
  * two threads, each with its own connection: this one builds the model and writes the PDFs, the
- * calendar and the workbook's Users sheet; a worker (reportLists.ts) writes the files that
- * stream lists (the rest of the workbook, report.json and the CSVs, from one read of the
- * items), starting before the model is done.
+ * calendar and the workbook's Users sheet (mainThreadSheets); a worker (reportLists.ts) writes
+ * the files that stream lists (the rest of the workbook, report.json and the CSVs, from one
+ * read of the items), starting before the model is done.
  */
 export async function writeReportSet(snapshot: Snapshot, dir: string, options: ReportSetOptions = {}): Promise<ReportSetResult> {
   const paper = options.paper ?? 'a4';
@@ -59,17 +59,25 @@ async function writeFiles(snapshot: Snapshot, dir: string, paper: Paper, options
     dir,
     cacheKib: REPORT_CACHE_KIB,
   });
-  const usersPart = join(dir, `.${REPORT_FILES.workbook}.users.part`);
+  const sheets = mainThreadSheets(options.redact ?? false);
+  const part = (name: string) => join(dir, `.${REPORT_FILES.workbook}.${name}.part`);
   try {
     const data = buildReport(snapshot, options, (outline) => lists.sendOutline(outline));
     lists.sendModel(data.model);
     const redactor = listRedactor({ redactionKey: data.model.meta.redacted ? data.model.meta.snapshotHash : null });
+    const prepared: PreparedInventorySheet[] = [];
     const steps: [string, () => Promise<unknown>][] = [
       [REPORT_FILES.checklistPdf, async () => writeFile(join(dir, REPORT_FILES.checklistPdf), await renderPdf(checklistDocument(data.model, paper)))],
       [REPORT_FILES.reportPdf, async () => writeFile(join(dir, REPORT_FILES.reportPdf), await renderPdf(reportDocument(data.model, paper)))],
       [REPORT_FILES.calendar, () => writeFile(join(dir, REPORT_FILES.calendar), data.calendar())],
-      [`${REPORT_FILES.workbook}: Users`, async () => lists.sendUsers(await prepareSheet(usersPart, usersSheet(snapshot, redactor)))],
-      [`${REPORT_FILES.workbook}, ${REPORT_FILES.json} and the CSVs`, () => lists.done],
+      ...sheets.map((name): [string, () => Promise<unknown>] => [
+        `${REPORT_FILES.workbook}: ${name}`,
+        async () => prepared.push({ name, sheet: await prepareSheet(part(name), inventorySheet(name, snapshot, redactor)) }),
+      ]),
+      [`${REPORT_FILES.workbook}, ${REPORT_FILES.json} and the CSVs`, async () => {
+        lists.sendSheets(prepared);
+        await lists.done;
+      }],
     ];
     for (const [index, [file, write]] of steps.entries()) {
       options.onProgress?.({ file, index, total: steps.length });
@@ -78,6 +86,6 @@ async function writeFiles(snapshot: Snapshot, dir: string, paper: Paper, options
     return { model: data.model, files: Object.values(REPORT_FILES) };
   } finally {
     await lists.stop();
-    await rm(usersPart, { force: true });
+    for (const name of sheets) await rm(part(name), { force: true });
   }
 }
