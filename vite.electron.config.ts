@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 
 // Main (ESM) and preload (CommonJS: sandboxed preloads cannot be ES modules) for Electron.
 // Native and Electron modules stay external; everything else is bundled. The workers (the
-// import's CSV tokenizer, the report's workbook writer) are further entries of the main build,
+// import's CSV tokenizer, the report's lists writer) are further entries of the main build,
 // emitted beside main.js, where startWorker.ts looks for them. The CLI is one more (cli.js):
 // plain Node runs it through electron/cli/bin/mdm-migrate.js without a TypeScript loader, the
 // installed app through `--cli`, and both find the workers beside it.
@@ -18,7 +18,7 @@ export default defineConfig(({ mode }) => {
   const preload = mode === 'preload';
   const entry: Record<string, string> = preload
     ? { preload: 'electron/shell/preload.ts' }
-    : { main: 'electron/shell/main.ts', csvTokenizerWorker: 'electron/core/importers/csv/csvTokenizerWorker.ts', workbookWorker: 'electron/core/reports/workbookWorker.ts', cli: 'electron/cli/mdm-migrate.ts' };
+    : { main: 'electron/shell/main.ts', csvTokenizerWorker: 'electron/core/importers/csv/csvTokenizerWorker.ts', reportListsWorker: 'electron/core/reports/reportListsWorker.ts', cli: 'electron/cli/mdm-migrate.ts' };
   return {
     build: {
       outDir: 'dist-electron',

@@ -74,7 +74,7 @@ export function reportsHandlers(requireSnapshot: () => Snapshot, dialogs: FileDi
       const snapshot = requireSnapshot();
       const dir = await dialogs.chooseReportFolder();
       if (dir === null) return null;
-      // Loaded on first use: the PDF and workbook libraries are large, and the window opens without them.
+      // Loaded on first use: the PDF library is large, and the window opens without it.
       const { writeReportSet } = await import('../core/reports/writeReportSet.js');
       const result = await writeReportSet(snapshot, dir, { redact: request.redact, paper: request.paper, nativeBinding });
       return { dir, files: [...result.files] };

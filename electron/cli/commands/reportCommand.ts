@@ -1,7 +1,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { UserFacingError } from '../../core/errors.js';
 import type { Paper } from '../../core/reports/index.js';
-import { REPORT_FILES } from '../../core/reports/reportModel.js';
+import { REPORT_FILES } from '../../core/reports/reportFiles.js';
 import { DEFAULT_STALE_DAYS } from '../../core/rules/index.js';
 import { openSnapshot } from '../../core/snapshot/openSnapshot.js';
 import { UsageError, type CliCommand } from '../cliCommand.js';
@@ -42,8 +42,8 @@ export const reportCommand: CliCommand = {
       if (!statSync(out).isDirectory()) throw new UserFacingError('invalid_input', `${out} is a file, not a folder.`);
       // Progress goes to stderr, and only on a terminal: piped output stays clean.
       const tty = io.stderr.isTTY === true;
-      // The PDF and workbook writers (pdfmake, exceljs) load only when a report is written, so
-      // every other command, and --help, starts without parsing them.
+      // The PDF writer (pdfmake) and the report's lists worker load only when a report is written,
+      // so every other command, and --help, starts without parsing them.
       const { writeReportSet } = await import('../../core/reports/writeReportSet.js');
       const result = await writeReportSet(snapshot, out, {
         paper,

@@ -2,6 +2,8 @@ export type CsvValue = string | number | null | undefined;
 
 /** The characters that make Excel (and LibreOffice, Google Sheets) read a cell as a formula. */
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** A text that needs neither escape nor quotes has none of these; most cells, tested once. */
+const NEEDS_CARE = /^[=+\-@\t\r']|[",\r\n]/;
 
 /**
  * One CSV cell for files the app writes (rejection lists, finding lists, reports, blank
@@ -14,8 +16,9 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && (FORMULA_START.test(text) || text.startsWith("'"))) text = `'${text}`;
+  if (typeof value !== 'string') return String(value);
+  if (!NEEDS_CARE.test(value)) return value;
+  const text = FORMULA_START.test(value) || value.startsWith("'") ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -25,5 +28,7 @@ export function uncsvCell(text: string): string {
 }
 
 export function csvLine(values: readonly CsvValue[]): string {
-  return `${values.map(csvCell).join(',')}\r\n`;
+  let line = values.length > 0 ? csvCell(values[0]) : '';
+  for (let index = 1; index < values.length; index++) line += `,${csvCell(values[index])}`;
+  return `${line}\r\n`;
 }

@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { chunkedWriter } from '../chunkedWriter.js';
+import { chunkedWriter, WRITE_AHEAD } from '../chunkedWriter.js';
 import { csvLine, type CsvValue } from './csvCell.js';
 
 /** A CSV file being written row by row; `close` ends it and returns the number of data rows. */
@@ -16,7 +16,7 @@ export interface CsvFileWriter {
  * the row).
  */
 export function openCsvFile(outPath: string, header: readonly string[]): CsvFileWriter {
-  const out = createWriteStream(outPath, { encoding: 'utf8' });
+  const out = createWriteStream(outPath, { highWaterMark: WRITE_AHEAD });
   const writer = chunkedWriter(out);
   let count = 0;
   const started = writer.push(`\uFEFF${csvLine(header)}`);

@@ -3,7 +3,7 @@ import type { CsvValue } from '../csv/csvCell.js';
 import { openCsvFile, writeCsvFile, type CsvFileWriter } from '../csv/writeCsvFile.js';
 import { getRule, iterateFindingItems, type AssessOptions, type FindingItem } from '../rules/index.js';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
-import { PRIORITY_LISTS, REPORT_FILES, type ReportData } from './reportModel.js';
+import { PRIORITY_LISTS, REPORT_FILES } from './reportFiles.js';
 
 const HEADER = ['Rule', 'Severity', 'Item type', 'Item key', 'Name', 'User principal name', 'Serial number', 'Intune device ID', 'ConfigMgr ID', 'Detail', 'Decision', 'Decision note', 'Decided by', 'Decided at'];
 
@@ -44,11 +44,11 @@ export async function writeFindingCsv(snapshot: Snapshot, ruleId: string, outPat
  * They take their rows from the pass that writes report.json (`onItem`), so the items are read
  * from SQLite once for the four files. `close` returns the data rows written per file.
  */
-export function openReportCsvs(data: ReportData, dir: string): {
+export function openReportCsvs(redacted: boolean, dir: string): {
   onItem(finding: { rule: string; severity: string }, item: FindingItem): Promise<void>;
   close(): Promise<Record<string, number>>;
 } {
-  const head = header(data.model.meta.redacted);
+  const head = header(redacted);
   const all = openCsvFile(join(dir, REPORT_FILES.findingsCsv), head);
   const own = new Map<string, CsvFileWriter>(PRIORITY_LISTS.map((list) => [list.rule, openCsvFile(join(dir, list.csv), head)]));
   return {

@@ -15,38 +15,56 @@ export interface FindingJsonHead {
   readonly confirmation: RuleConfirmation | null;
 }
 
+/** The `findings` array written one finding and one item at a time, in that order. */
+export interface FindingsArrayWriter {
+  /** Opens a finding's object (closing the previous one); its items follow. */
+  finding(head: FindingJsonHead): Promise<void>;
+  item(item: FindingItem): Promise<void>;
+  /** Closes the last finding and the array. */
+  end(): Promise<void>;
+}
+
 /**
  * Streams the `findings` array of `assess --json` and report.json: each finding with every
  * item, items coming one at a time from SQLite, so memory stays bounded for a 250,000-device
- * snapshot piped into a slow consumer.
+ * snapshot piped into a slow consumer. The report set feeds it from the pass that also writes
+ * the workbook's item sheets and the CSVs.
  */
-export async function writeFindingsArray(
-  writer: ChunkedWriter,
-  findings: readonly FindingJsonHead[],
-  items: (rule: string) => Iterable<FindingItem>,
-  /** Called with each item as it is written, so other files can be written in the same pass. */
-  onItem?: (finding: FindingJsonHead, item: FindingItem) => Promise<void>,
-): Promise<void> {
-  await writer.push('[');
-  for (const [index, finding] of findings.entries()) {
-    const head = JSON.stringify({
-      rule: finding.rule,
-      severity: finding.severity,
-      title: finding.title,
-      why: finding.why,
-      remediation: finding.remediation,
-      evaluated: finding.evaluated,
-      count: finding.count,
-      confirmation: finding.confirmation,
-    });
-    await writer.push(`${index > 0 ? ',' : ''}\n${head.slice(0, -1)},"items":[`);
-    let first = true;
-    for (const item of items(finding.rule)) {
-      await writer.push(`${first ? '' : ','}\n${JSON.stringify(item)}`);
-      if (onItem) await onItem(finding, item);
-      first = false;
-    }
-    await writer.push(']}');
+export function findingsArrayWriter(writer: ChunkedWriter): FindingsArrayWriter {
+  let findings = 0;
+  let firstItem = true;
+  return {
+    async finding(finding) {
+      const head = JSON.stringify({
+        rule: finding.rule,
+        severity: finding.severity,
+        title: finding.title,
+        why: finding.why,
+        remediation: finding.remediation,
+        evaluated: finding.evaluated,
+        count: finding.count,
+        confirmation: finding.confirmation,
+      });
+      await writer.push(`${findings > 0 ? ']},' : '['}\n${head.slice(0, -1)},"items":[`);
+      findings++;
+      firstItem = true;
+    },
+    async item(item) {
+      await writer.push(`${firstItem ? '' : ','}\n${JSON.stringify(item)}`);
+      firstItem = false;
+    },
+    async end() {
+      await writer.push(`${findings > 0 ? ']}' : '['}\n]`);
+    },
+  };
+}
+
+/** The whole `findings` array, each finding's items read from `items` (assess --json). */
+export async function writeFindingsArray(writer: ChunkedWriter, findings: readonly FindingJsonHead[], items: (rule: string) => Iterable<FindingItem>): Promise<void> {
+  const array = findingsArrayWriter(writer);
+  for (const finding of findings) {
+    await array.finding(finding);
+    for (const item of items(finding.rule)) await array.item(item);
   }
-  await writer.push('\n]');
+  await array.end();
 }

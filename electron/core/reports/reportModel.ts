@@ -1,8 +1,7 @@
 import { APP_VERSION } from '../appVersion.js';
 import { reconcileSnapshot, type BatchReconciliation } from '../reconciliation/index.js';
-import { explainFinding, iterateFindingItems, type Assessment, type DecisionKind, type FindingItem, type FindingSummary, type ItemKindName, type Severity } from '../rules/index.js';
+import { explainFinding, iterateFindingItems, type Assessment, type FindingItem, type FindingSummary, type ItemKindName, type Severity } from '../rules/index.js';
 import { SEVERITIES } from '../rules/types.js';
-import { parseItemKey } from '../rules/itemKinds.js';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
 import {
   activePlaybook,
@@ -22,28 +21,12 @@ import {
   type WaveState,
 } from '../wizard/index.js';
 import { Redactor } from './redaction.js';
+import { PRIORITY_LISTS, REPORT_FILES } from './reportFiles.js';
+import { iterateDecisions, redactFindingItem, type ListOptions, type ReportDecision } from './reportRows.js';
 import { snapshotContentHash } from './snapshotHash.js';
 
 /** Version of the report model and of report.json's `report` object; raised when a field changes meaning. */
 export const REPORT_FORMAT = 1;
-
-/** The files of a report set, by role. The PDF points readers to them for the full lists. */
-export const REPORT_FILES = {
-  checklistPdf: 'checklist.pdf',
-  reportPdf: 'report.pdf',
-  workbook: 'report.xlsx',
-  findingsCsv: 'findings.csv',
-  userlessCsv: 'devices-userless.csv',
-  categoryCsv: 'devices-category.csv',
-  json: 'report.json',
-  calendar: 'deadlines.ics',
-} as const;
-
-/** The two device lists consultants work through first (brief §2), each in its own CSV. */
-export const PRIORITY_LISTS: readonly { readonly rule: string; readonly csv: string }[] = [
-  { rule: 'DEV_USERLESS', csv: REPORT_FILES.userlessCsv },
-  { rule: 'DEV_DEVICE_CATEGORY', csv: REPORT_FILES.categoryCsv },
-];
 
 export interface ReportOptions {
   /** Pseudonymise UPNs, names, device names, serials, IMEIs and Apple IDs (redaction.ts). */
@@ -57,26 +40,19 @@ export interface ReportOptions {
 /** A finding as `assess` summarises it; `why` is the one paragraph `assess --json` gives (explainFinding). */
 export type ReportFinding = Omit<FindingSummary, 'family' | 'conflict'>;
 
-/** One finding's items as the PDF shows them: the first rows, and where the rest are. */
-export interface FlaggedList extends Pick<ReportFinding, 'rule' | 'severity' | 'title' | 'count' | 'openCount' | 'remediation'> {
+/** A finding with items, and the workbook sheet and the CSV file that hold every one. */
+export interface ListPlace {
+  readonly rule: string;
   readonly itemType: ItemKindName;
-  readonly rows: readonly FindingItem[];
-  /** Items not in `rows`. */
-  readonly more: number;
-  /** The workbook sheet and the CSV file that hold every item. */
   readonly sheet: string;
   readonly csv: string;
 }
 
-export interface ReportDecision {
-  readonly rule: string;
-  readonly itemKey: string;
-  /** The item's name (device name, UPN, collection …), when the item is still in the snapshot. */
-  readonly itemName: string | null;
-  readonly decision: DecisionKind;
-  readonly note: string;
-  readonly decidedBy: string;
-  readonly decidedAt: string;
+/** One finding's items as the PDF shows them: the first rows, and where the rest are. */
+export interface FlaggedList extends ListPlace, Pick<ReportFinding, 'severity' | 'title' | 'count' | 'openCount' | 'remediation'> {
+  readonly rows: readonly FindingItem[];
+  /** Items not in `rows`. */
+  readonly more: number;
 }
 
 export interface ReportCheck {
@@ -235,56 +211,36 @@ export interface ReportModel {
   readonly imports: readonly ImportBatchRow[];
 }
 
-export interface DeviceRow {
-  readonly id: number;
-  readonly name: string | null;
-  readonly serialNumber: string | null;
-  readonly imei: string | null;
-  readonly intuneDeviceId: string | null;
-  readonly platform: string;
-  readonly osVersion: string | null;
-  readonly ownership: string | null;
-  readonly enrollmentType: string | null;
-  readonly category: string | null;
-  readonly userPrincipalName: string | null;
-  readonly lastCheckIn: string | null;
-}
-
-export interface UserRow {
-  readonly id: number;
-  readonly userPrincipalName: string | null;
-  readonly displayName: string | null;
-  readonly onPremisesAccount: string | null;
-  readonly inEntra: boolean;
-  readonly intuneLicensed: boolean;
-  readonly devices: number;
-  readonly wave: string | null;
+/** A report's model, and its calendar. */
+export interface ReportData {
+  readonly model: ReportModel;
+  /** deadlines.ics, stamped with the report date. */
+  calendar(): string;
 }
 
 /**
- * A report set's source: the model, and the long lists as iterators that step SQLite as they
- * are read (redacted on the way when the report is). Each iterator holds the connection while
- * it runs, so writers read one list at a time.
+ * What the lists of a report need, known before the rest of the model: the date and threshold
+ * the items are selected with, the redaction key, and the findings in report order. buildReport
+ * hands it on as soon as it has it (`onOutline`), so the lists can start streaming while the
+ * content hash and the wizard view are still being built.
  */
-export interface ReportData {
-  readonly model: ReportModel;
-  items(rule: string): Iterable<FindingItem>;
-  devices(): Iterable<DeviceRow>;
-  users(): Iterable<UserRow>;
-  decisions(): Iterable<ReportDecision>;
-  /** deadlines.ics, stamped with the report date. */
-  calendar(): string;
+export interface ReportOutline extends ListOptions {  /** Every rule, as the model's `readiness.findings`. */
+  readonly findings: readonly ReportFinding[];
+  /** The findings with items, in the order of the model's `lists`. */
+  readonly lists: readonly ListPlace[];
 }
 
 const DEFAULT_PREVIEW_ROWS = 15;
 const DAY_MS = 86_400_000;
 
-/** Builds the report model of a snapshot and the iterators its writers stream lists from. */
-export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): ReportData {
+/** Builds the report model of a snapshot; `onOutline` gets what the lists need as soon as it is known. */
+export function buildReport(snapshot: Snapshot, options: ReportOptions = {}, onOutline?: (outline: ReportOutline) => void): ReportData {
   const db = snapshot.db;
   const previewRows = options.previewRows ?? DEFAULT_PREVIEW_ROWS;
-  const snapshotHash = snapshotContentHash(snapshot);
-  const redactor = options.redact ? new Redactor(snapshotHash) : null;
+  // A redacted report needs the content hash, its pseudonyms' key, before anything names a
+  // person or device; otherwise it is computed after the outline has gone out.
+  const redactionKey = options.redact ? snapshotContentHash(snapshot) : null;
+  const redactor = redactionKey === null ? null : new Redactor(redactionKey);
   const text = (value: string | null) => (redactor ? redactor.text(value) : value);
 
   const engagementRow = db.prepare('SELECT customer, consultant, data_as_of AS dataAsOf, planned_switch_date AS plannedSwitchDate, is_demo AS isDemo FROM engagement WHERE id = 1').get() as
@@ -297,8 +253,26 @@ export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): Re
   // The wizard's assessment names the checks that can confirm a rule the data cannot evaluate.
   const assessment = assessForWizard(snapshot, assessOptions);
   const redactItem = (item: FindingItem): FindingItem => (redactor ? redactFindingItem(redactor, item) : item);
+  const findings: ReportFinding[] = assessment.findings.map((finding) => ({
+    rule: finding.rule,
+    severity: finding.severity,
+    title: finding.title,
+    why: explainFinding(finding),
+    remediation: finding.remediation,
+    sources: finding.sources,
+    evaluated: finding.evaluated,
+    needs: finding.needs,
+    itemType: finding.itemType,
+    count: finding.count,
+    decidedCount: finding.decidedCount,
+    openCount: finding.openCount,
+    confirmation: finding.confirmation ? { ...finding.confirmation, confirmedBy: text(finding.confirmation.confirmedBy) ?? '', note: text(finding.confirmation.note) ?? '' } : null,
+  }));
+  const listed = listedFindings(assessment);
+  onOutline?.({ reportDate, staleDays: assessment.staleDays, redactionKey, findings, lists: listed.map(listPlace) });
+  const snapshotHash = redactionKey ?? snapshotContentHash(snapshot);
 
-  const lists = flaggedLists(assessment, previewRows, (rule) => iterateFindingItems(snapshot, rule, assessOptions), redactItem);
+  const lists = flaggedLists(listed, previewRows, (rule) => iterateFindingItems(snapshot, rule, assessOptions), redactItem);
   const wizard = getWizard(snapshot, { assessment, now });
   const steps = new Map(wizard.phases.flatMap((phase) => phase.steps.map((step) => [step.id, step.title] as const)));
   const apns = snapshotApnsReminder(snapshot, now);
@@ -333,21 +307,7 @@ export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): Re
       blocksSwitch: assessment.findings
         .filter((finding) => finding.severity === 'blocker' && (!finding.evaluated || finding.openCount > 0))
         .map((finding) => ({ rule: finding.rule, title: finding.title, openCount: finding.openCount, evaluated: finding.evaluated })),
-      findings: assessment.findings.map((finding) => ({
-        rule: finding.rule,
-        severity: finding.severity,
-        title: finding.title,
-        why: explainFinding(finding),
-        remediation: finding.remediation,
-        sources: finding.sources,
-        evaluated: finding.evaluated,
-        needs: finding.needs,
-        itemType: finding.itemType,
-        count: finding.count,
-        decidedCount: finding.decidedCount,
-        openCount: finding.openCount,
-        confirmation: finding.confirmation ? { ...finding.confirmation, confirmedBy: text(finding.confirmation.confirmedBy) ?? '', note: text(finding.confirmation.note) ?? '' } : null,
-      })),
+      findings,
     },
     lists,
     decisions: { ...decisionCounts(snapshot), rows: [...iterateDecisions(snapshot, previewRows * 2, redactor)] },
@@ -437,27 +397,7 @@ export function buildReport(snapshot: Snapshot, options: ReportOptions = {}): Re
       .all() as ImportBatchRow[],
   };
 
-  return reportData(snapshot, model);
-}
-
-/**
- * The iterators of a report whose model is built: what a second connection to the same
- * snapshot (the workbook's worker thread) needs to stream the lists, without hashing or
- * assessing again. The redaction key and the date come from the model.
- */
-export function reportData(snapshot: Snapshot, model: ReportModel): ReportData {
-  const redactor = model.meta.redacted ? new Redactor(model.meta.snapshotHash) : null;
-  const now = new Date(model.meta.reportDate);
-  const assessOptions = { staleDays: model.meta.staleDays, now };
-  const redactItem = (item: FindingItem): FindingItem => (redactor ? redactFindingItem(redactor, item) : item);
-  return {
-    model,
-    items: (rule) => mapIterable(iterateFindingItems(snapshot, rule, assessOptions), redactItem),
-    devices: () => iterateDevices(snapshot, redactor),
-    users: () => iterateUsers(snapshot, redactor),
-    decisions: () => iterateDecisions(snapshot, -1, redactor),
-    calendar: () => snapshotCalendar(snapshot, now),
-  };
+  return { model, calendar: () => snapshotCalendar(snapshot, now) };
 }
 
 function latest(dates: readonly (string | null)[]): string | null {
@@ -469,20 +409,29 @@ function redactEvent(event: { at: string; recordedBy: string }, text: (value: st
   return { at: event.at, by: text(event.recordedBy) ?? '' };
 }
 
-function* mapIterable<T, U>(source: Iterable<T>, map: (value: T) => U): Generator<U> {
-  for (const value of source) yield map(value);
+/** The findings with items, DEV_USERLESS and DEV_DEVICE_CATEGORY first, then in assessment order. */
+function listedFindings(assessment: Assessment): Assessment['findings'] {
+  const priority = new Map(PRIORITY_LISTS.map((list, index) => [list.rule, index]));
+  const withItems = assessment.findings.filter((finding) => finding.evaluated && finding.count > 0 && finding.itemType !== null);
+  return [...withItems].sort((a, b) => (priority.get(a.rule) ?? priority.size) - (priority.get(b.rule) ?? priority.size));
+}
+
+function listPlace(finding: Assessment['findings'][number]): ListPlace {
+  return {
+    rule: finding.rule,
+    itemType: finding.itemType!,
+    sheet: finding.rule,
+    csv: PRIORITY_LISTS.find((list) => list.rule === finding.rule)?.csv ?? REPORT_FILES.findingsCsv,
+  };
 }
 
 function flaggedLists(
-  assessment: Assessment,
+  listed: Assessment['findings'],
   previewRows: number,
   items: (rule: string) => Iterable<FindingItem>,
   redact: (item: FindingItem) => FindingItem,
 ): FlaggedList[] {
-  const priority = new Map(PRIORITY_LISTS.map((list, index) => [list.rule, index]));
-  const withItems = assessment.findings.filter((finding) => finding.evaluated && finding.count > 0 && finding.itemType !== null);
-  const ordered = [...withItems].sort((a, b) => (priority.get(a.rule) ?? priority.size) - (priority.get(b.rule) ?? priority.size));
-  return ordered.map((finding) => {
+  return listed.map((finding) => {
     const rows: FindingItem[] = [];
     // Leaving the loop early closes the SQLite iterator, so only the preview rows are read.
     for (const item of items(finding.rule)) {
@@ -490,51 +439,16 @@ function flaggedLists(
       rows.push(redact(item));
     }
     return {
-      rule: finding.rule,
+      ...listPlace(finding),
       severity: finding.severity,
       title: finding.title,
-      itemType: finding.itemType!,
       count: finding.count,
       openCount: finding.openCount,
       remediation: finding.remediation,
       rows,
       more: finding.count - rows.length,
-      sheet: finding.rule,
-      csv: PRIORITY_LISTS.find((list) => list.rule === finding.rule)?.csv ?? REPORT_FILES.findingsCsv,
     };
   });
-}
-
-/** Pseudonymises the identifying fields of a finding item; its key and ids stay, so decisions still match. */
-function redactFindingItem(redactor: Redactor, item: FindingItem): FindingItem {
-  const decision = item.decision ? { ...item.decision, note: redactor.text(item.decision.note) ?? '', decidedBy: redactor.text(item.decision.decidedBy) ?? '' } : null;
-  const detail = redactor.text(item.detail);
-  switch (item.type) {
-    case 'device':
-      return {
-        ...item,
-        name: redactor.value('device', item.name),
-        serialNumber: redactor.value('serial', item.serialNumber),
-        userPrincipalName: redactor.value('user', item.userPrincipalName),
-        detail,
-        decision,
-      };
-    case 'user':
-      return {
-        ...item,
-        name: redactor.value('person', item.name),
-        userPrincipalName: redactor.value('user', item.userPrincipalName),
-        onPremisesAccount: redactor.value('account', item.onPremisesAccount),
-        detail,
-        decision,
-      };
-    case 'apnsCertificate':
-    case 'depToken':
-    case 'vppToken':
-      return { ...item, appleId: redactor.value('user', item.appleId), detail, decision };
-    default:
-      return { ...item, detail, decision };
-  }
 }
 
 function inventory(snapshot: Snapshot): ReportModel['inventory'] {
@@ -557,84 +471,4 @@ function decisionCounts(snapshot: Snapshot): { total: number; acceptedRisk: numb
               count(*) FILTER (WHERE decision = 'resolved_outside') AS resolvedOutside FROM finding_decisions`,
     )
     .get() as { total: number; acceptedRisk: number; resolvedOutside: number };
-}
-
-/** The SQL that names an item of each kind, for the decisions list (a decision outlives its item). */
-const ITEM_NAME: Readonly<Record<string, { sql: string; redact: 'device' | 'user' | null }>> = {
-  device: { sql: 'SELECT name FROM devices WHERE id = ?', redact: 'device' },
-  user: { sql: 'SELECT coalesce(upn, display_name, cm_unique_user_name) AS name FROM users WHERE id = ?', redact: 'user' },
-  collection: { sql: 'SELECT name FROM collections WHERE collection_id = ?', redact: null },
-};
-
-/** Decisions, newest first; `limit` -1 for all. Item names are looked up row by row, by primary key. */
-function* iterateDecisions(snapshot: Snapshot, limit: number, redactor: Redactor | null): Generator<ReportDecision> {
-  const db = snapshot.db;
-  // Read the decisions in pages, so the name look-ups never run while a statement is iterating.
-  const page = db.prepare(
-    `SELECT rule_id AS rule, item_key AS itemKey, decision, note, decided_by AS decidedBy, decided_at AS decidedAt
-     FROM finding_decisions ORDER BY decided_at DESC, rule_id, item_key LIMIT ? OFFSET ?`,
-  );
-  const names = new Map(Object.entries(ITEM_NAME).map(([kind, entry]) => [kind, { statement: db.prepare(entry.sql), redact: entry.redact }]));
-  const size = 500;
-  let emitted = 0;
-  for (let offset = 0; ; offset += size) {
-    const rows = page.all(limit < 0 ? size : Math.min(size, limit - emitted), offset) as Omit<ReportDecision, 'itemName'>[];
-    for (const row of rows) {
-      const parsed = parseItemKey(row.itemKey);
-      const lookup = parsed ? names.get(parsed.kind.name) : undefined;
-      const name = lookup ? ((lookup.statement.get(parsed!.id) as { name: string | null } | undefined)?.name ?? null) : null;
-      yield {
-        ...row,
-        itemName: redactor && lookup?.redact ? redactor.value(lookup.redact === 'user' && !name?.includes('@') ? 'person' : lookup.redact, name) : name,
-        note: redactor ? (redactor.text(row.note) ?? '') : row.note,
-        decidedBy: redactor ? (redactor.text(row.decidedBy) ?? '') : row.decidedBy,
-      };
-      emitted++;
-    }
-    if (rows.length < size || (limit >= 0 && emitted >= limit)) return;
-  }
-}
-
-function* iterateDevices(snapshot: Snapshot, redactor: Redactor | null): Generator<DeviceRow> {
-  const statement = snapshot.db.prepare(
-    `SELECT id, name, serial_number AS serialNumber, imei, intune_device_id AS intuneDeviceId, platform, os_version AS osVersion,
-            ownership, enrollment_type AS enrollmentType, category, primary_user_upn AS userPrincipalName, last_check_in AS lastCheckIn
-     FROM devices ORDER BY id`,
-  );
-  for (const row of statement.iterate() as IterableIterator<DeviceRow>) {
-    yield redactor
-      ? {
-          ...row,
-          name: redactor.value('device', row.name),
-          serialNumber: redactor.value('serial', row.serialNumber),
-          imei: redactor.value('imei', row.imei),
-          userPrincipalName: redactor.value('user', row.userPrincipalName),
-        }
-      : row;
-  }
-}
-
-function* iterateUsers(snapshot: Snapshot, redactor: Redactor | null): Generator<UserRow> {
-  // The device count reads the partial owner index; the wave is one primary-key look-up.
-  const statement = snapshot.db.prepare(
-    `SELECT u.id, u.upn AS userPrincipalName, u.display_name AS displayName, u.cm_unique_user_name AS onPremisesAccount,
-            u.in_entra AS inEntra, u.intune_a_enabled AS intuneLicensed,
-            (SELECT count(*) FROM devices d WHERE d.owner_user_id = u.id) AS devices,
-            (SELECT w.name FROM wave_users wu JOIN waves w ON w.id = wu.wave_id WHERE wu.user_id = u.id) AS wave
-     FROM users u ORDER BY u.id`,
-  );
-  for (const row of statement.iterate() as IterableIterator<Omit<UserRow, 'inEntra' | 'intuneLicensed'> & { inEntra: number; intuneLicensed: number }>) {
-    yield {
-      ...row,
-      inEntra: row.inEntra === 1,
-      intuneLicensed: row.intuneLicensed === 1,
-      ...(redactor
-        ? {
-            userPrincipalName: redactor.value('user', row.userPrincipalName),
-            displayName: redactor.value('person', row.displayName),
-            onPremisesAccount: redactor.value('account', row.onPremisesAccount),
-          }
-        : {}),
-    };
-  }
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import { Utf8Chunks } from '../chunkedWriter.js';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
 
-/** Text fed to the hash per update: large enough that the per-call cost vanishes, small enough to stay flat in memory. */
+/** Bytes fed to the hash per update: large enough that the per-call cost vanishes, small enough to stay flat in memory. */
 const CHUNK = 1 << 20;
 
 /**
@@ -15,19 +16,18 @@ const CHUNK = 1 << 20;
  * line per row, in primary-key order (rowid for rowid tables), holding the row's values as SQL
  * literals (SQLite's `quote()`: NULL, numbers, 'text' with quotes doubled, X'blob') joined by
  * commas. SQLite builds each line, so a row crosses into JavaScript as one string, not one
- * value per column (a third of the time for 250,000 devices).
+ * value per column; `concat_ws` joins a row's values in one step, where a chain of `||` would
+ * copy the growing line once per column.
  */
 export function snapshotContentHash(snapshot: Snapshot): string {
   const db = snapshot.db;
   const hash = createHash('sha256');
-  let buffer = `schema ${db.pragma('user_version', { simple: true }) as number}\n`;
-  const push = (text: string) => {
-    buffer += text;
-    if (buffer.length >= CHUNK) {
-      hash.update(buffer);
-      buffer = '';
-    }
+  const text = new Utf8Chunks(CHUNK);
+  const push = (line: string) => {
+    const full = text.add(line);
+    if (full) hash.update(full);
   };
+  push(`schema ${db.pragma('user_version', { simple: true }) as number}\n`);
   const tables = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name`).all() as { name: string; sql: string }[];
   for (const table of tables) {
     const columns = db.prepare('SELECT name, pk FROM pragma_table_info(?) ORDER BY cid').all(table.name) as { name: string; pk: number }[];
@@ -36,10 +36,11 @@ export function snapshotContentHash(snapshot: Snapshot): string {
     const order = keys.length > 0 && (withoutRowid || keys.length > 1) ? keys.map((key) => quote(key.name)).join(', ') : keys.length === 1 ? quote(keys[0]!.name) : 'rowid';
     push(`table ${table.name} ${columns.map((column) => column.name).join(',')}\n`);
     // Names come from the schema itself, never from input.
-    const rows = db.prepare(`SELECT ${columns.map((column) => `quote(${quote(column.name)})`).join(` || ',' || `)} FROM ${quote(table.name)} ORDER BY ${order}`).pluck(true);
-    for (const line of rows.iterate() as IterableIterator<string>) push(`${line}\n`);
+    const rows = db.prepare(`SELECT concat_ws(',', ${columns.map((column) => `quote(${quote(column.name)})`).join(', ')}) || char(10) FROM ${quote(table.name)} ORDER BY ${order}`).pluck(true);
+    for (const line of rows.iterate() as IterableIterator<string>) push(line);
   }
-  hash.update(buffer);
+  const rest = text.take();
+  if (rest) hash.update(rest);
   return hash.digest('hex');
 }
 

@@ -1,10 +1,11 @@
-import ExcelJS from 'exceljs';
 import type { FindingItem, ItemKindName } from '../rules/index.js';
+import type { Snapshot } from '../snapshot/openSnapshot.js';
 import { REDACTED_MARK } from './findingsCsv.js';
 import { DECISION_LABEL, SEVERITY_LABEL } from './labels.js';
-import type { ReportData } from './reportModel.js';
-
-type Cell = string | number | boolean | null;
+import type { Redactor } from './redaction.js';
+import type { ImportBatchRow, ListPlace, ReportFinding, ReportModel, ReportWave } from './reportModel.js';
+import { iterateDevices, iterateUsers, type DeviceRow, type ReportDecision, type UserRow } from './reportRows.js';
+import type { PreparedSheet, XlsxCell as Cell, XlsxSheet, XlsxWriter } from './xlsx/xlsxWriter.js';
 
 interface SheetColumn<Row> {
   readonly header: string;
@@ -67,132 +68,78 @@ function appleColumns(): SheetColumn<FindingItem>[] {
   ];
 }
 
-/**
- * report.xlsx, written with exceljs's streaming WorkbookWriter: every row is committed to the
- * zip stream as soon as it is added, so 250,000 devices never sit in memory. Sheets: Summary,
- * Findings, one per finding with items (named by rule id), Devices, Users, Waves, Decisions,
- * Imports. Header rows are frozen, with an autofilter. Shared strings are off (they would keep
- * every distinct text in memory until the end).
- */
-export async function writeWorkbook(data: ReportData, outPath: string): Promise<void> {
-  const { model } = data;
-  const stamp = new Date(model.meta.reportDate);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    filename: outPath,
-    // No styles: exceljs resolves a style for every cell it writes, a third of its time here.
-    // The header row is told apart by being frozen and carrying the autofilter.
-    useStyles: false,
-    useSharedStrings: false,
-    // Fastest deflate: the sheets are repetitive XML, level 1 still shrinks them about tenfold.
-    zip: { zlib: { level: 1 } },
-  });
-  workbook.creator = model.meta.generator;
-  workbook.created = stamp;
-  workbook.modified = stamp;
+/** report.xlsx's sheets: their columns, and the rows each reads (reportLists.ts writes them). */
+const FINDING_COLUMNS: readonly SheetColumn<ReportFinding>[] = [
+  { header: 'Severity', width: 10, value: (f) => SEVERITY_LABEL[f.severity] },
+  { header: 'Rule', width: 30, value: (f) => f.rule },
+  { header: 'Title', width: 70, value: (f) => f.title },
+  { header: 'Evaluated', width: 10, value: (f) => (f.evaluated ? 'yes' : 'no') },
+  { header: 'Items', width: 9, value: (f) => (f.evaluated ? f.count : null) },
+  { header: 'Decided', width: 9, value: (f) => (f.evaluated ? f.decidedCount : null) },
+  { header: 'Open', width: 9, value: (f) => (f.evaluated ? f.openCount : null) },
+  { header: 'Not evaluated: needs', width: 60, value: (f) => f.needs },
+];
 
-  writeSummary(workbook, data);
-  await addTable(
-    workbook,
-    'Findings',
-    [
-      { header: 'Severity', width: 10, value: (f) => SEVERITY_LABEL[f.severity] },
-      { header: 'Rule', width: 30, value: (f) => f.rule },
-      { header: 'Title', width: 70, value: (f) => f.title },
-      { header: 'Evaluated', width: 10, value: (f) => (f.evaluated ? 'yes' : 'no') },
-      { header: 'Items', width: 9, value: (f) => (f.evaluated ? f.count : null) },
-      { header: 'Decided', width: 9, value: (f) => (f.evaluated ? f.decidedCount : null) },
-      { header: 'Open', width: 9, value: (f) => (f.evaluated ? f.openCount : null) },
-      { header: 'Not evaluated: needs', width: 60, value: (f) => f.needs },
-    ],
-    model.readiness.findings,
-  );
-  for (const list of model.lists) await addTable(workbook, list.sheet, ITEM_COLUMNS[list.itemType], data.items(list.rule));
-  await addTable(
-    workbook,
-    'Devices',
-    [
-      { header: 'Device ID', width: 10, value: (d) => d.id },
-      { header: 'Device name', width: 24, value: (d) => d.name },
-      { header: 'Serial number', width: 18, value: (d) => d.serialNumber },
-      { header: 'IMEI', width: 17, value: (d) => d.imei },
-      { header: 'Platform', width: 10, value: (d) => d.platform },
-      { header: 'OS version', width: 11, value: (d) => d.osVersion },
-      { header: 'Ownership', width: 11, value: (d) => d.ownership },
-      { header: 'Enrollment type', width: 24, value: (d) => d.enrollmentType },
-      { header: 'Category', width: 16, value: (d) => d.category },
-      { header: 'Primary user', width: 30, value: (d) => d.userPrincipalName },
-      { header: 'Last check-in', width: 22, value: (d) => d.lastCheckIn },
-      { header: 'Intune device ID', width: 38, value: (d) => d.intuneDeviceId },
-    ],
-    data.devices(),
-  );
-  await addTable(
-    workbook,
-    'Users',
-    [
-      { header: 'User ID', width: 9, value: (u) => u.id },
-      { header: 'User principal name', width: 32, value: (u) => u.userPrincipalName },
-      { header: 'Display name', width: 26, value: (u) => u.displayName },
-      { header: 'On-premises account', width: 24, value: (u) => u.onPremisesAccount },
-      { header: 'In Entra', width: 9, value: (u) => (u.inEntra ? 'yes' : 'no') },
-      { header: 'INTUNE_A enabled', width: 10, value: (u) => (u.intuneLicensed ? 'yes' : 'no') },
-      { header: 'Devices', width: 9, value: (u) => u.devices },
-      { header: 'Wave', width: 18, value: (u) => u.wave },
-    ],
-    data.users(),
-  );
-  await addTable(
-    workbook,
-    'Waves',
-    [
-      { header: 'Wave', width: 24, value: (w) => w.name },
-      { header: 'Pilot', width: 7, value: (w) => (w.pilot ? 'yes' : 'no') },
-      { header: 'State', width: 10, value: (w) => w.state },
-      { header: 'Users', width: 9, value: (w) => w.users },
-      { header: 'Devices moving', width: 10, value: (w) => w.movingDevices },
-      { header: 'Devices not moving', width: 10, value: (w) => w.nonMovingDevices },
-      { header: 'Moved at', width: 22, value: (w) => w.movedAt },
-      { header: 'Verified at', width: 22, value: (w) => w.verifiedAt },
-    ],
-    model.waves,
-  );
-  await addTable(
-    workbook,
-    'Decisions',
-    [
-      { header: 'Rule', width: 30, value: (d) => d.rule },
-      { header: 'Item key', width: 16, value: (d) => d.itemKey },
-      { header: 'Item', width: 30, value: (d) => d.itemName },
-      { header: 'Decision', width: 18, value: (d) => DECISION_LABEL[d.decision] },
-      { header: 'Note', width: 60, value: (d) => d.note },
-      { header: 'Decided by', width: 22, value: (d) => d.decidedBy },
-      { header: 'Decided at', width: 22, value: (d) => d.decidedAt },
-    ],
-    data.decisions(),
-  );
-  await addTable(
-    workbook,
-    'Imports',
-    [
-      { header: 'Batch', width: 7, value: (b) => b.id },
-      { header: 'File', width: 40, value: (b) => b.fileName },
-      { header: 'Kind', width: 22, value: (b) => b.kind },
-      { header: 'Rows', width: 10, value: (b) => b.rowsAccepted },
-      { header: 'Rejected', width: 10, value: (b) => b.rowsRejected },
-      { header: 'Imported at', width: 22, value: (b) => b.startedAt },
-      { header: 'sha256', width: 66, value: (b) => b.sha256 },
-    ],
-    model.imports,
-  );
-  await workbook.commit();
-}
+const DEVICE_COLUMNS: readonly SheetColumn<DeviceRow>[] = [
+  { header: 'Device ID', width: 10, value: (d) => d.id },
+  { header: 'Device name', width: 24, value: (d) => d.name },
+  { header: 'Serial number', width: 18, value: (d) => d.serialNumber },
+  { header: 'IMEI', width: 17, value: (d) => d.imei },
+  { header: 'Platform', width: 10, value: (d) => d.platform },
+  { header: 'OS version', width: 11, value: (d) => d.osVersion },
+  { header: 'Ownership', width: 11, value: (d) => d.ownership },
+  { header: 'Enrollment type', width: 24, value: (d) => d.enrollmentType },
+  { header: 'Category', width: 16, value: (d) => d.category },
+  { header: 'Primary user', width: 30, value: (d) => d.userPrincipalName },
+  { header: 'Last check-in', width: 22, value: (d) => d.lastCheckIn },
+  { header: 'Intune device ID', width: 38, value: (d) => d.intuneDeviceId },
+];
 
-function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: ReportData): void {
-  const { model } = data;
-  const sheet = workbook.addWorksheet('Summary');
-  sheet.columns = [{ width: 34 }, { width: 72 }];
-  sheet.addRow([`Migration readiness report: ${model.engagement.customer || 'MDM migration'}${model.meta.redacted ? ` (${REDACTED_MARK})` : ''}`]).commit();
-  const rows: [string, Cell][] = [
+const USER_COLUMNS: readonly SheetColumn<UserRow>[] = [
+  { header: 'User ID', width: 9, value: (u) => u.id },
+  { header: 'User principal name', width: 32, value: (u) => u.userPrincipalName },
+  { header: 'Display name', width: 26, value: (u) => u.displayName },
+  { header: 'On-premises account', width: 24, value: (u) => u.onPremisesAccount },
+  { header: 'In Entra', width: 9, value: (u) => (u.inEntra ? 'yes' : 'no') },
+  { header: 'INTUNE_A enabled', width: 10, value: (u) => (u.intuneLicensed ? 'yes' : 'no') },
+  { header: 'Devices', width: 9, value: (u) => u.devices },
+  { header: 'Wave', width: 18, value: (u) => u.wave },
+];
+
+const WAVE_COLUMNS: readonly SheetColumn<ReportWave>[] = [
+  { header: 'Wave', width: 24, value: (w) => w.name },
+  { header: 'Pilot', width: 7, value: (w) => (w.pilot ? 'yes' : 'no') },
+  { header: 'State', width: 10, value: (w) => w.state },
+  { header: 'Users', width: 9, value: (w) => w.users },
+  { header: 'Devices moving', width: 10, value: (w) => w.movingDevices },
+  { header: 'Devices not moving', width: 10, value: (w) => w.nonMovingDevices },
+  { header: 'Moved at', width: 22, value: (w) => w.movedAt },
+  { header: 'Verified at', width: 22, value: (w) => w.verifiedAt },
+];
+
+const DECISION_COLUMNS: readonly SheetColumn<ReportDecision>[] = [
+  { header: 'Rule', width: 30, value: (d) => d.rule },
+  { header: 'Item key', width: 16, value: (d) => d.itemKey },
+  { header: 'Item', width: 30, value: (d) => d.itemName },
+  { header: 'Decision', width: 18, value: (d) => DECISION_LABEL[d.decision] },
+  { header: 'Note', width: 60, value: (d) => d.note },
+  { header: 'Decided by', width: 22, value: (d) => d.decidedBy },
+  { header: 'Decided at', width: 22, value: (d) => d.decidedAt },
+];
+
+const IMPORT_COLUMNS: readonly SheetColumn<ImportBatchRow>[] = [
+  { header: 'Batch', width: 7, value: (b) => b.id },
+  { header: 'File', width: 40, value: (b) => b.fileName },
+  { header: 'Kind', width: 22, value: (b) => b.kind },
+  { header: 'Rows', width: 10, value: (b) => b.rowsAccepted },
+  { header: 'Rejected', width: 10, value: (b) => b.rowsRejected },
+  { header: 'Imported at', width: 22, value: (b) => b.startedAt },
+  { header: 'sha256', width: 66, value: (b) => b.sha256 },
+];
+
+/** The Summary sheet: a title, a blank row, then one fact per row. */
+function summaryRows(model: ReportModel): Cell[][] {
+  const facts: [string, Cell][] = [
     ['Customer', model.engagement.customer],
     ['Data as of', model.engagement.dataAsOf],
     ['Report date', model.meta.reportDate],
@@ -209,39 +156,73 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: Report
     ['What blocks the switch', model.readiness.blocksSwitch.map((b) => `${b.rule} (${b.evaluated ? `${b.openCount} open` : 'not evaluated'})`).join(', ') || 'nothing'],
     ['Wizard progress', `${model.wizard.progress.done} of ${model.wizard.progress.total} checks done, ${model.wizard.progress.requiredOpen} required open`],
   ];
-  sheet.addRow([]).commit();
-  for (const row of rows) sheet.addRow(row).commit();
-  sheet.commit();
+  return [[`Migration readiness report: ${model.engagement.customer || 'MDM migration'}${model.meta.redacted ? ` (${REDACTED_MARK})` : ''}`], [], ...facts];
 }
 
-const YIELD_EVERY = 1000;
-/** Bytes of sheet XML allowed to wait for the zip. */
-const MAX_BACKLOG = 4 << 20;
+/** The sheets of every device and every user: they need nothing from the model but the redaction key. */
+export type InventorySheet = 'Devices' | 'Users';
+
+export function inventorySheet(name: InventorySheet, snapshot: Snapshot, redactor: Redactor | null): XlsxSheet {
+  return name === 'Devices' ? tableSheet(DEVICE_COLUMNS, iterateDevices(snapshot, redactor)) : tableSheet(USER_COLUMNS, iterateUsers(snapshot, redactor));
+}
 
 /**
- * exceljs 4.4.0 (pinned for this) pipes a sheet's XML into the zip entry without heeding
- * backpressure, and the zip deflates on the event loop: rows committed faster than it reads
- * them pile up, 700 MB for the 250,000-device workbook. Wait, off the event loop's back, until
- * the entry's backlog is small again.
+ * The inventory sheets the main thread writes (writeReportSet.ts), once its PDFs are done, so
+ * each thread has about half of the work: Users; for a redacted set Devices too, since the lists
+ * worker could start on it only once the content hash (the pseudonyms' key) is known, and the
+ * main thread then has the less left to do. The worker writes the others first thing.
  */
-async function zipCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
-  // The entry is archiver's readable-stream 2 PassThrough, which predates `writableLength`.
-  type Pipe = { writableLength?: number; _writableState?: { length: number } };
-  const pipes = (sheet as unknown as { stream: { pipes?: readonly Pipe[] } }).stream.pipes ?? [];
-  const backlog = (pipe: Pipe) => pipe.writableLength ?? pipe._writableState?.length ?? 0;
-  while (pipes.some((pipe) => backlog(pipe) > MAX_BACKLOG)) await new Promise(setImmediate);
+export function mainThreadSheets(redact: boolean): readonly InventorySheet[] {
+  return redact ? ['Users', 'Devices'] : ['Users'];
 }
 
-/** One sheet: a frozen header row with an autofilter, then one committed row per record. */
-async function addTable<Row>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: readonly SheetColumn<Row>[], rows: Iterable<Row>): Promise<void> {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((column) => ({ width: column.width }));
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  sheet.addRow(columns.map((column) => column.header)).commit();
-  let count = 0;
-  for (const row of rows) {
-    sheet.addRow(columns.map((column) => column.value(row))).commit();
-    if (++count % YIELD_EVERY === 0) await zipCaughtUp(sheet);
-  }
-  sheet.commit();
+/** An inventory sheet the main thread wrote into a file of its own. */
+export interface PreparedInventorySheet {
+  readonly name: InventorySheet;
+  readonly sheet: PreparedSheet;
+}
+
+/** A finding's sheet (named by its rule id), fed one item at a time by the pass over the items. */
+export function openItemSheet(xlsx: XlsxWriter, list: ListPlace): { row(item: FindingItem): Promise<void>; close(): Promise<void> } {
+  const columns = ITEM_COLUMNS[list.itemType];
+  const sheet = xlsx.openSheet(list.sheet, table(columns));
+  return {
+    row: (item) => sheet.row(columns.map((column) => column.value(item))),
+    close: () => sheet.close(),
+  };
+}
+
+/**
+ * The workbook's other sheets (those the main thread wrote, then Summary, Findings, Waves,
+ * Decisions, Imports), then its parts, listing the sheets in reading order: Summary, Findings,
+ * one per finding (userless and category-bound devices first), Devices, Users, Waves,
+ * Decisions, Imports.
+ */
+export async function finishWorkbook(xlsx: XlsxWriter, model: ReportModel, decisions: Iterable<ReportDecision>, prepared: readonly PreparedInventorySheet[]): Promise<void> {
+  for (const { name, sheet } of prepared) await xlsx.addPreparedSheet(name, sheet);
+  await xlsx.addSheet('Summary', { widths: [34, 72], rows: summaryRows(model) });
+  await addTable(xlsx, 'Findings', FINDING_COLUMNS, model.readiness.findings);
+  await addTable(xlsx, 'Waves', WAVE_COLUMNS, model.waves);
+  await addTable(xlsx, 'Decisions', DECISION_COLUMNS, decisions);
+  await addTable(xlsx, 'Imports', IMPORT_COLUMNS, model.imports);
+  const order = ['Summary', 'Findings', ...model.lists.map((list) => list.sheet), 'Devices', 'Users', 'Waves', 'Decisions', 'Imports'];
+  await xlsx.close(order, { creator: model.meta.generator, created: new Date(model.meta.reportDate) });
+}
+
+/** A header row (bold, frozen, with an autofilter) and the column widths. */
+function table<Row>(columns: readonly SheetColumn<Row>[]): { widths: number[]; header: string[] } {
+  return { widths: columns.map((column) => column.width), header: columns.map((column) => column.header) };
+}
+
+/** A table: its header, then one row per record. */
+function tableSheet<Row>(columns: readonly SheetColumn<Row>[], rows: Iterable<Row>): XlsxSheet {
+  return { ...table(columns), rows: mapRows(rows, columns) };
+}
+
+function addTable<Row>(xlsx: XlsxWriter, name: string, columns: readonly SheetColumn<Row>[], rows: Iterable<Row>): Promise<void> {
+  return xlsx.addSheet(name, tableSheet(columns, rows));
+}
+
+function* mapRows<Row>(rows: Iterable<Row>, columns: readonly SheetColumn<Row>[]): Generator<Cell[]> {
+  for (const row of rows) yield columns.map((column) => column.value(row));
 }

@@ -1,18 +1,20 @@
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
-import { openReportCsvs } from './findingsCsv.js';
 import { checklistDocument } from './pdf/checklistPdf.js';
 import type { Paper } from './pdf/pdfParts.js';
 import { renderPdf } from './pdf/renderPdf.js';
 import { reportDocument } from './pdf/reportPdf.js';
-import { writeReportJson } from './reportJson.js';
-import { buildReport, REPORT_FILES, type ReportData, type ReportModel, type ReportOptions } from './reportModel.js';
-import { startWorkbookWorker } from './workbookJob.js';
+import { startReportListsWorker } from './reportListsJob.js';
+import { REPORT_FILES } from './reportFiles.js';
+import { buildReport, type ReportModel, type ReportOptions } from './reportModel.js';
+import { listRedactor } from './reportRows.js';
+import { inventorySheet, mainThreadSheets, type PreparedInventorySheet } from './workbook.js';
+import { prepareSheet } from './xlsx/xlsxWriter.js';
 
 export interface ReportSetOptions extends ReportOptions {
   readonly paper?: Paper;
-  /** better-sqlite3's native binding for the workbook worker's connection (the app's Electron build). */
+  /** better-sqlite3's native binding for the lists worker's connection (the app's Electron build). */
   readonly nativeBinding?: string;
   /** Called before each step, with what it writes (a file name) and its position (for progress). */
   readonly onProgress?: (step: { readonly file: string; readonly index: number; readonly total: number }) => void;
@@ -26,8 +28,11 @@ export interface ReportSetResult {
 
 /**
  * Writes the whole report set into `dir` (which must exist): both PDFs, the workbook, the
- * three CSVs, report.json and deadlines.ics, all from one report model. On this thread the
- * writers run one after another, because each streams its lists from the same connection.
+ * three CSVs, report.json and deadlines.ics, all from one report model. The work is shared by
+ * two threads, each with its own connection: this one builds the model and writes the PDFs, the
+ * calendar and the workbook's Users sheet (mainThreadSheets); a worker (reportLists.ts) writes
+ * the files that stream lists (the rest of the workbook, report.json and the CSVs, from one
+ * read of the items), starting before the model is done.
  */
 export async function writeReportSet(snapshot: Snapshot, dir: string, options: ReportSetOptions = {}): Promise<ReportSetResult> {
   const paper = options.paper ?? 'a4';
@@ -43,44 +48,44 @@ export async function writeReportSet(snapshot: Snapshot, dir: string, options: R
   }
 }
 
-/** report.json and the three CSVs, from one pass over the items. */
-async function writeJsonAndCsvs(data: ReportData, dir: string): Promise<void> {
-  const csvs = openReportCsvs(data, dir);
-  try {
-    await writeReportJson(data, join(dir, REPORT_FILES.json), csvs.onItem);
-  } finally {
-    await csvs.close();
-  }
-}
-
 /** SQLite's page cache while a report set is written: 32 MB (negative: in KiB). */
 const REPORT_CACHE_KIB = -32768;
 
 async function writeFiles(snapshot: Snapshot, dir: string, paper: Paper, options: ReportSetOptions): Promise<ReportSetResult> {
-  const data = buildReport(snapshot, options);
-  // The workbook, the slowest file, is written on a worker thread with its own connection while
-  // this thread writes the others; each thread reads one list at a time from its connection.
-  const workbook = startWorkbookWorker({
+  const lists = startReportListsWorker({
     snapshotPath: snapshot.path,
     nativeBinding: options.nativeBinding,
-    model: data.model,
-    outPath: join(dir, REPORT_FILES.workbook),
+    redact: options.redact ?? false,
+    dir,
     cacheKib: REPORT_CACHE_KIB,
   });
-  const steps: [string, () => Promise<unknown>][] = [
-    [REPORT_FILES.checklistPdf, async () => writeFile(join(dir, REPORT_FILES.checklistPdf), await renderPdf(checklistDocument(data.model, paper)))],
-    [REPORT_FILES.reportPdf, async () => writeFile(join(dir, REPORT_FILES.reportPdf), await renderPdf(reportDocument(data.model, paper)))],
-    [`${REPORT_FILES.json} and the CSVs`, () => writeJsonAndCsvs(data, dir)],
-    [REPORT_FILES.calendar, () => writeFile(join(dir, REPORT_FILES.calendar), data.calendar())],
-    [REPORT_FILES.workbook, () => workbook.done],
-  ];
+  const sheets = mainThreadSheets(options.redact ?? false);
+  const part = (name: string) => join(dir, `.${REPORT_FILES.workbook}.${name}.part`);
   try {
+    const data = buildReport(snapshot, options, (outline) => lists.sendOutline(outline));
+    lists.sendModel(data.model);
+    const redactor = listRedactor({ redactionKey: data.model.meta.redacted ? data.model.meta.snapshotHash : null });
+    const prepared: PreparedInventorySheet[] = [];
+    const steps: [string, () => Promise<unknown>][] = [
+      [REPORT_FILES.checklistPdf, async () => writeFile(join(dir, REPORT_FILES.checklistPdf), await renderPdf(checklistDocument(data.model, paper)))],
+      [REPORT_FILES.reportPdf, async () => writeFile(join(dir, REPORT_FILES.reportPdf), await renderPdf(reportDocument(data.model, paper)))],
+      [REPORT_FILES.calendar, () => writeFile(join(dir, REPORT_FILES.calendar), data.calendar())],
+      ...sheets.map((name): [string, () => Promise<unknown>] => [
+        `${REPORT_FILES.workbook}: ${name}`,
+        async () => prepared.push({ name, sheet: await prepareSheet(part(name), inventorySheet(name, snapshot, redactor)) }),
+      ]),
+      [`${REPORT_FILES.workbook}, ${REPORT_FILES.json} and the CSVs`, async () => {
+        lists.sendSheets(prepared);
+        await lists.done;
+      }],
+    ];
     for (const [index, [file, write]] of steps.entries()) {
       options.onProgress?.({ file, index, total: steps.length });
       await write();
     }
+    return { model: data.model, files: Object.values(REPORT_FILES) };
   } finally {
-    await workbook.stop();
+    await lists.stop();
+    for (const name of sheets) await rm(part(name), { force: true });
   }
-  return { model: data.model, files: Object.values(REPORT_FILES) };
 }

@@ -1,5 +1,6 @@
 import { UserFacingError } from '../errors.js';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
+import { iterateRows } from '../snapshot/sqliteDatabase.js';
 import { buildContext } from './context.js';
 import { ITEM_KINDS, keyExpression, parseItemKey, type ItemKind } from './itemKinds.js';
 import { getRule, RULES } from './registry.js';
@@ -144,9 +145,7 @@ export function* iterateFindingItems(snapshot: Snapshot, ruleId: string, options
   const kind = ITEM_KINDS[evaluation.kind];
   const query = itemsQuery(rule.id, kind, evaluation, {});
   const statement = snapshot.db.prepare(`${query.select} ORDER BY ${kind.idColumn}`);
-  for (const row of statement.iterate({ ...context.params, ...query.params }) as IterableIterator<Record<string, unknown>>) {
-    yield toItem(kind, row);
-  }
+  for (const row of iterateRows<Record<string, unknown>>(statement, { ...context.params, ...query.params })) yield toItem(kind, row);
 }
 
 /** The findings that list one item (e.g. `device:42`), with its detail and decision: for device and user detail pages. */

@@ -17,6 +17,12 @@ export interface OpenSnapshotOptions {
   readonly create?: boolean;
   /** Refuse to create: the file must already exist. */
   readonly mustExist?: boolean;
+  /**
+   * A second, read-only connection to a snapshot this process already opened (the report's
+   * worker thread). It writes nothing, not even the no-op upserts of an open, which in rollback
+   * journal mode would wait for the other connection's reads to end; the schema must be current.
+   */
+  readonly readOnly?: boolean;
   readonly now?: () => Date;
 }
 
@@ -54,19 +60,23 @@ export class Snapshot {
  */
 export function openSnapshot(path: string, options: OpenSnapshotOptions = {}): Snapshot {
   const fileExists = existsSync(path);
-  if (!fileExists && (options.mustExist || !options.create)) {
+  if (!fileExists && (options.mustExist || options.readOnly || !options.create)) {
     throw new UserFacingError('file_not_found', `${path}: no such file.`);
   }
   if (fileExists) inspectSnapshotFile(path);
 
   let db: SqliteDatabase;
   try {
-    db = new Database(path, { nativeBinding: options.nativeBinding });
+    db = new Database(path, { nativeBinding: options.nativeBinding, readonly: options.readOnly === true });
   } catch (error) {
     throw new UserFacingError('corrupt', `${basename(path)} could not be opened: ${(error as Error).message}`);
   }
   try {
     if (fileExists) verifyOpenedSnapshot(db, basename(path));
+    if (options.readOnly) {
+      if ((db.pragma('user_version', { simple: true }) as number) !== LATEST_SCHEMA_VERSION) throw new Error(`${basename(path)} must be migrated before it is read without writing.`);
+      return new Snapshot(path, db);
+    }
     // 32 KB pages for a new file (SQLite's default is 4 KB; an existing file keeps its own):
     // bulk loads and the index rebuilds after them go through fewer, fuller pages, and the
     // readiness queries do not suffer for it (the comparison of page sizes is in

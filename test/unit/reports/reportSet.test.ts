@@ -190,8 +190,8 @@ describe('report set', () => {
     expect(userless.items).toHaveLength(userless.count);
   });
 
-  it('the same snapshot and options give byte-identical CSV, JSON and calendar, and PDFs with identical text', () => {
-    for (const file of [REPORT_FILES.findingsCsv, REPORT_FILES.userlessCsv, REPORT_FILES.categoryCsv, REPORT_FILES.json, REPORT_FILES.calendar]) {
+  it('the same snapshot and options give byte-identical CSV, JSON, calendar and workbook, and PDFs with identical text', () => {
+    for (const file of [REPORT_FILES.findingsCsv, REPORT_FILES.userlessCsv, REPORT_FILES.categoryCsv, REPORT_FILES.json, REPORT_FILES.calendar, REPORT_FILES.workbook]) {
       expect(readFileSync(join(dirs.again, file)).equals(readFileSync(join(dirs.a4, file))), file).toBe(true);
     }
     for (const file of [REPORT_FILES.reportPdf, REPORT_FILES.checklistPdf]) {

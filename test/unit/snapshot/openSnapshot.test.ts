@@ -80,6 +80,30 @@ describe('openSnapshot', () => {
     second.close();
   });
 
+  it('opens a second, read-only connection that reads while the first one is mid-read, and writes nothing', () => {
+    const path = join(tempDir(), 'shared.mdmsnap');
+    const first = openSnapshot(path, { create: true });
+    first.db.prepare("UPDATE engagement SET customer = 'Fabrikam'").run();
+    const rows = first.db.prepare('SELECT name FROM sqlite_schema').iterate();
+    rows.next();
+    const before = sha256OfFile(path);
+    // A writing open would wait for the first connection's read here and fail with SQLITE_BUSY.
+    const second = openSnapshot(path, { readOnly: true });
+    expect((second.db.prepare('SELECT customer FROM engagement').get() as { customer: string }).customer).toBe('Fabrikam');
+    expect(() => second.db.prepare("UPDATE engagement SET customer = 'x'").run()).toThrow(/readonly/);
+    second.close();
+    rows.return?.();
+    first.close();
+    expect(sha256OfFile(path)).toBe(before);
+    expect(() => openSnapshot(join(tempDir(), 'none.mdmsnap'), { readOnly: true })).toThrow(/no such file/);
+  });
+
+  it('reads a snapshot without writing only at the latest schema', () => {
+    const path = join(tempDir(), 'old.mdmsnap');
+    databaseAtSchema(path, 1).close();
+    expect(() => openSnapshot(path, { readOnly: true })).toThrow(/must be migrated/);
+  });
+
   it('refuses a missing file unless asked to create it', () => {
     const path = join(tempDir(), 'missing.mdmsnap');
     expect(() => openSnapshot(path)).toThrow(/no such file/);

@@ -2,7 +2,8 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import type { FindingItem, ItemKindName } from '../../rules/index.js';
 import { SEVERITIES } from '../../rules/types.js';
 import { DECISION_LABEL } from '../labels.js';
-import { REPORT_FILES, type FlaggedList, type ReportModel } from '../reportModel.js';
+import { REPORT_FILES } from '../reportFiles.js';
+import type { FlaggedList, ReportModel } from '../reportModel.js';
 import { count, day, documentFrame, HEADING, heading, minute, MUTED, note, plural, richText, severityCell, SEVERITY_COLOUR, table, type Paper } from './pdfParts.js';
 
 /** Columns of a list's preview table, per item kind: enough to find the item, not every field. */
