@@ -42,11 +42,11 @@ describe("the Reports page's PDFs", () => {
     const snapshot = engagedDemo(tempDir(), 200);
     try {
       const handlers = reportsHandlers(() => snapshot, new ScriptedDialogs(), () => undefined, undefined);
-      const before = handlers['reports.preview']({});
+      const before = await handlers['reports.preview']({});
       const pdfBefore = await handlers['reports.pdf']({ document: 'checklist', paper: 'a4', redact: false });
-      expect(handlers['reports.preview']({})).toEqual(before);
+      expect(await handlers['reports.preview']({})).toEqual(before);
       tickCheck(snapshot, { checkId: 'm-wave-plan', by: 'Ann Consultant', note: 'Reviewed with the customer', now: new Date('2026-12-08T10:00:00Z') });
-      const after = handlers['reports.preview']({});
+      const after = await handlers['reports.preview']({});
       expect(after.wizard.done).toBe(before.wizard.done + 1);
       const pdfAfter = await handlers['reports.pdf']({ document: 'checklist', paper: 'a4', redact: false });
       expect(pdfAfter.base64).not.toBe(pdfBefore.base64);

@@ -1,5 +1,5 @@
 import type { ReportModel } from '../reportModel.js';
-import { REPORT_FILES } from '../reportModel.js';
+import { REPORT_FILES } from '../reportFiles.js';
 import { checklistDocument } from './checklistPdf.js';
 import type { Paper } from './pdfParts.js';
 import { renderPdf } from './renderPdf.js';
