@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { Snapshot } from '../snapshot/openSnapshot.js';
 
 /**
  * What a pseudonym stands for; the kind names the pseudonym so a reader still knows what it was.
@@ -23,15 +24,16 @@ const DOMAIN_ACCOUNT = /\b[A-Za-z0-9][A-Za-z0-9._-]*\\[A-Za-z0-9._$-]+/g;
  * customer: UPNs, display names, on-premises accounts, device names, serial numbers, IMEIs and
  * Apple IDs. A pseudonym is a keyed HMAC-SHA256 of the value, so the same value gets the same
  * pseudonym everywhere in one report set (a device's serial in the PDF, the workbook and the
- * CSV), while the key, derived from the snapshot's content hash, makes pseudonyms differ
- * between snapshots: nobody can build a dictionary of pseudonyms across engagements.
+ * CSV). The key comes from the snapshot's random secret (redactionKeyOf), which no report
+ * shows: a reader cannot test a guessed UPN or serial against a pseudonym, and pseudonyms
+ * differ between snapshots, so nobody can build a dictionary of them across engagements.
  * Values are compared case-insensitively (UPNs and serials are).
  */
 export class Redactor {
   private readonly key: Buffer;
 
-  constructor(snapshotHash: string) {
-    this.key = createHmac('sha256', 'mdm-migration-assistant report redaction').update(snapshotHash).digest();
+  constructor(redactionKey: string) {
+    this.key = createHmac('sha256', 'mdm-migration-assistant report redaction').update(redactionKey).digest();
   }
 
   pseudonym(kind: PseudonymKind, value: string): string {
@@ -53,4 +55,11 @@ export class Redactor {
     if (value === null) return null;
     return value.replace(EMAIL, (email) => this.pseudonym('user', email)).replace(DOMAIN_ACCOUNT, (account) => this.pseudonym('account', account));
   }
+}
+
+/** The key of a snapshot's pseudonyms: its random secret (schema v13), hex. Never written into a report. */
+export function redactionKeyOf(snapshot: Snapshot): string {
+  const secret = snapshot.db.prepare('SELECT hex(redaction_secret) FROM engagement WHERE id = 1').pluck().get() as string | null | undefined;
+  if (!secret) throw new Error('The snapshot has no redaction secret.');
+  return secret;
 }

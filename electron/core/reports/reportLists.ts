@@ -5,8 +5,9 @@ import { openReportCsvs } from './findingsCsv.js';
 import { openFindingsPart, writeReportJson } from './reportJson.js';
 import { REPORT_FILES } from './reportFiles.js';
 import type { ReportModel, ReportOutline } from './reportModel.js';
+import { redactionKeyOf } from './redaction.js';
 import { listRedactor, listSource, type ListSource } from './reportRows.js';
-import { finishWorkbook, inventorySheet, mainThreadSheets, openItemSheet, type PreparedInventorySheet } from './workbook.js';
+import { finishWorkbook, inventorySheet, openItemSheet, WORKER_SHEET, type PreparedInventorySheet } from './workbook.js';
 import { XlsxWriter } from './xlsx/xlsxWriter.js';
 
 /** What the main thread hands the lists, in this order: the model's outline, the model, the inventory sheets it wrote. */
@@ -21,8 +22,8 @@ export interface ReportListsInput {
  * and the two device lists. They are written on a worker thread with its own connection
  * (reportListsWorker.ts) while the main thread builds the model and writes the PDFs.
  *
- * The inventory sheets the main thread does not write (mainThreadSheets: Devices, unless the
- * set is redacted) come first, while the main thread is still assessing. Then one pass reads
+ * The worker's inventory sheet (WORKER_SHEET: Devices) comes first, while the main thread is
+ * still assessing. Then one pass reads
  * each finding's items once, as soon as the model's outline arrives, and writes each item into
  * the CSVs, the finding's sheet and report.json's findings (kept apart until the model is done:
  * the file opens with the model's facts). The model completes report.json, and with the main
@@ -32,8 +33,8 @@ export async function writeReportLists(snapshot: Snapshot, input: ReportListsInp
   const xlsx = new XlsxWriter(join(dir, REPORT_FILES.workbook));
   const findingsPart = join(dir, `.${REPORT_FILES.json}.findings.part`);
   try {
-    const own = (['Devices', 'Users'] as const).filter((name) => !mainThreadSheets(redact).includes(name));
-    for (const name of own) await xlsx.addSheet(name, inventorySheet(name, snapshot, redact ? listRedactor(await input.outline) : null));
+    // The pseudonyms' key is the snapshot's own secret: a redacted set need not wait for the model.
+    await xlsx.addSheet(WORKER_SHEET, inventorySheet(WORKER_SHEET, snapshot, listRedactor({ redactionKey: redact ? redactionKeyOf(snapshot) : null })));
     const outline = await input.outline;
     const source = listSource(snapshot, outline);
     await writeItems(outline, source, xlsx, dir, findingsPart);

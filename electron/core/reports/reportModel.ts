@@ -20,7 +20,7 @@ import {
   type StepView,
   type WaveState,
 } from '../wizard/index.js';
-import { Redactor } from './redaction.js';
+import { Redactor, redactionKeyOf } from './redaction.js';
 import { PRIORITY_LISTS, REPORT_FILES } from './reportFiles.js';
 import { iterateDecisions, redactFindingItem, type ListOptions, type ReportDecision } from './reportRows.js';
 import { snapshotContentHash } from './snapshotHash.js';
@@ -237,9 +237,7 @@ const DAY_MS = 86_400_000;
 export function buildReport(snapshot: Snapshot, options: ReportOptions = {}, onOutline?: (outline: ReportOutline) => void): ReportData {
   const db = snapshot.db;
   const previewRows = options.previewRows ?? DEFAULT_PREVIEW_ROWS;
-  // A redacted report needs the content hash, its pseudonyms' key, before anything names a
-  // person or device; otherwise it is computed after the outline has gone out.
-  const redactionKey = options.redact ? snapshotContentHash(snapshot) : null;
+  const redactionKey = options.redact ? redactionKeyOf(snapshot) : null;
   const redactor = redactionKey === null ? null : new Redactor(redactionKey);
   const text = (value: string | null) => (redactor ? redactor.text(value) : value);
 
@@ -270,7 +268,8 @@ export function buildReport(snapshot: Snapshot, options: ReportOptions = {}, onO
   }));
   const listed = listedFindings(assessment);
   onOutline?.({ reportDate, staleDays: assessment.staleDays, redactionKey, findings, lists: listed.map(listPlace) });
-  const snapshotHash = redactionKey ?? snapshotContentHash(snapshot);
+  // Computed once the outline has gone out: the lists worker starts on the items meanwhile.
+  const snapshotHash = snapshotContentHash(snapshot);
 
   const lists = flaggedLists(listed, previewRows, (rule) => iterateFindingItems(snapshot, rule, assessOptions), redactItem);
   const wizard = getWizard(snapshot, { assessment, now });

@@ -13,7 +13,7 @@ import { Redactor } from './redaction.js';
 export interface ListOptions {
   readonly reportDate: string;
   readonly staleDays: number;
-  /** The snapshot's content hash, the pseudonyms' key, when the report is redacted; otherwise null. */
+  /** The pseudonyms' key (redactionKeyOf) when the report is redacted; otherwise null. */
   readonly redactionKey: string | null;
 }
 

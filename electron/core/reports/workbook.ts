@@ -167,14 +167,12 @@ export function inventorySheet(name: InventorySheet, snapshot: Snapshot, redacto
 }
 
 /**
- * The inventory sheets the main thread writes (writeReportSet.ts), once its PDFs are done, so
- * each thread has about half of the work: Users; for a redacted set Devices too, since the lists
- * worker could start on it only once the content hash (the pseudonyms' key) is known, and the
- * main thread then has the less left to do. The worker writes the others first thing.
+ * Who writes which inventory sheet, so each thread has about half of the work: the main thread
+ * Users, once its PDFs are done (writeReportSet.ts); the lists worker Devices, first thing,
+ * while the main thread still assesses (reportLists.ts).
  */
-export function mainThreadSheets(redact: boolean): readonly InventorySheet[] {
-  return redact ? ['Users', 'Devices'] : ['Users'];
-}
+export const MAIN_THREAD_SHEET: InventorySheet = 'Users';
+export const WORKER_SHEET: InventorySheet = 'Devices';
 
 /** An inventory sheet the main thread wrote into a file of its own. */
 export interface PreparedInventorySheet {

@@ -9,7 +9,8 @@ import { startReportListsWorker } from './reportListsJob.js';
 import { REPORT_FILES } from './reportFiles.js';
 import { buildReport, type ReportModel, type ReportOptions } from './reportModel.js';
 import { listRedactor } from './reportRows.js';
-import { inventorySheet, mainThreadSheets, type PreparedInventorySheet } from './workbook.js';
+import { redactionKeyOf } from './redaction.js';
+import { inventorySheet, MAIN_THREAD_SHEET, type PreparedInventorySheet } from './workbook.js';
 import { prepareSheet } from './xlsx/xlsxWriter.js';
 
 export interface ReportSetOptions extends ReportOptions {
@@ -59,21 +60,20 @@ async function writeFiles(snapshot: Snapshot, dir: string, paper: Paper, options
     dir,
     cacheKib: REPORT_CACHE_KIB,
   });
-  const sheets = mainThreadSheets(options.redact ?? false);
   const part = (name: string) => join(dir, `.${REPORT_FILES.workbook}.${name}.part`);
   try {
     const data = buildReport(snapshot, options, (outline) => lists.sendOutline(outline));
     lists.sendModel(data.model);
-    const redactor = listRedactor({ redactionKey: data.model.meta.redacted ? data.model.meta.snapshotHash : null });
+    const redactor = listRedactor({ redactionKey: data.model.meta.redacted ? redactionKeyOf(snapshot) : null });
     const prepared: PreparedInventorySheet[] = [];
     const steps: [string, () => Promise<unknown>][] = [
       [REPORT_FILES.checklistPdf, async () => writeFile(join(dir, REPORT_FILES.checklistPdf), await renderPdf(checklistDocument(data.model, paper)))],
       [REPORT_FILES.reportPdf, async () => writeFile(join(dir, REPORT_FILES.reportPdf), await renderPdf(reportDocument(data.model, paper)))],
       [REPORT_FILES.calendar, () => writeFile(join(dir, REPORT_FILES.calendar), data.calendar())],
-      ...sheets.map((name): [string, () => Promise<unknown>] => [
-        `${REPORT_FILES.workbook}: ${name}`,
-        async () => prepared.push({ name, sheet: await prepareSheet(part(name), inventorySheet(name, snapshot, redactor)) }),
-      ]),
+      [
+        `${REPORT_FILES.workbook}: ${MAIN_THREAD_SHEET}`,
+        async () => prepared.push({ name: MAIN_THREAD_SHEET, sheet: await prepareSheet(part(MAIN_THREAD_SHEET), inventorySheet(MAIN_THREAD_SHEET, snapshot, redactor)) }),
+      ],
       [`${REPORT_FILES.workbook}, ${REPORT_FILES.json} and the CSVs`, async () => {
         lists.sendSheets(prepared);
         await lists.done;
@@ -86,6 +86,6 @@ async function writeFiles(snapshot: Snapshot, dir: string, paper: Paper, options
     return { model: data.model, files: Object.values(REPORT_FILES) };
   } finally {
     await lists.stop();
-    for (const name of sheets) await rm(part(name), { force: true });
+    await rm(part(MAIN_THREAD_SHEET), { force: true });
   }
 }

@@ -182,8 +182,8 @@ function migrate(db: SqliteDatabase, now: Date): void {
   }
   if (pending.some((migration) => migration.refreshesDerivedFacts)) db.transaction(() => refreshDerivedFacts(db))();
   db.prepare(
-    `INSERT INTO engagement (id, created_at, created_by_app_version, last_written_app_version)
-     VALUES (1, ?, ?, ?)
+    `INSERT INTO engagement (id, created_at, created_by_app_version, last_written_app_version, redaction_secret)
+     VALUES (1, ?, ?, ?, randomblob(32))
      ON CONFLICT (id) DO NOTHING`,
   ).run(now.toISOString(), APP_VERSION, APP_VERSION);
   db.prepare('INSERT INTO tenant (id) VALUES (1) ON CONFLICT (id) DO NOTHING').run();

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvCell, uncsvCell } from '../../../electron/core/csv/csvCell.js';
 import { REPORT_FILES, type ReportModel } from '../../../electron/core/reports/index.js';
+import { Redactor, redactionKeyOf } from '../../../electron/core/reports/redaction.js';
 import { writeReportSet } from '../../../electron/core/reports/writeReportSet.js';
 import { assessSnapshot, iterateFindingItems } from '../../../electron/core/rules/index.js';
 import type { Snapshot } from '../../../electron/core/snapshot/openSnapshot.js';
@@ -232,5 +233,16 @@ describe('report set', () => {
     const serial = json.findings.find((finding: { rule: string }) => finding.rule === 'DEV_USERLESS').items[0].serialNumber as string;
     expect(serial).toMatch(/^serial-[0-9a-f]{10}$/);
     for (const file of ['report.pdf', 'report.xlsx', REPORT_FILES.userlessCsv]) expect(texts[file], file).toContain(serial);
+
+    // What the report prints cannot key its pseudonyms: a reader holding it cannot test a guessed
+    // serial. The snapshot's own secret, which no file holds, does.
+    const printedHash = json.report.snapshotHash as string;
+    expect(texts['report.pdf']).toContain(printedHash.slice(0, 16));
+    const serials = column('SELECT serial_number FROM devices');
+    const keyedBySecret = new Redactor(redactionKeyOf(snapshot));
+    const keyedByPrintedHash = new Redactor(printedHash);
+    expect(serials.some((value) => keyedBySecret.pseudonym('serial', value) === serial)).toBe(true);
+    expect(serials.some((value) => keyedByPrintedHash.pseudonym('serial', value) === serial)).toBe(false);
+    for (const [file, text] of Object.entries(texts)) expect(text.toLowerCase(), file).not.toContain(redactionKeyOf(snapshot).toLowerCase());
   });
 });

@@ -125,7 +125,7 @@ describe('derived facts', () => {
       DROP TABLE wave_checks; DROP TABLE wave_users; DROP TABLE waves; DROP TABLE wizard_overrides; DROP TABLE wizard_checks;
       DROP TABLE wizard_events; DROP TABLE wizard_state; DROP TABLE tenant_fact_sources; ALTER TABLE tenant DROP COLUMN switch_procedure;
       ALTER TABLE engagement DROP COLUMN playbook_id; ALTER TABLE engagement DROP COLUMN playbook_version;
-      DROP TABLE reconciliation_devices; DROP TABLE reconciliation_batches;
+      DROP TABLE reconciliation_devices; DROP TABLE reconciliation_batches; ALTER TABLE engagement DROP COLUMN redaction_secret;
       PRAGMA user_version = 2;`);
     created.close();
 

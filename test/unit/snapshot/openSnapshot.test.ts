@@ -166,6 +166,21 @@ describe('openSnapshot', () => {
     snapshot.close();
   });
 
+  it('gives every snapshot, new or upgraded, its own random secret for the pseudonyms of redacted reports', () => {
+    const path = join(tempDir(), 'v12.mdmsnap');
+    const db = databaseAtSchema(path, 12);
+    db.prepare("INSERT INTO engagement (id, customer, created_at, created_by_app_version, last_written_app_version) VALUES (1, 'Old', '2026-01-01', '0.0.1', '0.0.1')").run();
+    db.close();
+    const secrets = [path, join(tempDir(), 'new-a.mdmsnap'), join(tempDir(), 'new-b.mdmsnap')].map((file) => {
+      const snapshot = openSnapshot(file, { create: true });
+      const secret = snapshot.db.prepare('SELECT redaction_secret FROM engagement WHERE id = 1').pluck().get() as Buffer;
+      snapshot.close();
+      return secret;
+    });
+    for (const secret of secrets) expect(secret).toHaveLength(32);
+    expect(new Set(secrets.map((secret) => secret.toString('hex'))).size).toBe(3);
+  });
+
   it('rebuilds the devices table at schema 6 without losing a device or a reference to one', () => {
     const path = join(tempDir(), 'v5.mdmsnap');
     const db = databaseAtSchema(path, 5);

@@ -7,7 +7,7 @@ import { useTempDir } from '../../support/tempDir.js';
 const NOW = new Date('2026-12-07T09:00:00Z');
 
 /** Back to what a v10 app wrote: the playbook lived in wizard_state, written at the wizard's first action. */
-const AS_V10 = `DROP TABLE reconciliation_devices; DROP TABLE reconciliation_batches;
+const AS_V10 = `DROP TABLE reconciliation_devices; DROP TABLE reconciliation_batches; ALTER TABLE engagement DROP COLUMN redaction_secret;
   ALTER TABLE engagement DROP COLUMN playbook_id; ALTER TABLE engagement DROP COLUMN playbook_version;
   ALTER TABLE wizard_state ADD COLUMN playbook_id TEXT; ALTER TABLE wizard_state ADD COLUMN playbook_version INTEGER;
   PRAGMA user_version = 10;`;

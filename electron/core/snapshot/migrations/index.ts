@@ -22,6 +22,7 @@ import { v009Wizard } from './v009Wizard.js';
 import { v010ImportDateOrder } from './v010ImportDateOrder.js';
 import { v011Playbook } from './v011Playbook.js';
 import { v012Reconciliation } from './v012Reconciliation.js';
+import { v013RedactionSecret } from './v013RedactionSecret.js';
 
 export type { Migration } from './migration.js';
 
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   v010ImportDateOrder,
   v011Playbook,
   v012Reconciliation,
+  v013RedactionSecret,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
