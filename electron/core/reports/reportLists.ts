@@ -7,14 +7,14 @@ import { REPORT_FILES } from './reportFiles.js';
 import type { ReportModel, ReportOutline } from './reportModel.js';
 import { redactionKeyOf } from './redaction.js';
 import { listRedactor, listSource, type ListSource } from './reportRows.js';
-import { finishWorkbook, inventorySheet, openItemSheet, WORKER_SHEET, type PreparedInventorySheet } from './workbook.js';
+import { finishWorkbook, inventorySheet, openItemSheet, WORKER_SHEET, type MainThreadSheet } from './workbook.js';
 import { XlsxWriter } from './xlsx/xlsxWriter.js';
 
 /** What the main thread hands the lists, in this order: the model's outline, the model, the inventory sheets it wrote. */
 export interface ReportListsInput {
   readonly outline: Promise<ReportOutline>;
   readonly model: Promise<ReportModel>;
-  readonly sheets: Promise<readonly PreparedInventorySheet[]>;
+  readonly sheets: Promise<readonly MainThreadSheet[]>;
 }
 
 /**

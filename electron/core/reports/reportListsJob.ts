@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../startWorker.js';
 import type { ReportModel, ReportOutline } from './reportModel.js';
-import type { PreparedInventorySheet } from './workbook.js';
+import type { MainThreadSheet } from './workbook.js';
 
 export interface ReportListsJob {
   readonly snapshotPath: string;
@@ -21,7 +21,7 @@ export type ReportListsOutcome = { readonly ok: true } | { readonly ok: false; r
 export type ReportListsMessage =
   | { readonly type: 'outline'; readonly outline: ReportOutline }
   | { readonly type: 'model'; readonly model: ReportModel }
-  | { readonly type: 'sheets'; readonly sheets: readonly PreparedInventorySheet[] };
+  | { readonly type: 'sheets'; readonly sheets: readonly MainThreadSheet[] };
 
 /**
  * The running lists worker: it gets the model's outline, the model, then the inventory sheets
@@ -31,7 +31,7 @@ export interface ReportListsRun {
   readonly done: Promise<void>;
   sendOutline(outline: ReportOutline): void;
   sendModel(model: ReportModel): void;
-  sendSheets(sheets: readonly PreparedInventorySheet[]): void;
+  sendSheets(sheets: readonly MainThreadSheet[]): void;
   stop(): Promise<void>;
 }
 

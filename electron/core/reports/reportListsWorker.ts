@@ -8,16 +8,16 @@ import { openSnapshot, type Snapshot } from '../snapshot/openSnapshot.js';
 import { writeReportLists } from './reportLists.js';
 import type { ReportListsJob, ReportListsMessage, ReportListsOutcome } from './reportListsJob.js';
 import type { ReportModel, ReportOutline } from './reportModel.js';
-import type { PreparedInventorySheet } from './workbook.js';
+import type { MainThreadSheet } from './workbook.js';
 
 async function run(job: ReportListsJob): Promise<ReportListsOutcome> {
   let resolveOutline!: (outline: ReportOutline) => void;
   let resolveModel!: (model: ReportModel) => void;
-  let resolveSheets!: (sheets: readonly PreparedInventorySheet[]) => void;
+  let resolveSheets!: (sheets: readonly MainThreadSheet[]) => void;
   const input = {
     outline: new Promise<ReportOutline>((resolve) => (resolveOutline = resolve)),
     model: new Promise<ReportModel>((resolve) => (resolveModel = resolve)),
-    sheets: new Promise<readonly PreparedInventorySheet[]>((resolve) => (resolveSheets = resolve)),
+    sheets: new Promise<readonly MainThreadSheet[]>((resolve) => (resolveSheets = resolve)),
   };
   const listen = (message: ReportListsMessage) => {
     if (message.type === 'outline') return resolveOutline(message.outline);

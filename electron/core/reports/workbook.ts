@@ -162,6 +162,9 @@ function summaryRows(model: ReportModel): Cell[][] {
 /** The sheets of every device and every user: they need nothing from the model but the redaction key. */
 export type InventorySheet = 'Devices' | 'Users';
 
+/** The sheets the main thread prepares: its inventory sheet, and Reconciliation when the snapshot has a later export. */
+export type PreparedSheetName = InventorySheet | 'Reconciliation';
+
 export function inventorySheet(name: InventorySheet, snapshot: Snapshot, redactor: Redactor | null): XlsxSheet {
   return name === 'Devices' ? tableSheet(DEVICE_COLUMNS, iterateDevices(snapshot, redactor)) : tableSheet(USER_COLUMNS, iterateUsers(snapshot, redactor));
 }
@@ -175,8 +178,8 @@ export const MAIN_THREAD_SHEET: InventorySheet = 'Users';
 export const WORKER_SHEET: InventorySheet = 'Devices';
 
 /** An inventory sheet the main thread wrote into a file of its own. */
-export interface PreparedInventorySheet {
-  readonly name: InventorySheet;
+export interface MainThreadSheet {
+  readonly name: PreparedSheetName;
   readonly sheet: PreparedSheet;
 }
 
@@ -196,14 +199,15 @@ export function openItemSheet(xlsx: XlsxWriter, list: ListPlace): { row(item: Fi
  * one per finding (userless and category-bound devices first), Devices, Users, Waves,
  * Decisions, Imports.
  */
-export async function finishWorkbook(xlsx: XlsxWriter, model: ReportModel, decisions: Iterable<ReportDecision>, prepared: readonly PreparedInventorySheet[]): Promise<void> {
+export async function finishWorkbook(xlsx: XlsxWriter, model: ReportModel, decisions: Iterable<ReportDecision>, prepared: readonly MainThreadSheet[]): Promise<void> {
   for (const { name, sheet } of prepared) await xlsx.addPreparedSheet(name, sheet);
   await xlsx.addSheet('Summary', { widths: [34, 72], rows: summaryRows(model) });
   await addTable(xlsx, 'Findings', FINDING_COLUMNS, model.readiness.findings);
   await addTable(xlsx, 'Waves', WAVE_COLUMNS, model.waves);
   await addTable(xlsx, 'Decisions', DECISION_COLUMNS, decisions);
   await addTable(xlsx, 'Imports', IMPORT_COLUMNS, model.imports);
-  const order = ['Summary', 'Findings', ...model.lists.map((list) => list.sheet), 'Devices', 'Users', 'Waves', 'Decisions', 'Imports'];
+  const reconciliation = prepared.some((sheet) => sheet.name === 'Reconciliation') ? ['Reconciliation'] : [];
+  const order = ['Summary', 'Findings', ...model.lists.map((list) => list.sheet), 'Devices', 'Users', 'Waves', ...reconciliation, 'Decisions', 'Imports'];
   await xlsx.close(order, { creator: model.meta.generator, created: new Date(model.meta.reportDate) });
 }
 

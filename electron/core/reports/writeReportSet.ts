@@ -9,8 +9,9 @@ import { startReportListsWorker } from './reportListsJob.js';
 import { REPORT_FILES } from './reportFiles.js';
 import { buildReport, type ReportModel, type ReportOptions } from './reportModel.js';
 import { listRedactor } from './reportRows.js';
+import { reconciliationSheet } from './reconciliationRows.js';
 import { redactionKeyOf } from './redaction.js';
-import { inventorySheet, MAIN_THREAD_SHEET, type PreparedInventorySheet } from './workbook.js';
+import { inventorySheet, MAIN_THREAD_SHEET, type MainThreadSheet } from './workbook.js';
 import { prepareSheet } from './xlsx/xlsxWriter.js';
 
 export interface ReportSetOptions extends ReportOptions {
@@ -65,7 +66,7 @@ async function writeFiles(snapshot: Snapshot, dir: string, paper: Paper, options
     const data = buildReport(snapshot, options, (outline) => lists.sendOutline(outline));
     lists.sendModel(data.model);
     const redactor = listRedactor({ redactionKey: data.model.meta.redacted ? redactionKeyOf(snapshot) : null });
-    const prepared: PreparedInventorySheet[] = [];
+    const prepared: MainThreadSheet[] = [];
     const steps: [string, () => Promise<unknown>][] = [
       [REPORT_FILES.checklistPdf, async () => writeFile(join(dir, REPORT_FILES.checklistPdf), await renderPdf(checklistDocument(data.model, paper)))],
       [REPORT_FILES.reportPdf, async () => writeFile(join(dir, REPORT_FILES.reportPdf), await renderPdf(reportDocument(data.model, paper)))],
@@ -74,6 +75,15 @@ async function writeFiles(snapshot: Snapshot, dir: string, paper: Paper, options
         `${REPORT_FILES.workbook}: ${MAIN_THREAD_SHEET}`,
         async () => prepared.push({ name: MAIN_THREAD_SHEET, sheet: await prepareSheet(part(MAIN_THREAD_SHEET), inventorySheet(MAIN_THREAD_SHEET, snapshot, redactor)) }),
       ],
+      // Later exports need reconciliation, which the lists worker does not load: their sheet is written here.
+      ...(data.model.reconciliation.length === 0
+        ? []
+        : [
+            [
+              `${REPORT_FILES.workbook}: Reconciliation`,
+              async () => prepared.push({ name: 'Reconciliation', sheet: await prepareSheet(part('Reconciliation'), reconciliationSheet(snapshot, data.model.reconciliation, redactor)) }),
+            ] as [string, () => Promise<unknown>],
+          ]),
       [`${REPORT_FILES.workbook}, ${REPORT_FILES.json} and the CSVs`, async () => {
         lists.sendSheets(prepared);
         await lists.done;
@@ -86,6 +96,6 @@ async function writeFiles(snapshot: Snapshot, dir: string, paper: Paper, options
     return { model: data.model, files: Object.values(REPORT_FILES) };
   } finally {
     await lists.stop();
-    await rm(part(MAIN_THREAD_SHEET), { force: true });
+    for (const name of [MAIN_THREAD_SHEET, 'Reconciliation']) await rm(part(name), { force: true });
   }
 }

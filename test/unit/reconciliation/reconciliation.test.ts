@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -127,6 +128,31 @@ describe('reconciliation: a later export beside the baseline', () => {
     expect(pdf).toMatch(new RegExp(`All MDM devices\\s+${result!.overall.checked_in.toLocaleString('en-US')}\\s+${result!.overall.stale}\\s+${result!.overall.not_found}\\s+${result!.overall.userless_pending_support}`));
     const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { reconciliation: { label: string; overall: unknown }[] };
     expect(json.reconciliation.map((entry) => [entry.label, entry.overall])).toEqual([['After the switch', result!.overall]]);
+
+    // The workbook lists each baseline device's state in the later export.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(out, 'report.xlsx'));
+    const sheet = workbook.getWorksheet('Reconciliation')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Later export', 'Device name', 'Serial number', 'Wave', 'Expected to check in since', 'Last check-in in the later export', 'State']);
+    const stateOfSerial = new Map<string, string>();
+    sheet.eachRow((row, number) => {
+      if (number > 1) stateOfSerial.set(String(row.getCell(3).value), String(row.getCell(7).value));
+    });
+    expect(stateOfSerial.size).toBe(devices.length);
+    for (const device of devices) expect([device.serial, stateOfSerial.get(device.serial)]).toEqual([device.serial, RECONCILIATION_STATE_LABELS[expectedState(device)]]);
+    expect(workbook.worksheets.map((each) => each.name).indexOf('Reconciliation')).toBe(workbook.worksheets.map((each) => each.name).indexOf('Waves') + 1);
+
+    // Redacted, the sheet names no device and no serial.
+    const redactedOut = join(dir(), 'report-redacted');
+    mkdirSync(redactedOut);
+    await writeReportSet(snapshot, redactedOut, { paper: 'a4', redact: true });
+    const redacted = new ExcelJS.Workbook();
+    await redacted.xlsx.readFile(join(redactedOut, 'report.xlsx'));
+    const redactedRows: string[] = [];
+    redacted.getWorksheet('Reconciliation')!.eachRow((row) => redactedRows.push(JSON.stringify(row.values)));
+    expect(redactedRows).toHaveLength(devices.length + 1);
+    const text = redactedRows.join('\n');
+    expect(devices.filter((device) => text.includes(device.serial) || text.includes(device.name))).toEqual([]);
     snapshot.close();
   });
 
