@@ -1,4 +1,5 @@
-import { test as base, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test as base, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,4 +64,17 @@ export async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: screenshotPath(name), animations: 'disabled' });
 }
 
-export { expect } from '@playwright/test';
+/**
+ * Runs axe on the page and expects no serious or critical violation. Waits first for the app to
+ * be no longer hidden from assistive technology: a closed Fluent dialog lets go of the rest of
+ * the page (aria-hidden on #root) some 100-300 ms after it has gone. Fluent UI's focus-trap
+ * sentinels (tabster "dummy" inputs) are aria-hidden by design; axe flags them, so they are left out.
+ */
+export async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
+  await expect(page.locator('#root')).not.toHaveAttribute('aria-hidden', 'true');
+  const result = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
+  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(serious.map((violation) => `${screen}: ${violation.id}: ${violation.help} ${violation.nodes.map((node) => node.html.slice(0, 120)).join(' | ')}`)).toEqual([]);
+}
+
+export { expect };

@@ -1,9 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvText, INTUNE_HEADERS } from '../support/importFixtures';
-import { expect, shoot, test } from './bridgeFixtures';
+import { expect, expectNoSeriousViolations, shoot, test } from './bridgeFixtures';
 
 test.describe('reports', () => {
   test('previews the documents page by page, prints their own pages, saves one as PDF and the whole set into a folder', async ({ appPage, dialogs, workDir }) => {
@@ -25,8 +24,7 @@ test.describe('reports', () => {
     await expect(preview.getByTestId('pdf-page').first()).toHaveAttribute('data-drawn', 'true');
     await page.getByRole('heading', { name: 'Documents' }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
     await shoot(appPage, 'reports');
-    const audit = await new AxeBuilder({ page: appPage }).exclude('[data-tabster-dummy]').analyze();
-    expect(audit.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.html.slice(0, 120)).join(' | ')}`)).toEqual([]);
+    await expectNoSeriousViolations(appPage, 'reports');
 
     // Print… hands the native print dialog the document's own pages, one sheet each, and nothing of the app.
     await appPage.evaluate(() => {

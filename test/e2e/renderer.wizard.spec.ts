@@ -1,20 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { getWizard, pageWaveDevices, snapshotApnsReminder } from '../../electron/core/wizard/index.js';
 import { ANSWERS } from '../unit/wizard/wizardFixture.js';
-import { expect, shoot, test } from './bridgeFixtures';
+import { expect, expectNoSeriousViolations, shoot, test } from './bridgeFixtures';
 
 const CONSULTANT = 'Avery Consultant';
 /** The answers the unit tests use, with a ConfigMgr version the demo does not hold already. */
 const ANSWERS_TYPED: Readonly<Record<string, string>> = { ...ANSWERS, 'cm-version': '1902' };
 
-/** Fluent UI's focus-trap sentinels (tabster "dummy" inputs) are aria-hidden by design; axe flags them. */
-async function expectNoSeriousViolations(page: Page, screen: string) {
-  const result = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
-  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${screen}: ${violation.id}: ${violation.help} ${violation.nodes.map((node) => node.html.slice(0, 120)).join(' | ')}`)).toEqual([]);
-}
 
 /** A committed screenshot; transitions are stopped so buttons show their settled state. */
 

@@ -1,10 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
-import { expect, screenshotPath, test } from './bridgeFixtures';
+import { expect, expectNoSeriousViolations, screenshotPath, test } from './bridgeFixtures';
 
-/** Fluent UI's focus-trap sentinels (tabster "dummy" inputs) are aria-hidden by design; axe flags them. */
-const axe = (page: Page) => new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
 
 test.describe('workspace', () => {
   test.beforeEach(async ({ appPage }) => {
@@ -68,11 +64,9 @@ test.describe('workspace', () => {
   });
 
   test('has no serious accessibility violations on the overview and data browser', async ({ appPage }) => {
-    const overview = await axe(appPage);
-    expect(overview.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.html.slice(0, 120)).join(' | ')}`)).toEqual([]);
+    await expectNoSeriousViolations(appPage, 'overview');
     await appPage.getByRole('tab', { name: 'Data browser' }).click();
     await expect(appPage.getByTestId('table-footer')).toHaveText('5,000 devices');
-    const browser = await axe(appPage);
-    expect(browser.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.html.slice(0, 120)).join(' | ')}`)).toEqual([]);
+    await expectNoSeriousViolations(appPage, 'data browser');
   });
 });
