@@ -1,6 +1,7 @@
 import type { ApiResponse, DeviceSortColumn, ParsedRequest, UserSortColumn } from '../../contract/api.js';
 import { SQL } from '../rules/ruleHelpers.js';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
+import { iterateRows } from '../snapshot/sqliteDatabase.js';
 
 /** Sort keys map to indexed columns only; the renderer never supplies SQL. */
 const DEVICE_ORDER: Readonly<Record<DeviceSortColumn, string>> = {
@@ -102,7 +103,7 @@ export function devicePage(snapshot: Snapshot, request: ParsedRequest<'devices.p
 /** Every device of a view, in the view's order, streamed (a view can hold 250,000 devices). */
 export function* iterateDeviceView(snapshot: Snapshot, view: DeviceView): Generator<ApiResponse<'devices.page'>['rows'][number]> {
   const { sql, params } = deviceRowsStatement(view, WHOLE_VIEW);
-  for (const row of snapshot.db.prepare(sql).iterate(params) as IterableIterator<DeviceRowWithSources>) yield deviceRow(row);
+  for (const row of iterateRows<DeviceRowWithSources>(snapshot.db.prepare(sql), params)) yield deviceRow(row);
 }
 
 const USER_WHERE = `WHERE (:pattern IS NULL OR u.upn LIKE :pattern ESCAPE '\\' OR u.display_name LIKE :pattern ESCAPE '\\'
@@ -150,6 +151,5 @@ export function userPage(snapshot: Snapshot, request: ParsedRequest<'users.page'
 
 /** Every user of a view, in the view's order, streamed. */
 export function* iterateUserView(snapshot: Snapshot, view: UserView): Generator<ApiResponse<'users.page'>['rows'][number]> {
-  const rows = snapshot.db.prepare(userRowsStatement(view)).iterate({ pattern: likePattern(view.search), ...WHOLE_VIEW }) as IterableIterator<UserRowFromSql>;
-  for (const row of rows) yield userRow(row);
+  for (const row of iterateRows<UserRowFromSql>(snapshot.db.prepare(userRowsStatement(view)), { pattern: likePattern(view.search), ...WHOLE_VIEW })) yield userRow(row);
 }

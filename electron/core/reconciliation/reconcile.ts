@@ -2,6 +2,7 @@ import { USERLESS_ENROLLMENT_TYPES } from '../deviceEnums.js';
 import { PLACEHOLDER_SERIALS } from '../importers/stores/deviceStore.js';
 import { anyOf, SQL } from '../rules/ruleHelpers.js';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
+import { iterateRows } from '../snapshot/sqliteDatabase.js';
 import { recordedSwitch } from '../wizard/index.js';
 
 /**
@@ -122,5 +123,5 @@ export interface ReconciledDevice {
 
 /** Each baseline device's state in one later export, streamed (a tenant can hold 250,000). */
 export function iterateReconciledDevices(snapshot: Snapshot, batchId: number): IterableIterator<ReconciledDevice> {
-  return snapshot.db.prepare(`${CLASSIFIED} ORDER BY state, name COLLATE NOCASE, id`).iterate(parameters(snapshot, batchId)) as IterableIterator<ReconciledDevice>;
+  return iterateRows<ReconciledDevice>(snapshot.db.prepare(`${CLASSIFIED} ORDER BY state, name COLLATE NOCASE, id`), parameters(snapshot, batchId));
 }

@@ -7,7 +7,7 @@ export interface ReportListsJob {
   readonly snapshotPath: string;
   /** better-sqlite3's native binding, where the app loads its Electron build of it. */
   readonly nativeBinding?: string;
-  /** Pseudonymise the lists: the first ones then wait for the outline, which carries the key. */
+  /** Pseudonymise the lists, with the snapshot's own key (redactionKeyOf). */
   readonly redact: boolean;
   /** The report set's folder. */
   readonly dir: string;

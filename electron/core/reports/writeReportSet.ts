@@ -1,10 +1,8 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Snapshot } from '../snapshot/openSnapshot.js';
-import { checklistDocument } from './pdf/checklistPdf.js';
+import { PDF_DOCUMENTS, renderDocumentPdf } from './pdf/documentPdf.js';
 import type { Paper } from './pdf/pdfParts.js';
-import { renderPdf } from './pdf/renderPdf.js';
-import { reportDocument } from './pdf/reportPdf.js';
 import { startReportListsWorker } from './reportListsJob.js';
 import { REPORT_FILES } from './reportFiles.js';
 import { buildReport, type ReportModel, type ReportOptions } from './reportModel.js';
@@ -32,7 +30,7 @@ export interface ReportSetResult {
  * Writes the whole report set into `dir` (which must exist): both PDFs, the workbook, the
  * three CSVs, report.json and deadlines.ics, all from one report model. The work is shared by
  * two threads, each with its own connection: this one builds the model and writes the PDFs, the
- * calendar and the workbook's Users sheet (mainThreadSheets); a worker (reportLists.ts) writes
+ * calendar, the workbook's Users sheet (MAIN_THREAD_SHEET) and its Reconciliation sheet; a worker (reportLists.ts) writes
  * the files that stream lists (the rest of the workbook, report.json and the CSVs, from one
  * read of the items), starting before the model is done.
  */
@@ -68,8 +66,10 @@ async function writeFiles(snapshot: Snapshot, dir: string, paper: Paper, options
     const redactor = listRedactor({ redactionKey: data.model.meta.redacted ? redactionKeyOf(snapshot) : null });
     const prepared: MainThreadSheet[] = [];
     const steps: [string, () => Promise<unknown>][] = [
-      [REPORT_FILES.checklistPdf, async () => writeFile(join(dir, REPORT_FILES.checklistPdf), await renderPdf(checklistDocument(data.model, paper)))],
-      [REPORT_FILES.reportPdf, async () => writeFile(join(dir, REPORT_FILES.reportPdf), await renderPdf(reportDocument(data.model, paper)))],
+      ...(['checklist', 'report'] as const).map((name): [string, () => Promise<unknown>] => {
+        const file = PDF_DOCUMENTS[name].file;
+        return [file, async () => writeFile(join(dir, file), await renderDocumentPdf(data.model, name, paper))];
+      }),
       [REPORT_FILES.calendar, () => writeFile(join(dir, REPORT_FILES.calendar), data.calendar())],
       [
         `${REPORT_FILES.workbook}: ${MAIN_THREAD_SHEET}`,
